@@ -1,0 +1,46 @@
+import type { Cap, ModelCurve } from './types';
+import { callCost } from './cost';
+
+/**
+ * The cap slider runs on a log scale between the cheapest and the dearest option in view;
+ * its last step means "no cap". Ranges come from the curves, so Home always leaves at
+ * least one option that fits.
+ */
+
+export const CAP_STEPS = 200;
+export type CapKind = 'tokens' | 'usd';
+
+export interface CapRange {
+  kind: CapKind;
+  min: number;
+  max: number;
+}
+
+export function capRange(kind: CapKind, curves: readonly ModelCurve[], inputTokens: number): CapRange | null {
+  const anchors = curves.flatMap((c) => c.anchors);
+  if (anchors.length === 0) return null;
+  if (kind === 'tokens') return { kind, min: Math.min(...anchors), max: Math.max(...anchors) };
+  const costs = curves.flatMap((c) => {
+    const longest = Math.max(c.naturalTokens, ...c.anchors);
+    return [callCost(c.prices, inputTokens, c.anchors[0] ?? 0), callCost(c.prices, inputTokens, longest)];
+  });
+  return { kind, min: Math.min(...costs), max: Math.max(...costs) };
+}
+
+export function capFromPosition(position: number, range: CapRange): Cap {
+  const p = Math.min(CAP_STEPS, Math.max(0, Math.round(position)));
+  if (p === CAP_STEPS) return null;
+  const t = p / (CAP_STEPS - 1);
+  const lo = Math.log(Math.max(range.min, Number.MIN_VALUE));
+  const hi = Math.log(Math.max(range.max, range.min * (1 + 1e-9)));
+  const value = Math.exp(lo + t * (hi - lo));
+  return { kind: range.kind, max: range.kind === 'tokens' ? Math.round(value) : value };
+}
+
+export function positionFromCap(cap: Cap, range: CapRange): number {
+  if (cap === null || cap.kind !== range.kind) return CAP_STEPS;
+  if (cap.max <= range.min) return 0;
+  if (cap.max >= range.max) return CAP_STEPS - 1;
+  const t = Math.log(cap.max / range.min) / Math.log(range.max / range.min);
+  return Math.round(t * (CAP_STEPS - 1));
+}

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { callCost, estimateInputTokens, tokensWithin } from './cost';
+import { qualityAt } from './interpolate';
+import { curveCandidates, route, routeReactive, score } from './search';
+import { formatLambda, lambdaFromPosition, LAMBDA_STEPS, positionFromLambda } from './lambdaScale';
+import { CAP_STEPS, capFromPosition, capRange, positionFromCap } from './capScale';
+import type { ModelCurve, RouteQuery } from './types';
+
+// A strong-but-dear LLM and a weak-but-cheap one, numbers chosen to be checked by hand.
+const strong: ModelCurve = {
+  model: 'strong',
+  prices: { inputPerMillion: 1, outputPerMillion: 10 },
+  anchors: [10, 100, 1000],
+  quality: [0.5, 0.8, 0.9],
+  unlimitedQuality: 0.92,
+  naturalTokens: 600,
+};
+const weak: ModelCurve = {
+  model: 'weak',
+  prices: { inputPerMillion: 0.1, outputPerMillion: 1 },
+  anchors: [10, 100, 1000],
+  quality: [0.1, 0.3, 0.5],
+  unlimitedQuality: 0.55,
+  naturalTokens: 900,
+};
+const base: RouteQuery = { curves: [strong, weak], lambda: 0, inputTokens: 100, cap: null, continuous: false };
+
+describe('cost', () => {
+  it('adds input and output cost per million tokens', () => {
+    // 100 × 1 + 600 × 10 = 6100 → 0.0061 USD
+    expect(callCost(strong.prices, 100, 600)).toBeCloseTo(0.0061, 12);
+  });
+  it('inverts the cost for a USD cap', () => {
+    // (0.0011 × 1e6 − 100 × 1) / 10 = 100 tokens
+    expect(tokensWithin(strong.prices, 100, 0.0011)).toBeCloseTo(100, 9);
+    expect(tokensWithin(strong.prices, 100, 0.00005)).toBeLessThan(0);
+  });
+  it('estimates input tokens, never below one', () => {
+    expect(estimateInputTokens('')).toBe(1);
+    expect(estimateInputTokens('abcdefgh')).toBe(2);
+    expect(estimateInputTokens('日本語')).toBe(3);
+  });
+});
+
+describe('interpolation', () => {
+  it('is exact at anchors and linear between them', () => {
+    expect(qualityAt(strong, 100)).toBeCloseTo(0.8, 12);
+    // α = (550 − 100)/(1000 − 100) = 0.5 → 0.85
+    expect(qualityAt(strong, 550)).toBeCloseTo(0.85, 12);
+    // α = (55 − 10)/90 = 0.5 → 0.65
+    expect(qualityAt(strong, 55)).toBeCloseTo(0.65, 12);
+  });
+  it('clamps outside the anchors', () => {
+    expect(qualityAt(strong, 1)).toBe(0.5);
+    expect(qualityAt(strong, 5000)).toBe(0.9);
+  });
+});
+
+describe('route', () => {
+  it('picks the best quality at λ = 0', () => {
+    const d = route(base);
+    expect(d.best).toMatchObject({ model: 'strong', budget: 'unlimited', outputTokens: 600 });
+    expect(d.ranked).toHaveLength(8);
+  });
+
+  it('picks the cheapest call at λ = 1', () => {
+    // weak at 10 tokens: (100 × 0.1 + 10 × 1)/1e6 = 2e-5
+    const d = route({ ...base, lambda: 1 });
+    expect(d.best).toMatchObject({ model: 'weak', budget: 10 });
+    expect(d.best!.costUsd).toBeCloseTo(2e-5, 15);
+  });
+
+  it('scores (1 − λ)·Q − λ·C', () => {
+    expect(score(0.5, 0.8, 0.2)).toBeCloseTo(0.3, 12);
+    const d = route({ ...base, lambda: 0.999 });
+    for (const c of d.ranked) expect(c.score).toBeCloseTo(0.001 * c.quality - 0.999 * c.costUsd, 15);
+  });
+
+  it('prefers a strong LLM at a short budget over a weak one at full length (the R2 story)', () => {
+    // λ/(1−λ) = 1000: strong@10 scores ∝ 0.5 − 1000·2e-4 = 0.3; weak natural ∝ 0.55 − 1000·9.1e-4 < 0.
+    const lambda = 1000 / 1001;
+    const r2 = route({ ...base, lambda });
+    const reactive = routeReactive({ ...base, lambda });
+    expect(r2.best).toMatchObject({ model: 'strong', budget: 10 });
+    expect(reactive.best!.budget).toBe('unlimited');
+    expect(r2.best!.score).toBeGreaterThan(reactive.best!.score);
+  });
+
+  it('keeps every option within a token cap', () => {
+    const d = route({ ...base, cap: { kind: 'tokens', max: 100 } });
+    expect(d.ranked.every((c) => c.outputTokens <= 100)).toBe(true);
+    expect(d.best).toMatchObject({ model: 'strong', budget: 100 });
+  });
+
+  it('keeps every option within a USD cap and returns null when nothing fits', () => {
+    const d = route({ ...base, cap: { kind: 'usd', max: 0.0011 } });
+    expect(d.ranked.every((c) => c.costUsd <= 0.0011)).toBe(true);
+    expect(route({ ...base, cap: { kind: 'usd', max: 1e-9 } }).best).toBeNull();
+    expect(routeReactive({ ...base, cap: { kind: 'usd', max: 1e-9 } }).best).toBeNull();
+  });
+
+  it('adds the cap point between anchors in continuous mode', () => {
+    const q: RouteQuery = { ...base, cap: { kind: 'tokens', max: 550 }, continuous: true };
+    const opts = curveCandidates(strong, q);
+    const capPoint = opts.find((c) => c.budget === 550);
+    expect(capPoint?.quality).toBeCloseTo(0.85, 12);
+    expect(route(q).best).toMatchObject({ model: 'strong', budget: 550 });
+    expect(curveCandidates(strong, { ...q, continuous: false }).some((c) => c.budget === 550)).toBe(false);
+  });
+
+  it('matches a dense brute-force search in continuous mode', () => {
+    for (const lambda of [0, 0.5, 0.99, 0.9999, 1]) {
+      for (const max of [37, 120, 777]) {
+        const q: RouteQuery = { ...base, lambda, cap: { kind: 'tokens', max }, continuous: true };
+        let bestScore = -Infinity;
+        for (const c of [strong, weak]) {
+          for (let b = 10; b <= Math.min(max, 1000); b++) {
+            bestScore = Math.max(bestScore, score(lambda, qualityAt(c, b), callCost(c.prices, 100, b)));
+          }
+        }
+        const best = route(q).best!;
+        // The natural answer is an extra option outside the curve.
+        if (best.budget !== 'unlimited') expect(best.score).toBeCloseTo(bestScore, 12);
+        else expect(best.score).toBeGreaterThanOrEqual(bestScore - 1e-12);
+      }
+    }
+  });
+
+  it('breaks score ties by cost, then by pool order', () => {
+    const twin = { ...weak, model: 'twin' };
+    expect(route({ ...base, curves: [weak, twin], lambda: 0 }).best!.model).toBe('weak');
+  });
+
+  it('returns no choice for an empty pool', () => {
+    expect(route({ ...base, curves: [] }).best).toBeNull();
+  });
+});
+
+describe('λ slider scale', () => {
+  it('has exact ends and is monotone', () => {
+    expect(lambdaFromPosition(0)).toBe(0);
+    expect(lambdaFromPosition(LAMBDA_STEPS)).toBe(1);
+    let prev = -1;
+    for (let p = 0; p <= LAMBDA_STEPS; p++) {
+      const l = lambdaFromPosition(p);
+      expect(l).toBeGreaterThan(prev);
+      prev = l;
+    }
+  });
+  it('reaches R2-Router’s default 0.99999 and round-trips it', () => {
+    const p = positionFromLambda(0.99999);
+    expect(Math.abs(lambdaFromPosition(p) - 0.99999)).toBeLessThan(1e-7);
+  });
+  it('formats λ with the digits that matter', () => {
+    expect(formatLambda(0.99999)).toBe('0.99999');
+    expect(formatLambda(0.5)).toBe('0.5');
+    expect(formatLambda(1)).toBe('1');
+  });
+});
+
+describe('cap slider scale', () => {
+  it('spans the options in view and ends with no cap', () => {
+    const range = capRange('usd', [strong, weak], 100)!;
+    expect(range.min).toBeCloseTo(2e-5, 15);
+    expect(capFromPosition(CAP_STEPS, range)).toBeNull();
+    const cheapest = capFromPosition(0, range)!;
+    expect(cheapest.max).toBeCloseTo(range.min, 15);
+    expect(route({ ...base, cap: cheapest, lambda: 0 }).best).not.toBeNull();
+    expect(positionFromCap({ kind: 'usd', max: range.max }, range)).toBe(CAP_STEPS - 1);
+  });
+  it('uses whole tokens in token mode', () => {
+    const range = capRange('tokens', [strong], 100)!;
+    expect(range).toEqual({ kind: 'tokens', min: 10, max: 1000 });
+    expect(Number.isInteger(capFromPosition(77, range)!.max)).toBe(true);
+  });
+});

@@ -1,0 +1,80 @@
+import { UNLIMITED } from '../bundle/manifest';
+import { callCost, tokensWithin } from './cost';
+import { qualityAt } from './interpolate';
+import type { Cap, Candidate, ModelCurve, RouteQuery } from './types';
+
+/** The R2 objective: S = (1 − λ)·quality − λ·cost. */
+export function score(lambda: number, quality: number, costUsd: number): number {
+  return (1 - lambda) * quality - lambda * costUsd;
+}
+
+export function withinCap(cap: Cap, outputTokens: number, costUsd: number): boolean {
+  if (cap === null) return true;
+  return cap.kind === 'tokens' ? outputTokens <= cap.max : costUsd <= cap.max;
+}
+
+/** The longest budget a cap allows for one LLM (Infinity when uncapped). */
+export function capTokens(curve: ModelCurve, cap: Cap, inputTokens: number): number {
+  if (cap === null) return Infinity;
+  return cap.kind === 'tokens' ? cap.max : tokensWithin(curve.prices, inputTokens, cap.max);
+}
+
+function candidate(curve: ModelCurve, q: RouteQuery, budget: Candidate['budget'], outputTokens: number, quality: number): Candidate {
+  const costUsd = callCost(curve.prices, q.inputTokens, outputTokens);
+  return { model: curve.model, budget, outputTokens, quality, costUsd, score: score(q.lambda, quality, costUsd) };
+}
+
+/** The reactive router's only option for an LLM: no instruction, its natural length. */
+export function naturalCandidate(curve: ModelCurve, q: RouteQuery): Candidate {
+  return candidate(curve, q, UNLIMITED, Math.max(0, curve.naturalTokens), curve.unlimitedQuality);
+}
+
+/**
+ * Every option for one LLM that fits the cap: each anchor budget, the unlimited answer,
+ * and, in continuous mode, the longest budget the cap allows between two anchors. The
+ * score is linear in b′ between anchors, so its maximum over [first anchor, cap] lies on
+ * an anchor or on the cap itself: these few points make the continuous search exact.
+ */
+export function curveCandidates(curve: ModelCurve, q: RouteQuery): Candidate[] {
+  const out: Candidate[] = [];
+  const limit = capTokens(curve, q.cap, q.inputTokens);
+  curve.anchors.forEach((b, k) => {
+    if (b <= limit) out.push(candidate(curve, q, b, b, curve.quality[k]!));
+  });
+  if (q.continuous && q.cap !== null) {
+    const b = Math.floor(limit);
+    const first = curve.anchors[0];
+    const last = curve.anchors[curve.anchors.length - 1];
+    if (first !== undefined && last !== undefined && b > first && b < last && !curve.anchors.includes(b)) {
+      out.push(candidate(curve, q, b, b, qualityAt(curve, b)));
+    }
+  }
+  const natural = naturalCandidate(curve, q);
+  if (withinCap(q.cap, natural.outputTokens, natural.costUsd)) out.push(natural);
+  return out;
+}
+
+/** Best first; equal scores go to the cheaper call, then to pool order. */
+export function rank(candidates: Candidate[]): Candidate[] {
+  return candidates
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => b.c.score - a.c.score || a.c.costUsd - b.c.costUsd || a.i - b.i)
+    .map(({ c }) => c);
+}
+
+export interface Decision {
+  best: Candidate | null;
+  ranked: Candidate[];
+}
+
+/** The R2 router: the joint argmax over (LLM, budget). */
+export function route(q: RouteQuery): Decision {
+  const ranked = rank(q.curves.flatMap((c) => curveCandidates(c, q)));
+  return { best: ranked[0] ?? null, ranked };
+}
+
+/** The reactive ("point") router: each LLM reduced to its natural answer, same score and cap. */
+export function routeReactive(q: RouteQuery): Decision {
+  const ranked = rank(q.curves.map((c) => naturalCandidate(c, q)).filter((c) => withinCap(q.cap, c.outputTokens, c.costUsd)));
+  return { best: ranked[0] ?? null, ranked };
+}
