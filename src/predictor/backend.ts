@@ -1,0 +1,51 @@
+import type * as Ort from 'onnxruntime-web';
+import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
+import webgpuWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
+import type { Backend } from './protocol';
+
+/**
+ * Creates an ONNX session on the best backend this browser has. The WebGPU build of
+ * onnxruntime-web is imported only when an adapter exists, so a WASM-only browser never
+ * downloads it; any WebGPU failure falls back to WASM with the reason kept for the UI.
+ */
+
+export interface OpenSession {
+  session: Ort.InferenceSession;
+  ort: typeof Ort;
+  backend: Backend;
+  webgpuNote: string | null;
+}
+
+async function webgpuAdapter(): Promise<string | null> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  if (!gpu) return 'this browser has no WebGPU';
+  try {
+    return (await gpu.requestAdapter()) ? null : 'no WebGPU adapter is available';
+  } catch (e) {
+    return `WebGPU adapter request failed: ${(e as Error).message}`;
+  }
+}
+
+function configure(ort: typeof Ort, wasm: string): void {
+  ort.env.wasm.wasmPaths = { wasm: new URL(wasm, self.location.href).href };
+  // Threads need SharedArrayBuffer, which only a cross-origin-isolated page has.
+  ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
+}
+
+export async function openSession(model: Uint8Array): Promise<OpenSession> {
+  let webgpuNote = await webgpuAdapter();
+  if (webgpuNote === null) {
+    try {
+      const ort = (await import('onnxruntime-web/webgpu')) as unknown as typeof Ort;
+      configure(ort, webgpuWasmUrl);
+      const session = await ort.InferenceSession.create(model, { executionProviders: ['webgpu'] });
+      return { session, ort, backend: 'webgpu', webgpuNote: null };
+    } catch (e) {
+      webgpuNote = `WebGPU session failed, using WASM: ${(e as Error).message}`;
+    }
+  }
+  const ort = (await import('onnxruntime-web/wasm')) as unknown as typeof Ort;
+  configure(ort, wasmUrl);
+  const session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  return { session, ort, backend: 'wasm', webgpuNote };
+}

@@ -1,0 +1,15 @@
+import type { Manifest } from '../bundle/manifest';
+import type { Prediction } from '../router/curves';
+
+/** Messages between the app and the predictor worker (the only place that touches ONNX). */
+
+export type Backend = 'webgpu' | 'wasm';
+
+export type WorkerRequest =
+  | { type: 'load'; manifest: Manifest; onnx: ArrayBuffer }
+  | { type: 'predict'; id: number; texts: string[] };
+
+export type WorkerResponse =
+  | { type: 'loaded'; backend: Backend; loadMs: number; webgpuNote: string | null }
+  | { type: 'predicted'; id: number; predictions: Prediction[]; encodeMs: number; inferMs: number }
+  | { type: 'failed'; id: number | null; message: string };

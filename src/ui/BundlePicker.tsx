@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { fetchBundleList, readBundleFiles } from '../bundle/fetchBundle';
+import { usePredictor } from '../predictor/usePredictor';
+
+interface Props {
+  bundleId: string;
+  onSelect(id: string): void;
+}
+
+/** Served bundles, bundles opened from disk in this tab, and a way to open another. */
+export function BundlePicker({ bundleId, onSelect }: Props) {
+  const served = useQuery({ queryKey: ['bundles'], queryFn: fetchBundleList, staleTime: Infinity });
+  const local = usePredictor((s) => s.local);
+  const addLocal = usePredictor((s) => s.addLocal);
+  const [problem, setProblem] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const options = [...(served.data ?? []).map((b) => ({ id: b.id, title: b.title })), ...[...local.values()].map((b) => ({ id: b.key, title: `${b.manifest.card.title} (opened)` }))];
+  if (!options.some((o) => o.id === bundleId)) options.unshift({ id: bundleId, title: bundleId });
+
+  async function open(files: FileList | null) {
+    if (!files || files.length === 0) return;
+    try {
+      const bundle = await readBundleFiles([...files]);
+      const key = `local:${bundle.key.replace(/^file:/, '')}`;
+      addLocal({ ...bundle, key });
+      setProblem(null);
+      onSelect(key);
+    } catch (e) {
+      setProblem((e as Error).message);
+    }
+  }
+
+  return (
+    <div className="bundle-picker">
+      <label htmlFor="bundle">Predictor bundle</label>
+      <select id="bundle" data-testid="bundle-picker" value={bundleId} onChange={(e) => onSelect(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.title}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={() => fileInput.current?.click()}>
+        Open bundle folder…
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        hidden
+        multiple
+        data-testid="bundle-files"
+        {...{ webkitdirectory: '' }}
+        onChange={(e) => {
+          void open(e.target.files);
+          e.target.value = '';
+        }}
+      />
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}

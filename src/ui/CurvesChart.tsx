@@ -1,0 +1,175 @@
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { callCost } from '../router/cost';
+import { qualityAt } from '../router/interpolate';
+import type { Candidate, Cap, ModelCurve } from '../router/types';
+import type { AxisMode } from '../state/viewState';
+import { formatQuality, formatTokens, formatUsd } from './format';
+
+interface Point {
+  x: number;
+  quality: number;
+  tokens: number;
+  model: string;
+  anchor: boolean;
+}
+
+/** Points between anchors, so a log axis shows the paper's interpolation, not screen-straight segments. */
+const STEPS_PER_SEGMENT = 8;
+
+function xOf(curve: ModelCurve, tokens: number, mode: AxisMode, inputTokens: number): number {
+  return mode === 'tokens' ? tokens : callCost(curve.prices, inputTokens, tokens);
+}
+
+function curvePoints(curve: ModelCurve, mode: AxisMode, inputTokens: number): Point[] {
+  const points: Point[] = [];
+  curve.anchors.forEach((b, k) => {
+    const prev = curve.anchors[k - 1];
+    if (prev !== undefined) {
+      for (let s = 1; s < STEPS_PER_SEGMENT; s++) {
+        const t = prev * (b / prev) ** (s / STEPS_PER_SEGMENT);
+        points.push({ x: xOf(curve, t, mode, inputTokens), quality: qualityAt(curve, t), tokens: t, model: curve.model, anchor: false });
+      }
+    }
+    points.push({ x: xOf(curve, b, mode, inputTokens), quality: curve.quality[k]!, tokens: b, model: curve.model, anchor: true });
+  });
+  return points;
+}
+
+function decadeTicks(lo: number, hi: number): number[] {
+  const ticks: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+    for (const m of [1, 3]) {
+      const v = m * 10 ** e;
+      if (v >= lo && v <= hi) ticks.push(v);
+    }
+  }
+  return ticks;
+}
+
+interface TooltipProps {
+  active?: boolean;
+  payload?: { payload?: Point }[];
+  mode: AxisMode;
+}
+
+function PointTooltip({ active, payload, mode }: TooltipProps) {
+  const p = payload?.[0]?.payload;
+  if (!active || !p) return null;
+  return (
+    <div className="chart-tooltip">
+      <strong>{p.model}</strong>
+      <div>
+        {p.anchor ? 'anchor' : 'interpolated'} at {formatTokens(p.tokens)}
+      </div>
+      <div>quality {formatQuality(p.quality)}</div>
+      {mode === 'usd' && <div>cost {formatUsd(p.x)} per call</div>}
+    </div>
+  );
+}
+
+interface Props {
+  curves: readonly ModelCurve[];
+  colors: ReadonlyMap<string, string>;
+  mode: AxisMode;
+  inputTokens: number;
+  cap: Cap;
+  selection: Candidate | null;
+  baseline: Candidate | null;
+}
+
+function CurvesChartView({ curves, colors, mode, inputTokens, cap, selection, baseline }: Props) {
+  // Lines change only with the query, pool or axis; a slider move re-renders just the markers.
+  const series = useMemo(
+    () =>
+      curves.map((c) => ({
+        curve: c,
+        points: curvePoints(c, mode, inputTokens),
+        natural: [{ x: xOf(c, Math.max(1, c.naturalTokens), mode, inputTokens), quality: c.unlimitedQuality, tokens: c.naturalTokens, model: c.model, anchor: true }],
+      })),
+    [curves, mode, inputTokens],
+  );
+  const domain = useMemo<[number, number]>(() => {
+    const xs = series.flatMap((s) => [...s.points, ...s.natural].map((p) => p.x)).filter((x) => x > 0);
+    if (xs.length === 0) return [1, 10];
+    return [Math.min(...xs) / 1.3, Math.max(...xs) * 1.3];
+  }, [series]);
+  const ticks = useMemo(() => decadeTicks(domain[0], domain[1]), [domain]);
+  const lines = useMemo(
+    () =>
+      series.flatMap(({ curve, points, natural }) => [
+        <Line
+          key={`line-${curve.model}`}
+          data={points}
+          dataKey="quality"
+          name={curve.model}
+          type="linear"
+          stroke={colors.get(curve.model)}
+          strokeWidth={2}
+          dot={(props: { cx?: number; cy?: number; payload?: Point; index?: number }) =>
+            props.payload?.anchor ? <circle key={props.index} cx={props.cx} cy={props.cy} r={2.5} fill={colors.get(curve.model)} /> : <g key={props.index} />
+          }
+          activeDot={{ r: 4 }}
+          isAnimationActive={false}
+        />,
+        <Scatter
+          key={`natural-${curve.model}`}
+          data={natural}
+          dataKey="quality"
+          name={`${curve.model} (natural length)`}
+          shape="diamond"
+          fill="var(--panel)"
+          stroke={colors.get(curve.model)}
+          strokeWidth={2}
+          isAnimationActive={false}
+          legendType="none"
+        />,
+      ]),
+    [series, colors],
+  );
+
+  const markerX = (c: Candidate) => {
+    const curve = curves.find((k) => k.model === c.model);
+    return curve ? xOf(curve, Math.max(1, c.outputTokens), mode, inputTokens) : undefined;
+  };
+  const capX = cap === null ? undefined : mode === 'tokens' ? (cap.kind === 'tokens' ? cap.max : undefined) : cap.kind === 'usd' ? cap.max : undefined;
+  const tickFormatter = (v: number) => (mode === 'tokens' ? v.toLocaleString('en-US') : formatUsd(v));
+
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart margin={{ top: 16, right: 24, bottom: 28, left: 8 }}>
+        <CartesianGrid stroke="var(--grid)" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          scale="log"
+          domain={domain}
+          ticks={ticks}
+          allowDataOverflow
+          tickFormatter={tickFormatter}
+          stroke="var(--muted)"
+          label={{ value: mode === 'tokens' ? 'output length budget (tokens, log scale)' : 'cost per call (USD, input + output, log scale)', position: 'insideBottom', offset: -16, fill: 'var(--muted)' }}
+        />
+        <YAxis
+          type="number"
+          dataKey="quality"
+          domain={[0, 1]}
+          ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]}
+          stroke="var(--muted)"
+          label={{ value: 'predicted quality', angle: -90, position: 'insideLeft', offset: 16, fill: 'var(--muted)' }}
+        />
+        <Tooltip content={<PointTooltip mode={mode} />} isAnimationActive={false} />
+        {lines}
+        {capX !== undefined && <ReferenceLine x={capX} stroke="var(--warn)" strokeDasharray="6 4" label={{ value: 'cap', position: 'top', fill: 'var(--warn)' }} />}
+        {baseline && markerX(baseline) !== undefined && (
+          <ReferenceDot x={markerX(baseline)!} y={baseline.quality} r={10} fill="none" stroke="var(--muted)" strokeWidth={2} strokeDasharray="3 3" label={{ value: 'reactive', position: 'bottom', fill: 'var(--muted)' }} />
+        )}
+        {selection && markerX(selection) !== undefined && (
+          <ReferenceDot x={markerX(selection)!} y={selection.quality} r={11} fill="none" stroke="var(--accent)" strokeWidth={3} label={{ value: 'R2', position: 'top', fill: 'var(--accent)', fontWeight: 700 }} />
+        )}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
+export const CurvesChart = memo(CurvesChartView);

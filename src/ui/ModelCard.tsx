@@ -1,0 +1,61 @@
+import type { Manifest } from '../bundle/manifest';
+
+interface Props {
+  manifest: Manifest;
+  /** Where the bundle's report plot is served, when it is served. */
+  plotUrl: string | null;
+}
+
+export function ModelCard({ manifest, plotUrl }: Props) {
+  const { card, encoder, pool, budgets } = manifest;
+  const metrics = Object.entries(card.metrics);
+  return (
+    <section className="panel model-card" data-testid="model-card">
+      <div className="panel-head">
+        <h2>Predictor: {card.title}</h2>
+        {card.simulated ? (
+          <span className="badge warn" data-testid="simulated-badge">
+            trained on simulated data
+          </span>
+        ) : (
+          <span className="badge">trained on real data</span>
+        )}
+      </div>
+      <p>{card.summary}</p>
+      <dl className="facts">
+        <dt>trained on</dt>
+        <dd>{card.trainedOn}</dd>
+        <dt>encoder</dt>
+        <dd>{encoder.kind === 'hashed-ngrams' ? `hashed word and character n-grams, ${encoder.dim} features` : `${encoder.model} embedding (${encoder.dim}-d, ${encoder.pooling} pooling)`}</dd>
+        <dt>pool</dt>
+        <dd>
+          {pool.length} LLMs × {budgets.length} budgets ({budgets.join(', ')})
+        </dd>
+        <dt>reproduce</dt>
+        <dd>
+          <code>{card.reproduce}</code>
+        </dd>
+        {card.license && (
+          <>
+            <dt>license</dt>
+            <dd>{card.license}</dd>
+          </>
+        )}
+      </dl>
+      {metrics.length > 0 && (
+        <table className="metrics">
+          <caption>Held-out metrics reported by the bundle</caption>
+          <tbody>
+            {metrics.map(([k, v]) => (
+              <tr key={k}>
+                <th>{k}</th>
+                <td className="num">{typeof v === 'number' ? Number(v.toPrecision(4)) : v}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {plotUrl && <img className="report-plot" src={plotUrl} alt="Deferral curves on the held-out split" onError={(e) => (e.currentTarget.style.display = 'none')} />}
+    </section>
+  );
+}

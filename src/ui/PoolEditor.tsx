@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import type { PoolEntry } from '../bundle/manifest';
+import type { PoolOverride } from '../state/viewState';
+
+type PriceField = 'inputPerMillion' | 'outputPerMillion';
+
+/** Accepts a price only when it is a finite, non-negative number. */
+export function parsePrice(text: string): { value: number } | { error: string } {
+  if (text.trim() === '') return { error: 'enter a price' };
+  const value = Number(text);
+  if (!Number.isFinite(value)) return { error: 'not a number' };
+  if (value < 0) return { error: 'cannot be negative' };
+  return { value };
+}
+
+function PriceInput({ label, value, onCommit }: { label: string; value: number; onCommit(v: number): void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const parsed = draft === null ? null : parsePrice(draft);
+  const error = parsed && 'error' in parsed ? parsed.error : null;
+  return (
+    <div className="field">
+      <input
+        aria-label={label}
+        inputMode="decimal"
+        aria-invalid={error !== null}
+        value={draft ?? String(value)}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const p = parsePrice(e.target.value);
+          if ('value' in p) onCommit(p.value);
+        }}
+        onBlur={() => !error && setDraft(null)}
+      />
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function ProviderInput({ label, value, onCommit }: { label: string; value: string; onCommit(v: string): void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const error = draft !== null && draft.trim() === '' ? 'enter a model id' : null;
+  return (
+    <div className="field">
+      <input
+        aria-label={label}
+        aria-invalid={error !== null}
+        value={draft ?? value}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          if (e.target.value.trim()) onCommit(e.target.value.trim());
+        }}
+        onBlur={() => !error && setDraft(null)}
+      />
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+interface Props {
+  effective: readonly PoolEntry[];
+  enabled: (name: string) => boolean;
+  colors: ReadonlyMap<string, string>;
+  edited: boolean;
+  onChange(name: string, change: PoolOverride): void;
+  onReset(): void;
+}
+
+export function PoolEditor({ effective, enabled, colors, edited, onChange, onReset }: Props) {
+  // A reset remounts the rows so half-typed drafts are dropped with the overrides.
+  const [generation, setGeneration] = useState(0);
+  const price = (name: string, field: PriceField, label: string, value: number) => (
+    <PriceInput label={label} value={value} onCommit={(v) => onChange(name, { [field]: v })} />
+  );
+  return (
+    <section className="panel" data-testid="pool-editor">
+      <div className="panel-head">
+        <h2>LLM pool</h2>
+        <button
+          type="button"
+          onClick={() => {
+            onReset();
+            setGeneration((g) => g + 1);
+          }}
+          disabled={!edited}
+        >
+          Reset to bundle defaults
+        </button>
+      </div>
+      <p className="hint">Prices in USD per 1M tokens. Edits are saved on this device and travel in the share link.</p>
+      <table className="pool">
+        <thead>
+          <tr>
+            <th>on</th>
+            <th>LLM</th>
+            <th>provider model id</th>
+            <th>input $/M</th>
+            <th>output $/M</th>
+          </tr>
+        </thead>
+        <tbody>
+          {effective.map((m) => (
+            <tr key={`${m.name}-${generation}`} className={enabled(m.name) ? undefined : 'off'}>
+              <td>
+                <input type="checkbox" aria-label={`use ${m.name}`} checked={enabled(m.name)} onChange={(e) => onChange(m.name, { enabled: e.target.checked })} />
+              </td>
+              <td>
+                <span className="swatch" style={{ background: colors.get(m.name) }} />
+                {m.name}
+              </td>
+              <td>
+                <ProviderInput label={`${m.name} provider model id`} value={m.providerId} onCommit={(v) => onChange(m.name, { providerId: v })} />
+              </td>
+              <td>{price(m.name, 'inputPerMillion', `${m.name} input price per million tokens`, m.inputPerMillion)}</td>
+              <td>{price(m.name, 'outputPerMillion', `${m.name} output price per million tokens`, m.outputPerMillion)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

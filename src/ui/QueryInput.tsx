@@ -1,0 +1,45 @@
+import type { HashedNgramsSpec } from '../bundle/manifest';
+import { EXAMPLES } from './examples';
+
+interface Props {
+  query: string;
+  encoder: HashedNgramsSpec | null;
+  inputTokens: number;
+  onChange(query: string): void;
+}
+
+export function QueryInput({ query, encoder, inputTokens, onChange }: Props) {
+  const clipped = encoder !== null && query.length > encoder.maxChars;
+  return (
+    <section className="query">
+      <label htmlFor="query">Query</label>
+      <textarea
+        id="query"
+        data-testid="query-input"
+        dir="auto"
+        rows={3}
+        spellCheck={false}
+        placeholder="Type or paste a query, or pick an example below"
+        value={query}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <div className="query-meta">
+        <div className="examples" role="group" aria-label="Example queries">
+          {EXAMPLES.map((ex) => (
+            <button key={ex.label} type="button" className={query === ex.text ? 'chip active' : 'chip'} onClick={() => onChange(ex.text)}>
+              {ex.label}
+            </button>
+          ))}
+        </div>
+        <span className="muted" data-testid="input-tokens">
+          {query.length.toLocaleString('en-US')} chars · ≈{inputTokens.toLocaleString('en-US')} input tokens
+        </span>
+      </div>
+      {clipped && (
+        <p className="notice" data-testid="query-clipped">
+          The encoder reads the first {encoder.maxChars.toLocaleString('en-US')} characters; the input cost still counts all {query.length.toLocaleString('en-US')}.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Budget } from '../router/types';
+
+/** USD with two significant digits and no exponent: stakeholders read $0.000012, not 1.2e-5. */
+export function formatUsd(usd: number): string {
+  if (!Number.isFinite(usd)) return '—';
+  if (usd === 0) return '$0';
+  const decimals = Math.max(2, Math.ceil(-Math.log10(Math.abs(usd))) + 1);
+  return `$${usd.toFixed(Math.min(decimals, 10))}`;
+}
+
+export function formatTokens(tokens: number): string {
+  return `${Math.round(tokens).toLocaleString('en-US')} tok`;
+}
+
+export function formatBudget(budget: Budget): string {
+  return budget === 'unlimited' ? 'no limit' : `≤ ${budget.toLocaleString('en-US')} tok`;
+}
+
+export function formatQuality(q: number): string {
+  return q.toFixed(3);
+}
+
+export function formatMs(ms: number): string {
+  return ms < 10 ? `${ms.toFixed(2)} ms` : `${Math.round(ms)} ms`;
+}
