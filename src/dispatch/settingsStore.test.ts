@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, settingsProblems } from './settings';
+import { REMEMBERED_KEY_STORAGE_KEY, SETTINGS_STORAGE_KEY, createSettingsStore } from './settingsStore';
+
+const KEY = 'sk-test-not-a-real-key-123';
+
+class MemoryStorage implements Storage {
+  private items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  clear() {
+    this.items.clear();
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  key(i: number) {
+    return [...this.items.keys()][i] ?? null;
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  dump(): string {
+    return [...this.items.values()].join('\n');
+  }
+}
+
+describe('settings store', () => {
+  it('starts from the defaults with no key', () => {
+    const s = createSettingsStore(new MemoryStorage()).getState();
+    expect(s.endpoint).toBe('https://openrouter.ai/api/v1');
+    expect(s.apiKey).toBe('');
+    expect(s.remember).toBe(false);
+  });
+
+  it('keeps the key in memory only unless remember is ticked', () => {
+    const storage = new MemoryStorage();
+    const store = createSettingsStore(storage);
+    store.getState().setApiKey(KEY);
+    store.getState().update({ endpoint: 'http://127.0.0.1:9000/v1', extraHeaders: 'X-Title: t' });
+    expect(store.getState().apiKey).toBe(KEY);
+    expect(storage.dump()).not.toContain(KEY);
+    expect(JSON.parse(storage.getItem(SETTINGS_STORAGE_KEY)!)).toEqual({
+      endpoint: 'http://127.0.0.1:9000/v1', extraHeaders: 'X-Title: t', stream: true, timeoutSeconds: 90,
+    });
+    const reloaded = createSettingsStore(storage).getState();
+    expect(reloaded.endpoint).toBe('http://127.0.0.1:9000/v1');
+    expect(reloaded.apiKey).toBe('');
+  });
+
+  it('remembers the key under its own storage key, and a reload finds it', () => {
+    const storage = new MemoryStorage();
+    const store = createSettingsStore(storage);
+    store.getState().setApiKey(KEY);
+    store.getState().setRemember(true);
+    expect(storage.getItem(REMEMBERED_KEY_STORAGE_KEY)).toBe(KEY);
+    expect(storage.getItem(SETTINGS_STORAGE_KEY)).not.toContain(KEY);
+    const reloaded = createSettingsStore(storage).getState();
+    expect(reloaded.apiKey).toBe(KEY);
+    expect(reloaded.remember).toBe(true);
+  });
+
+  it('unticking remember removes the key from storage but keeps it for this session', () => {
+    const storage = new MemoryStorage();
+    const store = createSettingsStore(storage);
+    store.getState().setApiKey(KEY);
+    store.getState().setRemember(true);
+    store.getState().setRemember(false);
+    expect(storage.getItem(REMEMBERED_KEY_STORAGE_KEY)).toBeNull();
+    expect(store.getState().apiKey).toBe(KEY);
+  });
+
+  it('forget clears the key from memory and storage', () => {
+    const storage = new MemoryStorage();
+    const store = createSettingsStore(storage);
+    store.getState().setApiKey(KEY);
+    store.getState().setRemember(true);
+    store.getState().forget();
+    expect(store.getState().apiKey).toBe('');
+    expect(store.getState().remember).toBe(false);
+    expect(storage.dump()).not.toContain(KEY);
+  });
+
+  it('ignores stored settings of the wrong shape, and works without storage', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify({ endpoint: 42, stream: 'yes', timeoutSeconds: 30 }));
+    const s = createSettingsStore(storage).getState();
+    expect(s.endpoint).toBe(DEFAULT_SETTINGS.endpoint);
+    expect(s.stream).toBe(true);
+    expect(s.timeoutSeconds).toBe(30);
+    const none = createSettingsStore(null);
+    none.getState().setApiKey(KEY);
+    expect(none.getState().apiKey).toBe(KEY);
+  });
+});
+
+describe('settingsProblems', () => {
+  const good = { ...DEFAULT_SETTINGS, apiKey: KEY };
+
+  it('accepts good settings', () => {
+    expect(settingsProblems(good, null)).toEqual([]);
+  });
+
+  it('lists every problem at once, quoting neither key nor header values', () => {
+    const problems = settingsProblems({ ...good, apiKey: 'k3y w1th gap', endpoint: 'https://example.com/v1', extraHeaders: 'Authorization: x', timeoutSeconds: 0 }, null);
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toMatch(/spaces or characters/);
+    expect(problems[1]).toMatch(/would be blocked/);
+    expect(problems[2]).toMatch(/^Extra headers, line 1: /);
+    expect(problems[3]).toMatch(/between 1 and 600 seconds/);
+    expect(problems.join(' ')).not.toContain('w1th');
+  });
+
+  it('asks for a key when there is none', () => {
+    expect(settingsProblems({ ...good, apiKey: '  ' }, null)).toEqual(['Enter an API key.']);
+  });
+});
