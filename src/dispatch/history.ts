@@ -1,0 +1,97 @@
+import type { Budget } from '../bundle/manifest';
+import type { Candidate } from '../router/types';
+import type { Actual } from './compare';
+import { scrubSecret } from './scrub';
+
+export type RouterName = 'r2' | 'reactive';
+
+/** complete; cut-off by the max_tokens guard; stopped by the person; partial when the stream broke. */
+export type Outcome = 'complete' | 'cut-off' | 'stopped' | 'partial';
+
+export interface HistoryEntry {
+  /** ISO 8601. */
+  timestamp: string;
+  router: RouterName;
+  query: string;
+  model: string;
+  providerModelId: string;
+  budget: Budget;
+  predictedQuality: number;
+  predictedTokens: number;
+  predictedCostUsd: number;
+  actualCompletionTokens: number;
+  tokensEstimated: boolean;
+  actualPromptTokens: number | null;
+  actualCostUsd: number;
+  budgetRespected: boolean | null;
+  finishReason: string | null;
+  outcome: Outcome;
+  response: string;
+}
+
+export interface Dispatched {
+  router: RouterName;
+  query: string;
+  choice: Candidate;
+  providerModelId: string;
+  actual: Actual;
+  finishReason: string | null;
+  outcome: Outcome;
+  response: string;
+  apiKey: string;
+  at: Date;
+}
+
+/** One history row. Free text is scrubbed of the key now, while the key that was used is known. */
+export function historyEntry(d: Dispatched): HistoryEntry {
+  return {
+    timestamp: d.at.toISOString(),
+    router: d.router,
+    query: scrubSecret(d.query, d.apiKey),
+    model: d.choice.model,
+    providerModelId: d.providerModelId,
+    budget: d.choice.budget,
+    predictedQuality: d.choice.quality,
+    predictedTokens: d.choice.outputTokens,
+    predictedCostUsd: d.choice.costUsd,
+    actualCompletionTokens: d.actual.completionTokens,
+    tokensEstimated: d.actual.estimated,
+    actualPromptTokens: d.actual.promptTokens,
+    actualCostUsd: d.actual.costUsd,
+    budgetRespected: d.actual.budgetRespected,
+    finishReason: d.finishReason,
+    outcome: d.outcome,
+    response: scrubSecret(d.response, d.apiKey),
+  };
+}
+
+function scrubbed(entries: readonly HistoryEntry[], apiKey: string): HistoryEntry[] {
+  return entries.map((e) => ({ ...e, query: scrubSecret(e.query, apiKey), response: scrubSecret(e.response, apiKey) }));
+}
+
+export function historyToJson(entries: readonly HistoryEntry[], apiKey: string): string {
+  return `${JSON.stringify(scrubbed(entries, apiKey), null, 2)}\n`;
+}
+
+const COLUMNS: readonly (keyof HistoryEntry)[] = [
+  'timestamp', 'router', 'query', 'model', 'providerModelId', 'budget',
+  'predictedQuality', 'predictedTokens', 'predictedCostUsd',
+  'actualCompletionTokens', 'tokensEstimated', 'actualPromptTokens', 'actualCostUsd',
+  'budgetRespected', 'finishReason', 'outcome', 'response',
+];
+
+/** Text a spreadsheet would run as a formula; prefixed with ' so it opens as text. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One RFC 4180 field: quoted when it holds a quote, comma or line break; quotes doubled. */
+export function csvField(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  if (typeof value !== 'string') return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function historyToCsv(entries: readonly HistoryEntry[], apiKey: string): string {
+  const rows = scrubbed(entries, apiKey).map((e) => COLUMNS.map((c) => csvField(e[c])).join(','));
+  return [COLUMNS.join(','), ...rows].map((row) => `${row}\r\n`).join('');
+}
