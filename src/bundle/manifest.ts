@@ -18,6 +18,10 @@ export const poolEntrySchema = z.object({
   providerId: z.string().min(1, 'needs a provider model id'),
   inputPerMillion: price,
   outputPerMillion: price,
+  /** false when the provider does not serve this LLM (an imported release marks these; their prices are estimates). */
+  available: z.boolean().optional(),
+  /** A remark from whoever made the bundle, e.g. why a price is an estimate. */
+  note: z.string().optional(),
 });
 export type PoolEntry = z.infer<typeof poolEntrySchema>;
 
