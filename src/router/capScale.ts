@@ -30,10 +30,8 @@ export function capRange(kind: CapKind, curves: readonly ModelCurve[], inputToke
 export function capFromPosition(position: number, range: CapRange): Cap {
   const p = Math.min(CAP_STEPS, Math.max(0, Math.round(position)));
   if (p === CAP_STEPS) return null;
-  const t = p / (CAP_STEPS - 1);
-  const lo = Math.log(Math.max(range.min, Number.MIN_VALUE));
-  const hi = Math.log(Math.max(range.max, range.min * (1 + 1e-9)));
-  const value = Math.exp(lo + t * (hi - lo));
+  // The ends are exact: exp(log(x)) can land a hair under x and shut out the cheapest option.
+  const value = p === 0 ? range.min : p === CAP_STEPS - 1 ? range.max : range.min * (range.max / range.min) ** (p / (CAP_STEPS - 1));
   return { kind: range.kind, max: range.kind === 'tokens' ? Math.round(value) : value };
 }
 

@@ -31,7 +31,7 @@ export function CapSlider({ kind, cap, range, onKind, onChange }: Props) {
         >
           {kind === 'tokens' ? 'tokens' : 'USD'} ⇄
         </button>
-        <span className="mono" data-testid="cap-value">
+        <span className="mono" data-testid="cap-value" data-cap-max={cap === null ? '' : String(cap.max)}>
           {describe(cap)}
         </span>
       </div>

@@ -19,6 +19,7 @@ function ChoiceCard({ testId, title, blurb, choice, emptyReason, primary }: Card
       data-budget={choice ? String(choice.budget) : ''}
       data-cost-usd={choice ? String(choice.costUsd) : ''}
       data-quality={choice ? String(choice.quality) : ''}
+      data-output-tokens={choice ? String(choice.outputTokens) : ''}
     >
       <h3>{title}</h3>
       <p className="blurb">{blurb}</p>

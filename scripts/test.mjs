@@ -1,0 +1,32 @@
+// Runs every check in order (types, unit, end-to-end) and closes with one summary line
+// counted over both test runners: "N passed, N failed, N skipped".
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const out = mkdtempSync(join(tmpdir(), 'r2-tests-'));
+const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const readJson = (file) => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+};
+
+const typecheck = run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+const unitFile = join(out, 'unit.json');
+const unit = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitFile}`]);
+const e2eFile = join(out, 'e2e.json');
+const e2e = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eFile });
+
+const u = readJson(unitFile);
+const e = readJson(e2eFile)?.stats;
+const passed = (u?.numPassedTests ?? 0) + (e ? e.expected + e.flaky : 0);
+const failed = (u?.numFailedTests ?? 0) + (e?.unexpected ?? 0) + (typecheck === 0 ? 0 : 1) + (u ? 0 : 1) + (e ? 0 : 1);
+const skipped = (u?.numPendingTests ?? 0) + (u?.numTodoTests ?? 0) + (e?.skipped ?? 0);
+
+console.log(`\nunit: ${u ? `${u.numPassedTests}/${u.numTotalTests} passed` : 'no report'} · e2e: ${e ? `${e.expected + e.flaky} passed, ${e.unexpected} failed` : 'no report'} · types: ${typecheck === 0 ? 'ok' : 'errors'}`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(typecheck || unit || e2e ? 1 : 0);
