@@ -78,28 +78,28 @@ export async function dispatch(
   };
   const csp = watchCspViolations();
 
-  const client = new OpenAI({
-    apiKey,
-    baseURL: endpoint,
-    dangerouslyAllowBrowser: true,
-    maxRetries: 0,
-    timeout: timeoutMs,
-    defaultHeaders: headers.ok ? headers.headers : {},
-    adminAPIKey: null,
-    organization: null,
-    project: null,
-    logLevel: 'off',
-    fetchOptions: { redirect: 'error', credentials: 'omit', referrerPolicy: 'no-referrer' },
-  });
-  const guard = maxTokensGuard(request.budget);
-  const body: ChatCompletionCreateParamsBase = {
-    model: request.providerModelId,
-    messages: chatMessages(request.query, request.budget),
-    ...(guard === null ? {} : { max_tokens: guard }),
-  };
   const received: Received = { text: '', finishReason: null, usage: null };
 
   try {
+    const client = new OpenAI({
+      apiKey,
+      baseURL: endpoint,
+      dangerouslyAllowBrowser: true,
+      maxRetries: 0,
+      timeout: timeoutMs,
+      defaultHeaders: headers.ok ? headers.headers : {},
+      adminAPIKey: null,
+      organization: null,
+      project: null,
+      logLevel: 'off',
+      fetchOptions: { redirect: 'error', credentials: 'omit', referrerPolicy: 'no-referrer' },
+    });
+    const guard = maxTokensGuard(request.budget);
+    const body: ChatCompletionCreateParamsBase = {
+      model: request.providerModelId,
+      messages: chatMessages(request.query, request.budget),
+      ...(guard === null ? {} : { max_tokens: guard }),
+    };
     rearm();
     if (settings.stream) {
       const stream = await client.chat.completions.create(

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import type { PoolEntry } from '../../bundle/manifest';
+import { maxTokensGuard } from '../../dispatch/instruction';
+import { dispatchHistoryStore } from '../../dispatch/historyStore';
+import { settingsProblems } from '../../dispatch/settings';
+import { dispatchSettingsStore } from '../../dispatch/settingsStore';
+import type { Candidate } from '../../router/types';
+import { formatUsd } from '../format';
+import { DispatchHistory } from './DispatchHistory';
+import { DispatchSettingsForm } from './DispatchSettingsForm';
+import { RunColumn } from './RunColumn';
+import { useDispatchRuns, type Job } from './useDispatchRuns';
+import './dispatch.css';
+
+export interface DispatchPanelProps {
+  query: string;
+  r2: Candidate | null;
+  reactive: Candidate | null;
+  /** The pool as the person edited it: provider ids and prices. */
+  pool: PoolEntry[];
+  inputTokens: number;
+}
+
+function job(router: Job['router'], choice: Candidate | null, pool: PoolEntry[]): Job | string | null {
+  if (!choice) return null;
+  const entry = pool.find((p) => p.name === choice.model);
+  return entry ? { router, choice, entry } : `${choice.model} is not in the pool.`;
+}
+
+/** Sends the chosen call (and optionally the reactive one) with the person's own key. */
+export function DispatchPanel({ query, r2, reactive, pool, inputTokens }: DispatchPanelProps) {
+  const settings = useStore(dispatchSettingsStore);
+  const record = useStore(dispatchHistoryStore, (s) => s.add);
+  const { runs, running, start, stop } = useDispatchRuns(record);
+  const [withReactive, setWithReactive] = useState(false);
+
+  const r2Job = job('r2', r2, pool);
+  const reactiveJob = withReactive ? job('reactive', reactive, pool) : null;
+  const jobs = [r2Job, reactiveJob].filter((j): j is Job => typeof j === 'object' && j !== null);
+  const reasons = [
+    ...(query.trim() === '' ? ['Type a query first.'] : []),
+    ...(r2Job === null ? ['The R2 router has no choice for this query yet.'] : []),
+    ...[r2Job, reactiveJob].filter((j): j is string => typeof j === 'string'),
+    ...settingsProblems(settings, location.origin),
+  ];
+  const blocked = running ? ['A dispatch is running; Stop it or wait.'] : reasons;
+  const send = () => start(jobs, query, inputTokens, settings);
+
+  return (
+    <section className="panel dispatch-panel" data-testid="dispatch-panel">
+      <div className="panel-head">
+        <h2>Send it for real</h2>
+        <span className="hint">Your key, your provider, your bill: nothing is sent until you press Dispatch.</span>
+      </div>
+      <DispatchSettingsForm />
+
+      <div className="dispatch-actions">
+        <button type="button" className="primary" data-testid="dispatch-button" disabled={blocked.length > 0} onClick={send}>
+          Dispatch
+        </button>
+        <button type="button" data-testid="stop-button" disabled={!running} onClick={stop}>
+          Stop
+        </button>
+        <label>
+          <input type="checkbox" checked={withReactive} data-testid="dispatch-reactive-too" onChange={(e) => setWithReactive(e.currentTarget.checked)} /> Dispatch the reactive
+          choice too
+        </label>
+      </div>
+      {blocked.length > 0 ? (
+        <ul className="dispatch-reasons" data-testid="dispatch-disabled-reason">
+          {blocked.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      ) : (
+        <ul className="dispatch-plan" data-testid="dispatch-plan">
+          {jobs.map((j) => {
+            const guard = maxTokensGuard(j.choice.budget);
+            return (
+              <li key={j.router}>
+                {j.router === 'r2' ? 'R2' : 'Reactive'}: <span className="mono">{j.entry.providerId}</span> via {new URL(settings.endpoint).host},{' '}
+                {guard === null ? 'no length instruction' : `asked for ≤ ${j.choice.budget} tokens (max_tokens ${guard})`}, predicted {formatUsd(j.choice.costUsd)}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      {runs.length > 0 && (
+        <div className={`dispatch-runs${runs.length > 1 ? ' side-by-side' : ''}`}>
+          {runs.map((run) => (
+            <RunColumn key={run.router} run={run} />
+          ))}
+        </div>
+      )}
+      <DispatchHistory />
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { UNLIMITED } from '../../bundle/manifest';
+import { maxTokensGuard } from '../../dispatch/instruction';
+import { formatBudget, formatQuality, formatTokens, formatUsd } from '../format';
+import type { Run } from './useDispatchRuns';
+
+const ROUTER_TITLE = { r2: 'R2 choice', reactive: 'Reactive choice' } as const;
+
+function BudgetVerdict({ run }: { run: Run }) {
+  const { actual, choice } = run;
+  if (!actual) return null;
+  if (choice.budget === UNLIMITED) return <span className="muted">no budget (unlimited)</span>;
+  const tokens = `${actual.completionTokens}${actual.estimated ? ' (est.)' : ''}`;
+  const cutOff = run.result?.finishReason === 'length' ? `; cut off by the max_tokens guard of ${maxTokensGuard(choice.budget)}` : '';
+  return actual.budgetRespected ? (
+    <span className="yes">
+      yes: {tokens} ≤ {choice.budget}
+    </span>
+  ) : (
+    <span className="no">
+      no: {tokens} &gt; {choice.budget}
+      {cutOff}
+    </span>
+  );
+}
+
+/** One dispatched choice: its answer as it streams, then predicted against actual. */
+export function RunColumn({ run }: { run: Run }) {
+  const suffix = run.router === 'r2' ? '' : `-${run.router}`;
+  const { actual, choice, failure } = run;
+  const partial = failure !== null && run.text !== '';
+  return (
+    <section className="run" data-testid={`dispatch-run${suffix}`} data-status={run.status}>
+      <header>
+        <h3>{ROUTER_TITLE[run.router]}</h3>
+        <span className="mono">{run.entry.providerId}</span>
+        <span className="muted">{formatBudget(choice.budget)}</span>
+        {run.status === 'running' && <span className="badge">streaming…</span>}
+        {partial && <span className="badge warn">partial</span>}
+      </header>
+
+      {failure && (
+        <div className="dispatch-error" role="alert" data-testid={`dispatch-error${suffix}`} data-kind={failure.kind}>
+          {failure.message}
+        </div>
+      )}
+
+      <pre className="response" data-testid={`response-output${suffix}`} data-partial={partial ? 'true' : 'false'} aria-live="polite" aria-busy={run.status === 'running'}>
+        {run.text}
+      </pre>
+
+      {actual && (
+        <table
+          className="vs"
+          data-testid={`actual-usage${suffix}`}
+          data-completion-tokens={actual.completionTokens}
+          data-cost-usd={actual.costUsd}
+          data-estimated={actual.estimated ? 'true' : 'false'}
+          data-budget-respected={actual.budgetRespected === null ? '' : String(actual.budgetRespected)}
+        >
+          <thead>
+            <tr>
+              <th />
+              <th>predicted</th>
+              <th>actual</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th>completion tokens</th>
+              <td>{formatTokens(choice.outputTokens)}</td>
+              <td>
+                {formatTokens(actual.completionTokens)} {actual.estimated && <span className="badge warn" title="The provider sent no usage; estimated from the text.">estimated</span>}
+              </td>
+            </tr>
+            <tr>
+              <th>cost</th>
+              <td>{formatUsd(choice.costUsd)}</td>
+              <td title={actual.promptTokens === null ? 'Input tokens estimated by the app' : `${actual.promptTokens} prompt tokens as the provider counted them`}>
+                {formatUsd(actual.costUsd)}
+              </td>
+            </tr>
+            <tr>
+              <th>quality</th>
+              <td>{formatQuality(choice.quality)}</td>
+              <td className="muted">not judged here</td>
+            </tr>
+            <tr>
+              <th>budget respected</th>
+              <td colSpan={2}>
+                <BudgetVerdict run={run} />
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
