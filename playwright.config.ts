@@ -1,16 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-/**
- * Tests drive Debian's Chromium (Playwright's own browser download is not possible on our
- * machines). Override the path with CHROMIUM_PATH.
- */
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  throw new Error(
-    `No Chromium at ${chromium}. Install Debian's (sudo apt-get install chromium) or point CHROMIUM_PATH at a Chromium or Chrome binary.`,
-  );
-}
+import { CHROMIUM_ARGS, chromiumPath } from './e2e/browser';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
@@ -25,9 +14,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1440, height: 1000 },
     launchOptions: {
-      executablePath: chromium,
+      executablePath: chromiumPath(),
       // Each launch gets a fresh temporary profile from Playwright.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [...CHROMIUM_ARGS],
     },
   },
   webServer: {
