@@ -41,5 +41,6 @@ export async function choice(page: Page, testId: 'selection' | 'baseline-selecti
 export async function typeQuery(page: Page, text: string): Promise<void> {
   const input = page.getByTestId('query-input');
   await input.fill(text);
+  await expect(page.getByTestId('curves-chart')).toHaveAttribute('aria-busy', 'false');
   await expect(page.getByTestId('selection')).not.toHaveAttribute('data-model', '');
 }

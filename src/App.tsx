@@ -72,6 +72,8 @@ export function App() {
           ? 'Predicting…'
           : 'Nothing fits the cap: raise it, or drag it to “no cap”.';
   const latencyMs = result ? result.encodeMs + result.inferMs : null;
+  // Curves on screen may belong to an earlier query while the next prediction runs.
+  const stale = hasQuery && (view.query !== query || prediction.isPlaceholderData || prediction.isFetching);
 
   return (
     <div className={view.present ? 'app present' : 'app'}>
@@ -101,8 +103,10 @@ export function App() {
       )}
       {manifest?.card.simulated && (
         <div className="banner note" data-testid="simulated-note">
-          This predictor was trained on <strong>simulated</strong> data in R2-Bench’s format: its numbers show how the router decides, not how real LLMs score. See the model card below to
-          train on R2-Bench instead.
+          <p>
+            This predictor was trained on <strong>simulated</strong> data in R2-Bench’s format: its numbers show how the router decides, not how real LLMs score. The model card below says
+            how to train on R2-Bench instead.
+          </p>
         </div>
       )}
 
@@ -124,7 +128,7 @@ export function App() {
                 x: {view.xAxis === 'tokens' ? 'tokens' : 'USD'} ⇄
               </button>
             </div>
-            <div className="chart" data-testid="curves-chart" data-lines={curves.length}>
+            <div className={stale ? 'chart stale' : 'chart'} data-testid="curves-chart" data-lines={curves.length} aria-busy={stale}>
               {curves.length > 0 ? (
                 <CurvesChart curves={curves} colors={colors} mode={view.xAxis} inputTokens={inputTokens} cap={view.cap} selection={chartSelection} baseline={chartBaseline} />
               ) : (

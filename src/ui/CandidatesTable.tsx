@@ -27,7 +27,7 @@ export function CandidatesTable({ ranked, colors }: Props) {
         {top.map((c, i) => (
           <tr key={`${c.model}-${c.budget}`} className={i === 0 ? 'best' : undefined} data-model={c.model} data-budget={String(c.budget)}>
             <td>{i + 1}</td>
-            <td>
+            <td title={c.model}>
               <span className="swatch" style={{ background: colors.get(c.model) }} />
               {c.model}
             </td>
@@ -35,7 +35,7 @@ export function CandidatesTable({ ranked, colors }: Props) {
             <td className="num">{formatQuality(c.quality)}</td>
             <td className="num">{formatTokens(c.outputTokens)}</td>
             <td className="num">{formatUsd(c.costUsd)}</td>
-            <td className="num mono">{c.score.toPrecision(4)}</td>
+            <td className="num mono">{c.score.toPrecision(3)}</td>
           </tr>
         ))}
       </tbody>

@@ -5,7 +5,9 @@ export function formatUsd(usd: number): string {
   if (!Number.isFinite(usd)) return '—';
   if (usd === 0) return '$0';
   const decimals = Math.max(2, Math.ceil(-Math.log10(Math.abs(usd))) + 1);
-  return `$${usd.toFixed(Math.min(decimals, 10))}`;
+  const fixed = usd.toFixed(Math.min(decimals, 10));
+  // Trailing zeros past the cents add digits to read and no information.
+  return `$${fixed.includes('.') ? fixed.replace(/(\.\d\d\d*?)0+$/, '$1') : fixed}`;
 }
 
 export function formatTokens(tokens: number): string {

@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { openBundle, predictRows } from '../pipeline/bundle/nodeBundle';
+import { encodeDense } from '../src/encoder/hashedNgrams';
+import { estimateInputTokens } from '../src/router/cost';
+import { buildCurves } from '../src/router/curves';
+import { route } from '../src/router/search';
+import { choice, openApp, typeQuery } from './app';
+
+// The browser (onnxruntime-web in the worker) and Node (onnxruntime-node) share the encoder
+// and the router, so the same query must give the same choice and the same numbers.
+test('the browser predicts what Node predicts for the same bundle and query', async ({ page }) => {
+  const bundleId = process.env.E2E_BUNDLE ?? 'default';
+  const bundle = await openBundle(join('models', bundleId));
+  const spec = bundle.manifest.encoder;
+  test.skip(spec.kind !== 'hashed-ngrams', 'this bundle needs an embedding model to predict');
+  if (spec.kind !== 'hashed-ngrams') return;
+
+  await openApp(page);
+  for (const query of ['Integrate x^2 sin(x) dx and explain each step.', 'Bonjour ! Quelle heure est-il à Tokyo ? 🗼']) {
+    await typeQuery(page, query);
+    await expect(page.getByTestId('query-input')).toHaveValue(query);
+    const [prediction] = await predictRows(bundle, encodeDense(query, spec), 1);
+    const curves = buildCurves(bundle.manifest, prediction!, bundle.manifest.pool, () => true);
+    const expected = route({ curves, lambda: 0.99999, inputTokens: estimateInputTokens(query), cap: null, continuous: true }).best!;
+    await expect(page.getByTestId('selection')).toHaveAttribute('data-model', expected.model);
+    await expect(page.getByTestId('selection')).toHaveAttribute('data-budget', String(expected.budget));
+    const shown = await choice(page, 'selection');
+    expect(Math.abs(shown.quality - expected.quality)).toBeLessThan(1e-5);
+    expect(Math.abs(shown.costUsd - expected.costUsd)).toBeLessThan(1e-12);
+  }
+});

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { formatBudget, formatUsd } from './format';
+
+describe('formatting', () => {
+  it('writes small USD amounts in plain decimals with two significant digits', () => {
+    expect(formatUsd(0.0000027)).toBe('$0.0000027');
+    expect(formatUsd(0.000003)).toBe('$0.000003');
+    expect(formatUsd(0.00123)).toBe('$0.0012');
+    expect(formatUsd(1.5)).toBe('$1.50');
+    expect(formatUsd(0)).toBe('$0');
+    expect(formatUsd(Infinity)).toBe('—');
+  });
+  it('names the unlimited budget', () => {
+    expect(formatBudget('unlimited')).toBe('no limit');
+    expect(formatBudget(1200)).toBe('≤ 1,200 tok');
+  });
+});
