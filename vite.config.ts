@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { modelsPlugin } from './vite-plugins/models.ts';
+import { contentSecurityPolicyPlugin } from './src/dispatch/cspPlugin.ts';
 
 // Cross-origin isolation lets onnxruntime-web use WASM threads (SharedArrayBuffer).
 const isolation = {
@@ -9,13 +10,13 @@ const isolation = {
 };
 
 export default defineConfig({
-  plugins: [react(), modelsPlugin()],
+  plugins: [react(), modelsPlugin(), contentSecurityPolicyPlugin()],
   server: { headers: isolation },
   preview: { headers: isolation },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['onnxruntime-web'] },
   test: {
-    include: ['src/**/*.test.ts', 'pipeline/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'pipeline/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },

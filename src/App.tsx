@@ -14,6 +14,7 @@ import { CapSlider } from './ui/CapSlider';
 import { colorFor } from './ui/colors';
 import { CurvesChart } from './ui/CurvesChart';
 import { DecisionCompare } from './ui/DecisionCompare';
+import { DispatchPanel } from './ui/dispatch/DispatchPanel';
 import { LambdaSlider } from './ui/LambdaSlider';
 import { ModelCard } from './ui/ModelCard';
 import { PoolEditor } from './ui/PoolEditor';
@@ -169,6 +170,8 @@ export function App() {
           </section>
         </div>
       </main>
+
+      <DispatchPanel query={query} r2={decision.best} reactive={reactive.best} pool={pool} inputTokens={inputTokens} />
 
       {manifest && (
         <div className="lower">
