@@ -39,6 +39,8 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   /** Parsed JSON body, or null. */
   body: ChatBody | null;
+  /** The connection closed before the answer was complete: the client stopped or gave up, or a mode cut it. */
+  closedEarly: boolean;
 }
 
 export interface ChatBody {
@@ -119,8 +121,11 @@ async function answer(req: IncomingMessage, res: ServerResponse, body: ChatBody,
   for (const [i, token] of tokens.entries()) {
     if (res.destroyed) return;
     if (i === breakAfter) {
-      if (mode === 'dies-halfway') res.destroy();
-      return; // 'stall': keep the connection open, silent, until the client gives up
+      if (mode === 'stall') return; // keep the connection open, silent, until the client gives up
+      // A browser drops stream data not yet read when the connection fails: let it read first.
+      await sleep(100);
+      res.destroy();
+      return;
     }
     res.write(chunk(body.model, { delta: { content: token }, finish_reason: null }));
     await sleep(mode === 'slow' ? 50 : 5);
@@ -178,7 +183,7 @@ export async function startFakeProvider(): Promise<FakeProvider> {
     void (async () => {
       const path = req.url ?? '/';
       if (req.method === 'OPTIONS') {
-        requests.push({ method: 'OPTIONS', path, headers: req.headers, body: null });
+        requests.push({ method: 'OPTIONS', path, headers: req.headers, body: null, closedEarly: false });
         res.writeHead(204, {
           ...CORS,
           'Access-Control-Allow-Methods': 'POST, OPTIONS',
@@ -189,7 +194,11 @@ export async function startFakeProvider(): Promise<FakeProvider> {
         return;
       }
       const body = await readBody(req);
-      requests.push({ method: req.method ?? '', path, headers: req.headers, body });
+      const record: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, body, closedEarly: false };
+      requests.push(record);
+      res.on('close', () => {
+        record.closedEarly = !res.writableEnded;
+      });
       if (req.method !== 'POST' || path !== '/v1/chat/completions') return sendError(res, 404, `No route for ${req.method} ${path}.`);
       if (body === null) return sendError(res, 400, 'The body is not JSON.');
       await chat(req, res, body);

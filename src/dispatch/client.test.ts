@@ -89,6 +89,7 @@ describe('dispatch, streaming', () => {
     const f = (err as DispatchError).failure;
     expect(f.kind).toBe('stopped');
     expect(f.partialText).toBe(answerTokens(3).join(''));
+    await expect.poll(() => provider.chats()[0]?.closedEarly).toBe(true);
   });
 
   it('an already-stopped signal sends nothing', async () => {

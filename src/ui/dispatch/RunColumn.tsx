@@ -44,9 +44,11 @@ export function RunColumn({ run }: { run: Run }) {
         </div>
       )}
 
-      <pre className="response" data-testid={`response-output${suffix}`} data-partial={partial ? 'true' : 'false'} aria-live="polite" aria-busy={run.status === 'running'}>
-        {run.text}
-      </pre>
+      {(run.status !== 'failed' || run.text !== '') && (
+        <pre className="response" data-testid={`response-output${suffix}`} data-partial={partial ? 'true' : 'false'} aria-live="polite" aria-busy={run.status === 'running'}>
+          {run.text}
+        </pre>
+      )}
 
       {actual && (
         <table
