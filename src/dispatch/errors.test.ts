@@ -68,6 +68,10 @@ describe('describeFailure', () => {
     expect(f.message).toMatch(/does not accept the model id "acme\/model-x"/);
   });
 
+  it('a 400 that merely mentions the model is a bad request, not a rejected id', () => {
+    expect(describeFailure(httpError(400, jsonError('max_tokens is not supported with this model')), ctx).kind).toBe('bad-request');
+  });
+
   it('a non-JSON error body is quoted briefly, tags stripped, with a hint about the base URL', () => {
     const f = describeFailure(httpError(502, '<html><body><h1>502 Bad Gateway</h1></body></html>'), ctx);
     expect(f.kind).toBe('non-json');

@@ -67,7 +67,7 @@ export function retryAfterSeconds(headers: Headers | undefined, now: number = Da
 }
 
 const NO_BODY = 'status code (no body)';
-const MODEL_REJECTED = /(not found|does not exist|doesn't exist|not a valid model|invalid model|unknown model|no endpoints found|not available|not supported)/i;
+const MODEL_REJECTED = /(not found|does not exist|doesn't exist|not a valid model|invalid model|unknown model|no endpoints found|not available)/i;
 
 /** The provider's own explanation from a JSON error body, scrubbed and shortened. */
 function providerMessage(err: APIError, apiKey: string): string | null {
