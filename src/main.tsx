@@ -1,10 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
 import { App } from './App';
 import { syncViewToUrl } from './state/store';
 import './ui/styles.css';
 
+// The page's Content-Security-Policy forbids eval; zod would otherwise probe for it and log a violation.
+z.config({ jitless: true });
 syncViewToUrl();
 
 createRoot(document.getElementById('root')!).render(
