@@ -3,9 +3,10 @@ import type { PoolEntry } from '../bundle/manifest';
 import type { PoolOverride } from '../state/viewState';
 
 type PriceField = 'inputPerMillion' | 'outputPerMillion';
+type Parsed<T> = { value: T } | { error: string };
 
 /** Accepts a price only when it is a finite, non-negative number. */
-export function parsePrice(text: string): { value: number } | { error: string } {
+export function parsePrice(text: string): Parsed<number> {
   if (text.trim() === '') return { error: 'enter a price' };
   const value = Number(text);
   if (!Number.isFinite(value)) return { error: 'not a number' };
@@ -13,45 +14,34 @@ export function parsePrice(text: string): { value: number } | { error: string } 
   return { value };
 }
 
-function PriceInput({ label, value, onCommit }: { label: string; value: number; onCommit(v: number): void }) {
+function parseProviderId(text: string): Parsed<string> {
+  return text.trim() ? { value: text.trim() } : { error: 'enter a model id' };
+}
+
+interface FieldProps<T> {
+  label: string;
+  value: T;
+  parse(text: string): Parsed<T>;
+  onCommit(value: T): void;
+  numeric?: boolean;
+}
+
+/** An input that commits only valid values and shows why it refuses the others, at the field. */
+function ValidatedInput<T>({ label, value, parse, onCommit, numeric }: FieldProps<T>) {
   const [draft, setDraft] = useState<string | null>(null);
-  const parsed = draft === null ? null : parsePrice(draft);
+  const parsed = draft === null ? null : parse(draft);
   const error = parsed && 'error' in parsed ? parsed.error : null;
   return (
     <div className="field">
       <input
         aria-label={label}
-        inputMode="decimal"
+        inputMode={numeric ? 'decimal' : undefined}
         aria-invalid={error !== null}
         value={draft ?? String(value)}
         onChange={(e) => {
           setDraft(e.target.value);
-          const p = parsePrice(e.target.value);
+          const p = parse(e.target.value);
           if ('value' in p) onCommit(p.value);
-        }}
-        onBlur={() => !error && setDraft(null)}
-      />
-      {error && (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      )}
-    </div>
-  );
-}
-
-function ProviderInput({ label, value, onCommit }: { label: string; value: string; onCommit(v: string): void }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const error = draft !== null && draft.trim() === '' ? 'enter a model id' : null;
-  return (
-    <div className="field">
-      <input
-        aria-label={label}
-        aria-invalid={error !== null}
-        value={draft ?? value}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          if (e.target.value.trim()) onCommit(e.target.value.trim());
         }}
         onBlur={() => !error && setDraft(null)}
       />
@@ -77,7 +67,7 @@ export function PoolEditor({ effective, enabled, colors, edited, onChange, onRes
   // A reset remounts the rows so half-typed drafts are dropped with the overrides.
   const [generation, setGeneration] = useState(0);
   const price = (name: string, field: PriceField, label: string, value: number) => (
-    <PriceInput label={label} value={value} onCommit={(v) => onChange(name, { [field]: v })} />
+    <ValidatedInput label={label} value={value} parse={parsePrice} numeric onCommit={(v) => onChange(name, { [field]: v })} />
   );
   return (
     <section className="panel" data-testid="pool-editor">
@@ -114,9 +104,14 @@ export function PoolEditor({ effective, enabled, colors, edited, onChange, onRes
               <td>
                 <span className="swatch" style={{ background: colors.get(m.name) }} />
                 {m.name}
+                {m.available === false && (
+                  <span className="badge warn" title={m.note ?? 'the provider does not serve this LLM; its price is an estimate'}>
+                    self-host
+                  </span>
+                )}
               </td>
               <td>
-                <ProviderInput label={`${m.name} provider model id`} value={m.providerId} onCommit={(v) => onChange(m.name, { providerId: v })} />
+                <ValidatedInput label={`${m.name} provider model id`} value={m.providerId} parse={parseProviderId} onCommit={(v) => onChange(m.name, { providerId: v })} />
               </td>
               <td>{price(m.name, 'inputPerMillion', `${m.name} input price per million tokens`, m.inputPerMillion)}</td>
               <td>{price(m.name, 'outputPerMillion', `${m.name} output price per million tokens`, m.outputPerMillion)}</td>
