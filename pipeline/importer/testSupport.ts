@@ -92,10 +92,15 @@ export function referencePredict(model: ReferenceModel, e: Float32Array): { qual
  * maximum kept. (toFixed differs from Python's round only on exact halves, odd multiples of
  * 1/512, which these risks do not hit.)
  */
-export function referenceDecision(models: ReferenceModel[], e: Float32Array, lambda: number, inputTokens: number): { model: string; budget: Budget } {
+export function referenceDecision(
+  models: ReferenceModel[],
+  predictions: Array<{ quality: number[]; tokens: number }>,
+  lambda: number,
+  inputTokens: number,
+): { model: string; budget: Budget } {
   let best = { model: '', budget: UNLIMITED as Budget, risk: -Infinity };
-  for (const m of models) {
-    const { quality, tokens } = referencePredict(m, e);
+  for (const [l, m] of models.entries()) {
+    const { quality, tokens } = predictions[l]!;
     for (const [k, { budget }] of m.quality.entries()) {
       const output = budget === UNLIMITED ? tokens : budget;
       const cost = (inputTokens * m.inputPerMillion) / 1e6 + (output * m.outputPerMillion) / 1e6;
