@@ -11,15 +11,23 @@ const { onnx } = onnxProto;
 
 export type Dim = number | string;
 type AttrValue = number | number[] | string;
+/** Element types a graph input or output may declare (token ids are int64; some exports emit float16). */
+export type ElemType = 'float' | 'float16' | 'int64';
 
 const OPSET = 17;
 
-function valueInfo(name: string, dims: Dim[]): onnxProto.onnx.IValueInfoProto {
+const ELEM_TYPES: Record<ElemType, number> = {
+  float: onnx.TensorProto.DataType.FLOAT,
+  float16: onnx.TensorProto.DataType.FLOAT16,
+  int64: onnx.TensorProto.DataType.INT64,
+};
+
+function valueInfo(name: string, dims: Dim[], type: ElemType): onnxProto.onnx.IValueInfoProto {
   return {
     name,
     type: {
       tensorType: {
-        elemType: onnx.TensorProto.DataType.FLOAT,
+        elemType: ELEM_TYPES[type],
         shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) },
       },
     },
@@ -42,13 +50,13 @@ export class GraphBuilder {
 
   constructor(private readonly graphName: string) {}
 
-  input(name: string, dims: Dim[]): string {
-    this.inputs.push(valueInfo(name, dims));
+  input(name: string, dims: Dim[], type: ElemType = 'float'): string {
+    this.inputs.push(valueInfo(name, dims, type));
     return name;
   }
 
-  output(name: string, dims: Dim[]): void {
-    this.outputs.push(valueInfo(name, dims));
+  output(name: string, dims: Dim[], type: ElemType = 'float'): void {
+    this.outputs.push(valueInfo(name, dims, type));
   }
 
   /** A float32 constant; the data is copied little-endian into raw_data. */

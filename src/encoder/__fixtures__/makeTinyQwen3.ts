@@ -1,0 +1,26 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tinyBundle, tinyQwen3Files } from './tinyQwen3';
+
+/**
+ * Writes the tiny Qwen3 export (tiny-qwen3/) and the bundle over it (tiny-qwen3-bundle/) next
+ * to this file. The outputs are checked in; rerun after changing tinyQwen3.ts:
+ *   npx tsx src/encoder/__fixtures__/makeTinyQwen3.ts
+ */
+
+export function writeFiles(dir: string, files: Record<string, Uint8Array | object>): void {
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content instanceof Uint8Array ? content : `${JSON.stringify(content, null, 2)}\n`);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const here = dirname(fileURLToPath(import.meta.url));
+  writeFiles(join(here, 'tiny-qwen3'), tinyQwen3Files());
+  const { manifest, onnx } = tinyBundle();
+  writeFiles(join(here, 'tiny-qwen3-bundle'), { 'manifest.json': manifest, [manifest.onnx]: onnx });
+  console.log(`wrote ${join(here, 'tiny-qwen3')} and ${join(here, 'tiny-qwen3-bundle')}`);
+}
