@@ -30,7 +30,7 @@ export class ReleaseError extends BundleError {
   override name = 'ReleaseError';
 }
 
-export const RELEASE_FILES = {
+const RELEASE_FILES = {
   limited: 'limited_score_predictors.joblib',
   unlimitedScore: 'unlimited_score_predictor.joblib',
   unlimitedTokens: 'unlimited_token_predictor.joblib',

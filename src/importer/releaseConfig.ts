@@ -4,7 +4,7 @@ import { UNLIMITED } from '../bundle/manifest';
 /** The release's config.json (r2_router/config.json in the authors' repository). */
 const price = z.number().finite().nonnegative();
 
-export const releaseModelSchema = z.object({
+const releaseModelSchema = z.object({
   openrouter_id: z.string().min(1),
   input_price_per_million: price,
   output_price_per_million: price,
@@ -12,7 +12,6 @@ export const releaseModelSchema = z.object({
   available: z.boolean().optional(),
   note: z.string().optional(),
 });
-export type ReleaseModel = z.infer<typeof releaseModelSchema>;
 
 export const releaseConfigSchema = z.object({
   router_name: z.string().optional(),

@@ -2,7 +2,7 @@ import type { Manifest } from '../bundle/manifest';
 import type { ReleaseConfig } from './releaseConfig';
 import { RELEASE_IO } from './releaseGraph';
 
-export const RELEASE_BUNDLE_ID = 'r2-router-release';
+const RELEASE_BUNDLE_ID = 'r2-router-release';
 export const DEFAULT_REPRODUCE = 'npm run import:r2router -- --release <release folder> --out <bundle folder>';
 
 function list(names: string[]): string {
