@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import { BundleError } from '../../src/bundle/manifest';
+import { DatasetError } from '../data/errors';
+
+/** Command-line helpers shared by simulate, train and evaluate. */
+
+export class UsageError extends Error {}
+
+type Spec = Record<string, { type: 'string' | 'boolean' }>;
+
+export function readFlags<S extends Spec>(argv: string[], spec: S, usage: string) {
+  try {
+    return parseArgs({ args: argv, options: { ...spec, help: { type: 'boolean' } }, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n\n${usage}`);
+  }
+}
+
+export function required(value: string | boolean | undefined, name: string, usage: string): string {
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required\n\n${usage}`);
+  return value;
+}
+
+export function integer(value: string | boolean | undefined, name: string, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (typeof value !== 'string' || !Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got "${String(value)}"`);
+  return n;
+}
+
+/** Runs a command, printing known errors plainly (exit 1; usage errors exit 2). */
+export function runCli(main: () => Promise<void>): void {
+  main().catch((e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    if (e instanceof DatasetError || e instanceof BundleError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
+}
