@@ -1,0 +1,14 @@
+/**
+ * The λ sweep. Costs are ~1e-6..1e-3 USD per query, so the useful trade-offs sit at
+ * λ/(1 − λ) between about 10 and 10⁹ quality points per dollar: λ = r/(1 + r) for
+ * log10 r from −1 to 9 in steps of 0.05, plus the two ends λ = 0 and λ = 1.
+ */
+export function lambdaGrid(): number[] {
+  const out = [0];
+  for (let i = 0; i <= 200; i++) {
+    const r = 10 ** (-1 + i * 0.05);
+    out.push(r / (1 + r));
+  }
+  out.push(1);
+  return out;
+}
