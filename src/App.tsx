@@ -1,5 +1,6 @@
 import { useCallback, useDeferredValue, useMemo } from 'react';
 import type { PoolEntry } from './bundle/manifest';
+import { encoderGate, useEncoder } from './predictor/useEncoder';
 import { usePrediction, useBundleLoader, usePredictor } from './predictor/usePredictor';
 import { capRange } from './router/capScale';
 import { estimateInputTokens } from './router/cost';
@@ -15,6 +16,7 @@ import { colorFor } from './ui/colors';
 import { CurvesChart } from './ui/CurvesChart';
 import { DecisionCompare } from './ui/DecisionCompare';
 import { DispatchPanel } from './ui/dispatch/DispatchPanel';
+import { EncoderPanel } from './ui/EncoderPanel';
 import { LambdaSlider } from './ui/LambdaSlider';
 import { ModelCard } from './ui/ModelCard';
 import { PoolEditor } from './ui/PoolEditor';
@@ -35,6 +37,9 @@ export function App() {
   const hasQuery = query.trim().length > 0;
   const prediction = usePrediction(query);
   const manifest = predictor.manifest;
+  const encoderInfo = useEncoder((s) => s.info);
+  // A bundle whose encoder is not loaded shows no numbers, not even the last ones.
+  const gate = encoderGate(manifest?.encoder ?? null, encoderInfo);
   const inputTokens = estimateInputTokens(query);
 
   const pool: PoolEntry[] = useMemo(
@@ -48,7 +53,7 @@ export function App() {
   const enabled = useCallback((name: string) => view.pool[name]?.enabled !== false, [view.pool]);
   const colors = useMemo(() => new Map((manifest?.pool ?? []).map((m, i) => [m.name, colorFor(i)])), [manifest]);
 
-  const result = hasQuery ? prediction.data : undefined;
+  const result = hasQuery && !gate.needed ? prediction.data : undefined;
   const curves = useMemo(() => (manifest && result ? buildCurves(manifest, result.prediction, pool, enabled) : []), [manifest, result, pool, enabled]);
 
   const routeQuery: RouteQuery = useMemo(
@@ -63,7 +68,7 @@ export function App() {
   const chartBaseline = useDeferredValue(reactive.best);
 
   const anyEnabled = (manifest?.pool ?? []).some((m) => enabled(m.name));
-  const emptyReason = !hasQuery
+  const predictionReason = !hasQuery
     ? 'Type a query to see the routers’ choices.'
     : !anyEnabled
       ? 'Every LLM is disabled: turn one on in the pool editor.'
@@ -72,9 +77,10 @@ export function App() {
         : curves.length === 0
           ? 'Predicting…'
           : 'Nothing fits the cap: raise it, or drag it to “no cap”.';
+  const emptyReason = gate.message ?? predictionReason;
   const latencyMs = result ? result.encodeMs + result.inferMs : null;
   // Curves on screen may belong to an earlier query while the next prediction runs.
-  const stale = hasQuery && (view.query !== query || prediction.isPlaceholderData || prediction.isFetching);
+  const stale = hasQuery && !gate.needed && (view.query !== query || prediction.isPlaceholderData || prediction.isFetching);
 
   return (
     <div className={view.present ? 'app present' : 'app'}>
@@ -113,6 +119,7 @@ export function App() {
 
       <main className="grid">
         <div className="left">
+          {manifest?.encoder.kind === 'qwen3-embedding' && <EncoderPanel key={manifest.encoder.model} spec={manifest.encoder} />}
           <QueryInput query={view.query} encoder={manifest?.encoder.kind === 'hashed-ngrams' ? manifest.encoder : null} inputTokens={estimateInputTokens(view.query)} onChange={view.setQuery} />
 
           <section className="panel chart-panel">

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFiles } from './__fixtures__/makeTinyQwen3';
-import { TINY_DIM, TINY_POSITION, tinyEmbeddingRow, tinyQwen3Files, tinyQwen3Graph } from './__fixtures__/tinyQwen3';
+import { TINY_DIM, tinyExpectedEmbedding, tinyQwen3Files, tinyQwen3Graph } from './__fixtures__/tinyQwen3';
 import { EncoderError } from './encoderError';
 import { exportOptions, type Precision } from './exportFiles';
 import { listFolder } from './nodeFolder';
@@ -13,14 +13,7 @@ import { loadQwen3Encoder, type Qwen3Encoder } from './qwen3';
 
 const TINY = join(dirname(fileURLToPath(import.meta.url)), '__fixtures__', 'tiny-qwen3');
 
-/** h_last = Σ E[byte] + (L − 1)·P over the text's UTF-8 bytes (the tiny tokenizer's ids), then L2. */
-function expected(text: string, normalize = true): number[] {
-  const ids = [...new TextEncoder().encode(text)];
-  const h = TINY_POSITION.map((p) => p * (ids.length - 1));
-  for (const id of ids) tinyEmbeddingRow(id).forEach((v, k) => (h[k]! += v));
-  const norm = normalize ? Math.hypot(...h) : 1;
-  return h.map((v) => v / norm);
-}
+const expected = (text: string, normalize = true) => [...tinyExpectedEmbedding(text, normalize)];
 
 function load(dir: string, precision: Precision = 'fp32', dim = TINY_DIM) {
   const option = exportOptions(listFolder(dir), dir).find((o) => o.precision === precision);

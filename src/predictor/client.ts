@@ -1,5 +1,6 @@
 import type { Manifest } from '../bundle/manifest';
 import type { Prediction } from '../router/curves';
+import type { EncoderInfo, EncoderLoad, EncoderSource, ExportInspection } from './encoderProtocol';
 import type { Backend, WorkerRequest, WorkerResponse } from './protocol';
 
 export interface LoadInfo {
@@ -14,11 +15,14 @@ export interface PredictResult {
   inferMs: number;
 }
 
-/** The app's handle on the predictor worker: promise-based load and predict. */
+type Reply = Exclude<WorkerResponse, { type: 'loaded' | 'failed' | 'encoder-progress' }>;
+type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** The app's handle on the predictor worker: promise-based load, predict and encoder requests. */
 export class PredictorClient {
   private readonly worker: Worker;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: PredictResult) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void; progress?: (loaded: number, total: number) => void }>();
   private loading: { resolve: (i: LoadInfo) => void; reject: (e: Error) => void } | null = null;
 
   constructor() {
@@ -31,17 +35,16 @@ export class PredictorClient {
     if (msg.type === 'loaded') {
       this.loading?.resolve({ backend: msg.backend, loadMs: msg.loadMs, webgpuNote: msg.webgpuNote });
       this.loading = null;
-    } else if (msg.type === 'predicted') {
-      const p = this.pending.get(msg.id);
-      this.pending.delete(msg.id);
-      p?.resolve({ prediction: msg.predictions[0]!, encodeMs: msg.encodeMs, inferMs: msg.inferMs });
-    } else if (msg.id === null) {
+    } else if (msg.type === 'failed' && msg.id === null) {
       this.loading?.reject(new Error(msg.message));
       this.loading = null;
+    } else if (msg.type === 'encoder-progress') {
+      this.pending.get(msg.id)?.progress?.(msg.loaded, msg.total);
     } else {
-      const p = this.pending.get(msg.id);
-      this.pending.delete(msg.id);
-      p?.reject(new Error(msg.message));
+      const p = this.pending.get(msg.id!);
+      this.pending.delete(msg.id!);
+      if (msg.type === 'failed') p?.reject(new Error(msg.message));
+      else p?.resolve(msg);
     }
   }
 
@@ -52,23 +55,36 @@ export class PredictorClient {
     this.pending.clear();
   }
 
-  private send(msg: WorkerRequest, transfer: Transferable[] = []): void {
-    this.worker.postMessage(msg, transfer);
+  private request<T extends Reply['type']>(body: RequestBody, progress?: (loaded: number, total: number) => void): Promise<Extract<Reply, { type: T }>> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: (r) => resolve(r as Extract<Reply, { type: T }>), reject, progress });
+      this.worker.postMessage({ ...body, id } as WorkerRequest);
+    });
   }
 
   load(manifest: Manifest, onnx: ArrayBuffer): Promise<LoadInfo> {
     this.loading?.reject(new Error('superseded by another bundle'));
     return new Promise((resolve, reject) => {
       this.loading = { resolve, reject };
-      this.send({ type: 'load', manifest, onnx }, [onnx]);
+      this.worker.postMessage({ type: 'load', manifest, onnx } satisfies WorkerRequest, [onnx]);
     });
   }
 
-  predict(text: string): Promise<PredictResult> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.send({ type: 'predict', id, texts: [text] });
-    });
+  async predict(text: string): Promise<PredictResult> {
+    const msg = await this.request<'predicted'>({ type: 'predict', texts: [text] });
+    return { prediction: msg.predictions[0]!, encodeMs: msg.encodeMs, inferMs: msg.inferMs };
+  }
+
+  async inspectEncoder(source: EncoderSource): Promise<ExportInspection> {
+    return (await this.request<'encoder-inspected'>({ type: 'inspect-encoder', source })).inspection;
+  }
+
+  async loadEncoder(load: EncoderLoad, progress: (loaded: number, total: number) => void): Promise<EncoderInfo> {
+    return (await this.request<'encoder-loaded'>({ type: 'load-encoder', load }, progress)).info;
+  }
+
+  async forgetEncoderCache(): Promise<void> {
+    await this.request<'encoder-cache-forgotten'>({ type: 'forget-encoder-cache' });
   }
 }

@@ -3,12 +3,9 @@ import { create } from 'zustand';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Manifest } from '../bundle/manifest';
 import { fetchBundle, type LoadedBundle } from '../bundle/fetchBundle';
-import { PredictorClient, type LoadInfo } from './client';
-
-let client: PredictorClient | null = null;
-function predictor(): PredictorClient {
-  return (client ??= new PredictorClient());
-}
+import type { LoadInfo } from './client';
+import { predictor } from './sharedClient';
+import { encoderGate, useEncoder } from './useEncoder';
 
 interface PredictorState {
   status: 'loading' | 'ready' | 'failed';
@@ -66,14 +63,17 @@ export function useBundleLoader(bundleId: string, fallBack: () => void): void {
   }, [bundleId, fallBack]);
 }
 
-/** Predictions per (bundle, query), cached; the previous curves stay up while the next arrive. */
+/** Predictions per (bundle, encoder, query), cached; the previous curves stay up while the next arrive. */
 export function usePrediction(query: string) {
   const status = usePredictor((s) => s.status);
   const key = usePredictor((s) => s.key);
+  const manifest = usePredictor((s) => s.manifest);
+  const encoder = useEncoder((s) => s.info);
+  const gate = encoderGate(manifest?.encoder ?? null, encoder);
   return useQuery({
-    queryKey: ['predict', key, query],
+    queryKey: ['predict', key, gate.key, query],
     queryFn: () => predictor().predict(query),
-    enabled: status === 'ready' && key !== null && query.trim().length > 0,
+    enabled: status === 'ready' && key !== null && !gate.needed && query.trim().length > 0,
     staleTime: Infinity,
     gcTime: 5 * 60_000,
     retry: false,

@@ -3,11 +3,14 @@ import { encodeDense } from '../encoder/hashedNgrams';
 import type { Manifest } from '../bundle/manifest';
 import { decodeOutputs } from './decode';
 import { openSession, type OpenSession } from './backend';
+import type { EncoderRequest } from './encoderProtocol';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let loaded: { manifest: Manifest; open: OpenSession } | null = null;
+// transformers.js loads only once a bundle needs it, so the hashed n-gram bundles start as fast as before.
+const encoderHost = () => import('./encoderHost');
 // Requests run one at a time: a predict that arrives during load waits for it.
 let queue: Promise<void> = Promise.resolve();
 
@@ -24,16 +27,28 @@ async function load(manifest: Manifest, onnx: ArrayBuffer): Promise<void> {
   reply({ type: 'loaded', backend: open.backend, loadMs: performance.now() - started, webgpuNote: open.webgpuNote });
 }
 
+/** The bundle's input rows for `texts`, by the encoder its manifest names. */
+async function encode(manifest: Manifest, texts: string[]): Promise<Float32Array> {
+  const spec = manifest.encoder;
+  const input = new Float32Array(texts.length * spec.dim);
+  if (spec.kind === 'hashed-ngrams') {
+    texts.forEach((t, i) => encodeDense(t, spec, input, i * spec.dim));
+    return input;
+  }
+  const host = await encoderHost();
+  const encoder = host.loadedEncoder();
+  if (!encoder || encoder.dim !== spec.dim) throw new Error(`the ${spec.model} encoder is not loaded in this page: load it in the encoder panel to see predictions`);
+  for (const [i, text] of texts.entries()) input.set(await host.embed(text, spec.normalize), i * spec.dim);
+  return input;
+}
+
 async function predict(id: number, texts: string[]): Promise<void> {
   if (!loaded) throw new Error('no predictor is loaded');
   const { manifest, open } = loaded;
-  const spec = manifest.encoder;
-  if (spec.kind !== 'hashed-ngrams') throw new Error(`the ${spec.model} encoder is not loaded in this page, so this bundle cannot predict yet`);
   const t0 = performance.now();
-  const input = new Float32Array(texts.length * spec.dim);
-  texts.forEach((t, i) => encodeDense(t, spec, input, i * spec.dim));
+  const input = await encode(manifest, texts);
   const t1 = performance.now();
-  const out = await open.session.run({ [manifest.io.input.name]: new open.ort.Tensor('float32', input, [texts.length, spec.dim]) });
+  const out = await open.session.run({ [manifest.io.input.name]: new open.ort.Tensor('float32', input, [texts.length, manifest.encoder.dim]) });
   const quality = out[manifest.io.quality.name];
   const natural = out[manifest.io.naturalTokens.name];
   if (!quality || !natural) throw new Error('the ONNX graph lacks the outputs its manifest names');
@@ -41,14 +56,36 @@ async function predict(id: number, texts: string[]): Promise<void> {
   reply({ type: 'predicted', id, predictions, encodeMs: t1 - t0, inferMs: performance.now() - t1 });
 }
 
+/** Encoder requests run beside the predictor queue: a long download must not hold up another bundle's predictions. */
+async function handleEncoder(msg: EncoderRequest): Promise<void> {
+  const { id } = msg;
+  const host = await encoderHost();
+  if (msg.type === 'inspect-encoder') reply({ type: 'encoder-inspected', id, inspection: await host.inspectExport(msg.source) });
+  else if (msg.type === 'load-encoder') {
+    const info = await host.loadEncoder(msg.load, (loaded, total) => reply({ type: 'encoder-progress', id, loaded, total }));
+    reply({ type: 'encoder-loaded', id, info });
+  } else {
+    await host.forgetCachedWeights();
+    reply({ type: 'encoder-cache-forgotten', id });
+  }
+}
+
+function failed(id: number | null, e: unknown): void {
+  reply({ type: 'failed', id, message: (e as Error).message || String(e) });
+}
+
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;
+  if (msg.type !== 'load' && msg.type !== 'predict') {
+    handleEncoder(msg).catch((e: unknown) => failed(msg.id, e));
+    return;
+  }
   queue = queue.then(async () => {
     try {
       if (msg.type === 'load') await load(msg.manifest, msg.onnx);
       else await predict(msg.id, msg.texts);
     } catch (e) {
-      reply({ type: 'failed', id: msg.type === 'predict' ? msg.id : null, message: (e as Error).message || String(e) });
+      failed(msg.type === 'predict' ? msg.id : null, e);
     }
   });
 };

@@ -26,7 +26,11 @@ export function ModelCard({ manifest, plotUrl }: Props) {
         <dt>trained on</dt>
         <dd>{card.trainedOn}</dd>
         <dt>encoder</dt>
-        <dd>{encoder.kind === 'hashed-ngrams' ? `hashed word and character n-grams, ${encoder.dim} features` : `${encoder.model} embedding (${encoder.dim}-d, ${encoder.pooling} pooling)`}</dd>
+        <dd data-testid="model-card-encoder">
+          {encoder.kind === 'hashed-ngrams'
+            ? `hashed word and character n-grams, ${encoder.dim} features`
+            : `needs the ${encoder.model} encoder: its last-token hidden state, ${encoder.dim}-d${encoder.normalize ? ', L2-normalised' : ''} (load it in the encoder panel)`}
+        </dd>
         <dt>pool</dt>
         <dd>
           {pool.length} LLMs × {budgets.length} budgets ({budgets.join(', ')})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBudget, formatUsd } from './format';
+import { formatBudget, formatBytes, formatUsd } from './format';
 
 describe('formatting', () => {
   it('writes small USD amounts in plain decimals with two significant digits', () => {
@@ -13,5 +13,11 @@ describe('formatting', () => {
   it('names the unlimited budget', () => {
     expect(formatBudget('unlimited')).toBe('no limit');
     expect(formatBudget(1200)).toBe('≤ 1,200 tok');
+  });
+});
+
+describe('formatBytes', () => {
+  it('uses decimal units with two or three significant digits', () => {
+    expect([512, 9_175, 600_000_000, 1_192_000_000, 2_384_000_000].map(formatBytes)).toEqual(['512 B', '9.2 kB', '600 MB', '1.2 GB', '2.4 GB']);
   });
 });

@@ -25,3 +25,11 @@ export function formatQuality(q: number): string {
 export function formatMs(ms: number): string {
   return ms < 10 ? `${ms.toFixed(2)} ms` : `${Math.round(ms)} ms`;
 }
+
+/** Decimal units, as the Hugging Face Hub lists file sizes. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1e3) return `${bytes} B`;
+  const [unit, scale] = bytes < 1e6 ? ['kB', 1e3] : bytes < 1e9 ? ['MB', 1e6] : ['GB', 1e9];
+  const value = bytes / scale;
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${unit}`;
+}

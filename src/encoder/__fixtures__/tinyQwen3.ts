@@ -27,6 +27,15 @@ export function tinyEmbeddingRow(id: number): number[] {
 /** The position term P. */
 export const TINY_POSITION: readonly number[] = Array.from({ length: TINY_DIM }, (_, k) => (k + 1) / 16);
 
+/** What the tiny model's embedding of `text` must be, worked out without it: Σ E[byte] + (L − 1)·P, then L2. */
+export function tinyExpectedEmbedding(text: string, normalize = true): Float32Array {
+  const ids = [...new TextEncoder().encode(text)];
+  const h = TINY_POSITION.map((p) => p * (ids.length - 1));
+  for (const id of ids) tinyEmbeddingRow(id).forEach((v, k) => (h[k]! += v));
+  const norm = normalize ? Math.hypot(...h) : 1;
+  return Float32Array.from(h, (v) => v / norm);
+}
+
 /** GPT-2's byte-to-character table, which byte-level BPE tokenizers (Qwen's included) use. */
 function byteCharacters(): string[] {
   const printable = [...range(33, 126), ...range(161, 172), ...range(174, 255)];

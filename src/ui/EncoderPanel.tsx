@@ -1,0 +1,163 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { EncoderSpec } from '../bundle/manifest';
+import type { Precision } from '../encoder/exportFiles';
+import { pickedFiles, type PickedFile } from '../encoder/pickedFolder';
+import type { Device } from '../encoder/qwen3';
+import type { EncoderSource } from '../predictor/encoderProtocol';
+import { predictor } from '../predictor/sharedClient';
+import { encoderGate, useEncoder } from '../predictor/useEncoder';
+import { formatBytes, formatMs } from './format';
+import { useDebounced } from './useDebounced';
+
+type Qwen3Spec = Extract<EncoderSpec, { kind: 'qwen3-embedding' }>;
+
+interface Props {
+  spec: Qwen3Spec;
+}
+
+const FROM = { hub: 'from the Hugging Face Hub', cache: 'from this browser’s cache', folder: 'from the picked folder' } as const;
+
+async function webgpuAvailable(): Promise<boolean> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  return gpu ? Boolean(await gpu.requestAdapter().catch(() => null)) : false;
+}
+
+/**
+ * Loads the query encoder a bundle needs (Qwen3 via transformers.js, in the predictor
+ * worker): from the Hugging Face Hub or a picked folder, at a precision the export offers.
+ */
+export function EncoderPanel({ spec }: Props) {
+  const queryClient = useQueryClient();
+  const encoder = useEncoder();
+  const [kind, setKind] = useState<'hub' | 'folder'>('hub');
+  const [hubId, setHubId] = useState(spec.model);
+  const [folder, setFolder] = useState<{ name: string; files: PickedFile[]; picked: number } | null>(null);
+  const [chosen, setChosen] = useState<Precision | null>(null);
+  const [device, setDevice] = useState<Device>('wasm');
+  const [note, setNote] = useState<string | null>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const id = useDebounced(hubId.trim(), 400);
+
+  const source: EncoderSource | null = kind === 'hub' ? (id ? { kind: 'hub', id } : null) : folder && { kind: 'folder', name: folder.name, files: folder.files };
+  const sourceKey = kind === 'hub' ? ['hub', id] : ['folder', folder?.name, folder?.picked];
+  const inspection = useQuery({
+    queryKey: ['encoder-export', ...sourceKey],
+    queryFn: () => predictor().inspectEncoder(source!),
+    enabled: source !== null,
+    retry: false,
+    staleTime: Infinity,
+  });
+  const webgpu = useQuery({ queryKey: ['webgpu-available'], queryFn: webgpuAvailable, staleTime: Infinity });
+
+  const options = inspection.data?.options ?? [];
+  const precision = options.some((o) => o.precision === chosen) ? chosen! : (inspection.data?.recommended ?? null);
+  const gate = encoderGate(spec, encoder.info);
+  const status = encoder.status === 'loading' ? 'loading' : gate.needed ? 'not loaded' : 'ready';
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['encoder-export'] });
+
+  async function load() {
+    if (!source || !precision) return;
+    setNote(null);
+    await encoder.load({ source, precision, device, dim: spec.dim });
+    await refresh();
+  }
+
+  async function forget() {
+    await predictor().forgetEncoderCache();
+    setNote('Cached weights forgotten: the next load downloads them again.');
+    await refresh();
+  }
+
+  const percent = encoder.progress && encoder.progress.total > 0 ? Math.floor((encoder.progress.loaded / encoder.progress.total) * 100) : null;
+  const problem = encoder.error ?? (inspection.isError ? (inspection.error as Error).message : null);
+
+  return (
+    <section className="panel encoder-panel" data-testid="encoder-panel">
+      <div className="panel-head">
+        <h2>Query encoder: {spec.model}</h2>
+        <span className={status === 'ready' ? 'badge' : 'badge warn'} data-testid="encoder-status" data-status={status}>
+          {status}
+        </span>
+      </div>
+      <p className="hint">
+        This bundle reads {spec.model}’s last-token hidden state ({spec.dim} numbers{spec.normalize ? ', L2-normalised' : ''}). It runs in this page, on this machine; weights
+        fetched from the Hub stay in this browser’s cache.
+      </p>
+      <div className="control-row">
+        <label>
+          <input type="radio" name="encoder-source" checked={kind === 'hub'} onChange={() => setKind('hub')} /> Hugging Face Hub
+        </label>
+        <input className="encoder-hub-id" data-testid="encoder-hub-id" aria-label="Hub model id" value={hubId} onChange={(e) => setHubId(e.target.value)} onFocus={() => setKind('hub')} />
+        <label>
+          <input type="radio" name="encoder-source" checked={kind === 'folder'} disabled={!folder} onChange={() => setKind('folder')} /> Local folder
+        </label>
+        <button type="button" onClick={() => folderInput.current?.click()}>
+          {folder ? `${folder.name} ✓` : 'Choose folder…'}
+        </button>
+        <input
+          ref={folderInput}
+          type="file"
+          hidden
+          multiple
+          data-testid="encoder-folder"
+          {...{ webkitdirectory: '' }}
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            if (files.length) {
+              setFolder({ ...pickedFiles(files), picked: Date.now() });
+              setKind('folder');
+            }
+            e.target.value = '';
+          }}
+        />
+      </div>
+      <div className="control-row">
+        <label>
+          Precision{' '}
+          <select data-testid="encoder-precision" value={precision ?? ''} disabled={!options.length} onChange={(e) => setChosen(e.target.value as Precision)}>
+            {options.map((o) => (
+              <option key={o.precision} value={o.precision}>
+                {o.precision} · {formatBytes(o.bytes)}
+                {o.cached ? ' · cached' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Device{' '}
+          <select data-testid="encoder-device" value={device} onChange={(e) => setDevice(e.target.value as Device)}>
+            <option value="wasm">wasm (CPU)</option>
+            {webgpu.data && <option value="webgpu">webgpu</option>}
+          </select>
+        </label>
+        <button type="button" data-testid="encoder-load" disabled={!precision || encoder.status === 'loading'} onClick={() => void load()}>
+          Load
+        </button>
+        <button type="button" data-testid="encoder-forget" onClick={() => void forget()}>
+          Forget cached weights
+        </button>
+      </div>
+      {encoder.progress && percent !== null && (
+        <div className="encoder-progress">
+          <progress value={encoder.progress.loaded} max={encoder.progress.total} />
+          <span data-testid="encoder-progress" data-percent={percent}>
+            {formatBytes(encoder.progress.loaded)} of {formatBytes(encoder.progress.total)} · {percent} %
+          </span>
+        </div>
+      )}
+      {inspection.isFetching && <p className="hint">Reading the export’s file list…</p>}
+      {problem && (
+        <p className="field-error" role="alert" data-testid="encoder-error">
+          {problem}
+        </p>
+      )}
+      {encoder.info && !gate.needed && (
+        <p className="hint" data-testid="encoder-loaded" data-from={encoder.info.from}>
+          Loaded {encoder.info.label} ({encoder.info.precision}, {encoder.info.device}) {FROM[encoder.info.from]} in {formatMs(encoder.info.loadMs)}.
+        </p>
+      )}
+      {note && <p className="hint">{note}</p>}
+    </section>
+  );
+}
