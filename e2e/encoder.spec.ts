@@ -102,3 +102,27 @@ test('a Qwen3 bundle says its encoder is missing, then predicts once it is loade
   await expect(again.getByTestId('selection')).toHaveAttribute('data-model', expected.model);
   expect(hubRequests).toEqual([]);
 });
+
+test('switching bundles: a served bundle predicts, a release folder opened from disk asks for its encoder, and back', async ({ context, page }) => {
+  // No Hub here: the page must say so rather than hang.
+  await context.route('https://huggingface.co/**', (r) => r.abort('internetdisconnected'));
+  await openApp(page);
+  await typeQuery(page, QUERY);
+  const served = await page.getByTestId('bundle-picker').inputValue();
+
+  await page.getByTestId('bundle-files').setInputFiles('pipeline/importer/fixtures/release');
+  await expect(page.getByTestId('bundle-picker')).toHaveValue('local:release');
+  await expect(page.getByTestId('model-card')).toContainText('R2-Router: the authors');
+  await expect(page.getByTestId('model-card-encoder')).toContainText('needs the Qwen/Qwen3-0.6B encoder');
+  await expect(page.getByTestId('encoder-status')).toHaveText('not loaded');
+  await expect(page.getByTestId('chart-message')).toHaveText('This bundle needs the Qwen3-0.6B encoder: load it to see predictions.');
+  await expect(page.getByTestId('selection')).toHaveAttribute('data-model', '');
+  await expectCurves(page, 0);
+  await expect(page.getByTestId('encoder-error')).toContainText('Could not reach the Hugging Face Hub');
+  await expect(page.getByTestId('encoder-load')).toBeDisabled();
+
+  await page.getByTestId('bundle-picker').selectOption(served);
+  await expect(page.getByTestId('encoder-panel')).toHaveCount(0);
+  await expect(page.getByTestId('selection')).not.toHaveAttribute('data-model', '');
+  await expect(page.getByTestId('curves-chart')).toHaveAttribute('aria-busy', 'false');
+});

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { fetchBundleList, readBundleFiles } from '../bundle/fetchBundle';
+import { isReleaseFolder, readReleaseFolder } from '../bundle/releaseFolder';
 import { usePredictor } from '../predictor/usePredictor';
 
 interface Props {
@@ -8,12 +9,13 @@ interface Props {
   onSelect(id: string): void;
 }
 
-/** Served bundles, bundles opened from disk in this tab, and a way to open another. */
+/** Served bundles, bundles opened from disk in this tab (a released R2-Router folder is imported on the way), and a way to open another. */
 export function BundlePicker({ bundleId, onSelect }: Props) {
   const served = useQuery({ queryKey: ['bundles'], queryFn: fetchBundleList, staleTime: Infinity });
   const local = usePredictor((s) => s.local);
   const addLocal = usePredictor((s) => s.addLocal);
   const [problem, setProblem] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<string[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const options = [...(served.data ?? []).map((b) => ({ id: b.id, title: b.title })), ...[...local.values()].map((b) => ({ id: b.key, title: `${b.manifest.card.title} (opened)` }))];
@@ -22,7 +24,10 @@ export function BundlePicker({ bundleId, onSelect }: Props) {
   async function open(files: FileList | null) {
     if (!files || files.length === 0) return;
     try {
-      const bundle = await readBundleFiles([...files]);
+      const picked = [...files];
+      const release = isReleaseFolder(picked) ? await readReleaseFolder(picked) : null;
+      const bundle = release?.bundle ?? (await readBundleFiles(picked));
+      setWarnings(release?.warnings ?? []);
       const key = `local:${bundle.key.replace(/^file:/, '')}`;
       addLocal({ ...bundle, key });
       setProblem(null);
@@ -60,6 +65,11 @@ export function BundlePicker({ bundleId, onSelect }: Props) {
       {problem && (
         <p className="field-error" role="alert">
           {problem}
+        </p>
+      )}
+      {warnings.length > 0 && (
+        <p className="hint" data-testid="import-warnings">
+          Imported with {warnings.length} warning{warnings.length > 1 ? 's' : ''}: {warnings.join('; ')}
         </p>
       )}
     </div>

@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isReleaseFolder, readReleaseFolder } from './releaseFolder';
+
+const RELEASE = 'pipeline/importer/fixtures/release';
+
+/** The folder as <input webkitdirectory> hands it over: paths start with the folder's name. */
+function pick(dir: string, name: string): File[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((rel) => statSync(join(dir, rel)).isFile())
+    .map((rel) => {
+      const file = new File([readFileSync(join(dir, rel))], rel.split('/').pop()!);
+      Object.defineProperty(file, 'webkitRelativePath', { value: `${name}/${relative(dir, join(dir, rel))}` });
+      return file;
+    });
+}
+
+describe('a release folder picked in the page', () => {
+  it('is told apart from a bundle folder and from a model export', () => {
+    expect(isReleaseFolder(pick(RELEASE, 'r2-router-release'))).toBe(true);
+    expect(isReleaseFolder(pick('src/encoder/__fixtures__/tiny-qwen3', 'tiny-qwen3'))).toBe(false);
+    expect(isReleaseFolder(pick('src/encoder/__fixtures__/tiny-qwen3-bundle', 'bundle'))).toBe(false);
+  });
+
+  it('becomes a bundle that needs the Qwen3 encoder', async () => {
+    const { bundle, warnings } = await readReleaseFolder(pick(RELEASE, 'r2-router-release'));
+    expect(warnings).toEqual([]);
+    expect(bundle.key).toBe('file:r2-router-release');
+    expect(bundle.manifest.encoder).toEqual({ kind: 'qwen3-embedding', model: 'Qwen/Qwen3-0.6B', dim: 1024, pooling: 'last-token', normalize: true });
+    expect(bundle.manifest.pool.map((p) => p.name)).toEqual(['Alpha-7B', 'Beta-1B']);
+    expect(new Uint8Array(bundle.onnx).byteLength).toBeGreaterThan(1024 * 4);
+  });
+
+  it('says what is wrong with a broken release', async () => {
+    const files = pick(RELEASE, 'r2-router-release').filter((f) => !f.webkitRelativePath.endsWith('Beta-1B_ridge_alpha10.0/unlimited_token_predictor.joblib'));
+    await expect(readReleaseFolder(files)).rejects.toThrow(/Beta-1B: missing checkpoints\/Beta-1B_ridge_alpha10.0\/unlimited_token_predictor.joblib/);
+  });
+});
