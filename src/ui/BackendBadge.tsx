@@ -6,6 +6,7 @@ interface Props {
   latencyMs: number | null;
 }
 
+/** The data-*-ms attributes carry the raw numbers for the benchmark (bench/), which the text rounds. */
 export function BackendBadge({ load, latencyMs }: Props) {
   return (
     <div className="backend" title={load?.webgpuNote ?? 'the predictor runs on WebGPU'}>
@@ -13,8 +14,12 @@ export function BackendBadge({ load, latencyMs }: Props) {
       <span className="badge" data-testid="backend">
         {load ? load.backend : '…'}
       </span>
-      <span data-testid="load-ms">{load ? `loaded in ${formatMs(load.loadMs)}` : 'loading'}</span>
-      <span data-testid="latency-ms">{latencyMs === null ? '' : `· ${formatMs(latencyMs)} per query`}</span>
+      <span data-testid="load-ms" data-load-ms={load ? load.loadMs : undefined}>
+        {load ? `loaded in ${formatMs(load.loadMs)}` : 'loading'}
+      </span>
+      <span data-testid="latency-ms" data-latency-ms={latencyMs ?? undefined}>
+        {latencyMs === null ? '' : `· ${formatMs(latencyMs)} per query`}
+      </span>
     </div>
   );
 }
