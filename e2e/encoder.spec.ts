@@ -101,6 +101,31 @@ test('a Qwen3 bundle says its encoder is missing, then predicts once it is loade
   await typeQuery(again, QUERY);
   await expect(again.getByTestId('selection')).toHaveAttribute('data-model', expected.model);
   expect(hubRequests).toEqual([]);
+
+  await again.getByTestId('encoder-forget').click();
+  await expect(again.getByTestId('encoder-precision').locator('option').first()).not.toContainText('cached');
+  await expect(again.getByTestId('encoder-status')).toHaveText('ready');
+});
+
+test('the encoder loads from a picked folder, with no network at all', async ({ context, page }) => {
+  const hubRequests = await serveFixtures(context);
+  await context.route('https://huggingface.co/**', (r) => {
+    hubRequests.push(new URL(r.request().url()).pathname);
+    return r.abort('internetdisconnected');
+  });
+  await openApp(page, { bundle: TINY_BUNDLE_ID });
+  await page.getByTestId('encoder-folder').setInputFiles(EXPORT_DIR);
+  const precision = page.getByTestId('encoder-precision');
+  await expect(precision.locator('option')).toHaveCount(2);
+  await precision.selectOption('fp16');
+  await page.getByTestId('encoder-load').click();
+  await expect(page.getByTestId('encoder-status')).toHaveText('ready');
+  await expect(page.getByTestId('encoder-loaded')).toHaveAttribute('data-from', 'folder');
+  await expect(page.getByTestId('encoder-loaded')).toContainText('(fp16, wasm)');
+  await typeQuery(page, QUERY);
+  await expectCurves(page, 2);
+  // Only the Hub id typed by default was looked up; no picked file went anywhere.
+  expect(hubRequests.every((p) => p.startsWith('/api/models/'))).toBe(true);
 });
 
 test('switching bundles: a served bundle predicts, a release folder opened from disk asks for its encoder, and back', async ({ context, page }) => {

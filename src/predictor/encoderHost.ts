@@ -5,7 +5,7 @@ import transformersOrtWasm from '../../node_modules/@huggingface/transformers/no
 import { EncoderError } from '../encoder/encoderError';
 import { defaultPrecision, exportOptions, type ExportFile, type PrecisionOption } from '../encoder/exportFiles';
 import { hubFileUrl, listedFetch, listHubExport, offlineError } from '../encoder/hub';
-import { listPicked, PICKED_MODEL, PICKED_ROOT, pickedFetch } from '../encoder/pickedFolder';
+import { listPicked, PICKED_ROOT, servePicked } from '../encoder/pickedFolder';
 import { loadQwen3Encoder, type Qwen3Encoder } from '../encoder/qwen3';
 import { ENCODER_CACHE, type EncoderInfo, type EncoderLoad, type EncoderSource, type ExportInspection } from './encoderProtocol';
 
@@ -69,8 +69,9 @@ function useSource(source: EncoderSource, files: readonly ExportFile[]): string 
     Object.assign(env, { allowRemoteModels: true, allowLocalModels: false, useBrowserCache: true, fetch: listedFetch(source.id, files, defaultFetch) });
     return source.id;
   }
-  Object.assign(env, { allowRemoteModels: false, allowLocalModels: true, useBrowserCache: false, localModelPath: PICKED_ROOT, fetch: pickedFetch(source.files, defaultFetch) });
-  return PICKED_MODEL;
+  const picked = servePicked(source.files, defaultFetch);
+  Object.assign(env, { allowRemoteModels: false, allowLocalModels: true, useBrowserCache: false, localModelPath: PICKED_ROOT, fetch: picked.fetch });
+  return picked.model;
 }
 
 export async function loadEncoder(request: EncoderLoad, onProgress: (loaded: number, total: number) => void): Promise<EncoderInfo> {
