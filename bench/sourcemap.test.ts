@@ -19,6 +19,13 @@ describe('source map lookup', () => {
     expect(map.lookup(5, 0)).toBeNull();
   });
 
+  it('charges each stretch of generated code to its source, unmapped code to none', () => {
+    // Line 0: col 0 → a.ts, col 4 unmapped, col 6 → b.ts.
+    const map = new SourceMapLookup({ sources: ['a.ts', 'b.ts'], mappings: 'AAAA,I,ECAA' });
+    expect(map.lookup(0, 5)).toBeNull();
+    expect(Object.fromEntries(map.charsBySource('abcdefghij'))).toEqual({ 'a.ts': 4, '(unmapped)': 2, 'b.ts': 4 });
+  });
+
   it('groups sources by package or app folder', () => {
     expect(packageOf('../../node_modules/recharts/es6/cartesian/Line.js')).toBe('recharts');
     expect(packageOf('../node_modules/@tanstack/query-core/build/modern/query.js')).toBe('@tanstack/query-core');

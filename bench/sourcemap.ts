@@ -41,6 +41,7 @@ export function decodeVlq(segment: string): number[] {
 
 interface Segment {
   column: number;
+  /** -1: generated code that maps to no source. */
   source: number;
   line: number;
   name: number | null;
@@ -61,7 +62,10 @@ export class SourceMapLookup {
         if (!part) continue;
         const f = decodeVlq(part);
         generated += f[0] ?? 0;
-        if (f.length < 4) continue;
+        if (f.length < 4) {
+          segments.push({ column: generated, source: -1, line: 0, name: null });
+          continue;
+        }
         source += f[1]!;
         line += f[2]!;
         column += f[3]!;
@@ -81,8 +85,22 @@ export class SourceMapLookup {
       if (s.column > column) break;
       found = s;
     }
-    if (!found) return null;
+    if (!found || found.source < 0) return null;
     return { source: this.map.sources[found.source] ?? '?', line: found.line + 1, name: found.name === null ? null : (this.map.names?.[found.name] ?? null) };
+  }
+
+  /** Generated characters per source: each segment owns the code up to the next one. */
+  charsBySource(code: string): Map<string, number> {
+    const out = new Map<string, number>();
+    code.split('\n').forEach((text, i) => {
+      const segments = this.lines[i] ?? [];
+      segments.forEach((s, k) => {
+        const end = segments[k + 1]?.column ?? text.length;
+        const source = s.source < 0 ? '(unmapped)' : (this.map.sources[s.source] ?? '?');
+        out.set(source, (out.get(source) ?? 0) + Math.max(0, end - s.column));
+      });
+    });
+    return out;
   }
 }
 

@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+import type { BenchBackend } from './launch';
+
+export interface BenchArgs {
+  backend: BenchBackend;
+  bundle: string;
+  coldLoads: number;
+  sessions: number;
+  queries: number;
+  keystrokes: number;
+  presses: number;
+  profile: boolean;
+  /** The whole run's limit: past it the bench stops, cleans up and fails. */
+  timeoutS: number;
+}
+
+export const USAGE = `npm run bench -- [--backend wasm|webgpu] [--bundle <id>] [--cold-loads N] [--sessions N]
+                     [--queries N] [--keystrokes N] [--presses N] [--profile] [--timeout-s N]`;
+
+function count(value: string | undefined, name: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be an integer from 1 to ${max}, not "${value}"`);
+  return n;
+}
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      backend: { type: 'string' },
+      bundle: { type: 'string' },
+      'cold-loads': { type: 'string' },
+      sessions: { type: 'string' },
+      queries: { type: 'string' },
+      keystrokes: { type: 'string' },
+      presses: { type: 'string' },
+      profile: { type: 'boolean' },
+      'timeout-s': { type: 'string' },
+    },
+    strict: true,
+  });
+  const backend = values.backend ?? 'wasm';
+  if (backend !== 'wasm' && backend !== 'webgpu') throw new Error(`--backend must be wasm or webgpu, not "${backend}"`);
+  const bundle = values.bundle ?? 'default';
+  if (!/^[\w.-]+$/.test(bundle)) throw new Error(`--bundle must be a folder name under models/, not "${bundle}"`);
+  return {
+    backend,
+    bundle,
+    coldLoads: count(values['cold-loads'], 'cold-loads', 5, 50),
+    sessions: count(values.sessions, 'sessions', 3, 20),
+    queries: count(values.queries, 'queries', 200, 5000),
+    keystrokes: count(values.keystrokes, 'keystrokes', 30, 1000),
+    presses: count(values.presses, 'presses', 200, 2000),
+    profile: values.profile ?? false,
+    timeoutS: count(values['timeout-s'], 'timeout-s', 600, 3600),
+  };
+}
