@@ -14,8 +14,9 @@ import { COMPLIANCE_BUDGETS, type SimLlm } from './pool';
  *     repetition loop to the 4000-token cap with probability loops_m;
  *  2. if N ≤ k the natural answer fits; otherwise the LLM obeys with probability c_m(k)
  *     and writes min(N, k·U(0.6, 1)) tokens, else it writes N and is truncated at k;
- *  3. success probability p(ℓ) = g + (1 − g)·σ(a_m,f − d − 1.1·ln⁺(τ/ℓ)) at written length
- *     ℓ (g = guessing chance; answers shorter than τ lose 1.1 logits per e-fold); a
+ *  3. success probability p(ℓ) = g + (1 − g)·σ(a_m,f + r_m·tier − d − 1.1·ln⁺(τ/ℓ)) at
+ *     written length ℓ (a: ability, r: reasoning bonus, g: guessing chance; answers
+ *     shorter than τ lose 1.1 logits per e-fold); a
  *     truncated answer keeps p(N)·credit_f(k/N), a loop nothing;
  *  4. one uniform u per (query, LLM) decides success at every budget (u < p), so an
  *     LLM that cannot solve a query fails it at every length;
@@ -78,13 +79,13 @@ export function complianceRate(llm: SimLlm, budget: number): number {
   return ys[ys.length - 1]!;
 }
 
-function ability(llm: SimLlm, family: Family): number {
-  return llm.skill + (llm.bent[family.id] ?? 0);
+function ability(llm: SimLlm, q: SimQuery): number {
+  return llm.skill + (llm.bent[q.family.id] ?? 0) + llm.reasoning * q.tier;
 }
 
 export function successProbability(q: SimQuery, llm: SimLlm, length: number): number {
   const shortfall = Math.max(0, Math.log(q.tokenComplexity / Math.max(1, length)));
-  const logit = ability(llm, q.family) - q.difficulty - SHORTFALL_PENALTY * shortfall;
+  const logit = ability(llm, q) - q.difficulty - SHORTFALL_PENALTY * shortfall;
   return q.family.guess + (1 - q.family.guess) / (1 + Math.exp(-logit));
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../data/loader';
 import { cellIndex } from '../data/dataset';
 import { tempDir, tinyPool, TINY_BUDGETS, writeTinyDataset } from '../testing/tinyData';
+import { describeSimulation } from './describe';
 import { FAMILIES } from './families';
 import { complianceRate, makeQuery, respond } from './model';
 import { SIM_POOL } from './pool';
@@ -75,6 +76,18 @@ describe('simulator', () => {
     expect(asksForWork(3).every(Boolean)).toBe(true);
     const complexity = (id: string) => mean(queries.filter((q) => q.family.id === id).map((q) => q.tokenComplexity));
     expect(complexity('math')).toBeGreaterThan(4 * complexity('mmlu'));
+  });
+});
+
+describe('calibration summary', () => {
+  it('lists every LLM with its Figure 8 compliance shares', () => {
+    const text = describeSimulation(3, 60, tinyPool());
+    for (const llm of tinyPool()) expect(text).toContain(llm.name);
+    const large = text.split('\n').find((l) => l.startsWith('Qwen3-235B'))!;
+    const shares = large.split('|')[1]!.trim().split(/\s+/).map(Number);
+    expect(shares).toHaveLength(5);
+    expect(shares[0]).toBeGreaterThan(0.7);
+    expect(text).toMatch(/families: .*mmlu \d+%/);
   });
 });
 
