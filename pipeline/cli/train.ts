@@ -7,12 +7,13 @@ import { commandLine } from './commandLine';
 import { integer, readFlags, required, runCli, UsageError } from './flags';
 import { progressBar } from './progress';
 
-const USAGE = `usage: npm run train -- --data <dir> --out <bundleDir> [--seed S] [--epochs E] [--id ID] [--allow-missing]
+const USAGE = `usage: npm run train -- --data <dir> --out <bundleDir> [--seed S] [--epochs E] [--hidden 128,128] [--id ID] [--allow-missing]
 
 Trains the predictor on an R2-Bench-format folder and writes <bundleDir>/manifest.json,
 predictor.onnx, report.json and deferral.svg (all or nothing).
   --epochs         most epochs (early stopping on the validation split may stop sooner; default ${DEFAULT_TRAIN_OPTIONS.maxEpochs})
   --seed           initialisation and shuffling seed (default ${DEFAULT_TRAIN_OPTIONS.seed}); same seed + data → same ONNX bytes
+  --hidden         trunk widths (default ${DEFAULT_TRAIN_OPTIONS.hidden.join(',')}); the first layer sets most of the ONNX size (4096 × width floats)
   --id             bundle id (default: the folder name)
   --allow-missing  drop queries that some file lacks instead of failing`;
 
@@ -20,7 +21,15 @@ runCli(async () => {
   const argv = process.argv.slice(2);
   const flags = readFlags(
     argv,
-    { data: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, epochs: { type: 'string' }, id: { type: 'string' }, 'allow-missing': { type: 'boolean' } },
+    {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      seed: { type: 'string' },
+      epochs: { type: 'string' },
+      hidden: { type: 'string' },
+      id: { type: 'string' },
+      'allow-missing': { type: 'boolean' },
+    },
     USAGE,
   );
   if (flags.help) return void process.stdout.write(`${USAGE}\n`);
@@ -30,6 +39,7 @@ runCli(async () => {
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(id)) throw new UsageError(`--id must be lowercase letters, digits, . _ - (got "${id}")`);
   const seed = integer(flags.seed, 'seed', DEFAULT_TRAIN_OPTIONS.seed);
   const maxEpochs = integer(flags.epochs, 'epochs', DEFAULT_TRAIN_OPTIONS.maxEpochs, 1);
+  const hidden = typeof flags.hidden === 'string' ? flags.hidden.split(',').map((w) => integer(w.trim(), 'hidden', 0, 1)) : DEFAULT_TRAIN_OPTIONS.hidden;
 
   const loading = progressBar('load', 'files');
   const data = await loadDataset(dataDir, { allowMissing: flags['allow-missing'] === true, onFile: loading.update });
@@ -42,7 +52,7 @@ runCli(async () => {
     data,
     out,
     id,
-    train: { seed, maxEpochs },
+    train: { seed, maxEpochs, hidden },
     command: commandLine('train', argv),
     onEpoch: (log, max) => {
       training.update(log.epoch, max);
