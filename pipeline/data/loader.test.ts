@@ -140,6 +140,20 @@ describe('loader', () => {
     expect(await problems(other)).toContain(`${broken}:1: missing column(s) actual_token_count`);
   });
 
+  it('stops after a bounded number of problems, listing them', async () => {
+    const dir = await copy();
+    const path = join(dir, GEMMA, '10_judge.csv');
+    const [header, ...rows] = parse(await readFile(path, 'utf8')) as string[][];
+    for (const r of rows) r[8] = '7';
+    await writeFile(path, [header!, ...rows].map(csvRow).join(''));
+    const e = (await loadDataset(dir, { maxProblems: 3 }).catch((err: unknown) => err)) as DatasetError;
+    expect(e).toBeInstanceOf(DatasetError);
+    expect(e.message).toMatch(/^stopped after 3 problems/);
+    expect(e.problems).toHaveLength(3);
+    // the third row's line: rows span several lines when prompts do
+    expect(e.problems[2]).toBe(`${path}:${await lineOf(path, `${rows[2]![0]},`)}: correctness_score 7 is outside 0..1`);
+  });
+
   it('reads a file with a byte-order mark and Windows line ends', async () => {
     const dir = await copy();
     await edit(join(dir, LLAMA, '10_judge.csv'), (t) => `\uFEFF${t.replace(/\n/g, '\r\n')}`);

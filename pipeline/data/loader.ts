@@ -49,7 +49,7 @@ async function locateFiles(root: string, pool: Pool): Promise<BudgetFile[]> {
       else files.push({ model: m, budget: b, path: present[0]! });
     }
   }
-  if (problems.length) throw new DatasetError(`${root}: budget files are missing`, problems);
+  if (problems.length) throw new DatasetError(`${root}: budget files are missing or ambiguous`, problems);
   return files;
 }
 
@@ -81,7 +81,8 @@ interface Table {
   tokens: Float32Array;
 }
 
-async function readFileRows(file: BudgetFile, table: Table, problems: Problems): Promise<void> {
+/** Reads one file into the table; returns a note on the keys it lacks, if any. */
+async function readFileRows(file: BudgetFile, table: Table, problems: Problems): Promise<string | null> {
   const path = file.path;
   const registering = table.keys.length === 0;
   const seenAt = new Map<number, number>();
@@ -139,11 +140,10 @@ async function readFileRows(file: BudgetFile, table: Table, problems: Problems):
     table.tokens = new Float32Array(table.keys.length * table.cells).fill(NaN);
     for (const v of values) store(table, v.q, file, v.score, v.count);
   }
-  if (seenAt.size < table.keys.length) {
-    const examples = table.keys.filter((_, q) => !seenAt.has(q)).slice(0, 3);
-    const where = (k: string) => `"${k}" (${at(table.firstFile, table.firstLine[table.keyIndex.get(k)!])})`;
-    problems.add(`${path}: ${table.keys.length - seenAt.size} of ${table.keys.length} keys missing, e.g. ${examples.map(where).join(', ')}`);
-  }
+  if (seenAt.size === table.keys.length) return null;
+  const examples = table.keys.filter((_, q) => !seenAt.has(q)).slice(0, 3);
+  const where = (k: string) => `"${k}" (${at(table.firstFile, table.firstLine[table.keyIndex.get(k)!])})`;
+  return `${path}: ${table.keys.length - seenAt.size} of ${table.keys.length} keys missing, e.g. ${examples.map(where).join(', ')}`;
 }
 
 function store(table: Table, q: number, file: BudgetFile, score: number, count: number): void {
@@ -167,18 +167,18 @@ export async function loadDataset(root: string, opts: LoadOptions = {}): Promise
     scores: new Float32Array(0),
     tokens: new Float32Array(0),
   };
+  const missing: string[] = [];
   let done = 0;
   for (const file of files) {
-    await readFileRows(file, table, problems);
+    const lacks = await readFileRows(file, table, problems);
+    if (lacks) missing.push(lacks);
     opts.onFile?.(++done, files.length);
   }
   // Missing keys are fatal unless asked otherwise; every other problem always is.
-  const fatal = opts.allowMissing ? problems.list.filter((p) => !MISSING_KEYS.test(p)) : problems.list;
-  if (fatal.length) throw new DatasetError(`${root}: the dataset has problems`, problems.list);
+  const fatal = [...problems.list, ...(opts.allowMissing ? [] : missing)];
+  if (fatal.length) throw new DatasetError(`${root}: the dataset has problems`, fatal);
   return keepComplete(root, pool, table);
 }
-
-const MISSING_KEYS = / keys missing, e\.g\. /;
 
 /** Keeps the queries with a value in every cell (all of them unless allowMissing dropped some). */
 function keepComplete(root: string, pool: Pool, table: Table): Dataset {
