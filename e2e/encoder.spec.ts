@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBundle, predictRows } from '../pipeline/bundle/nodeBundle';
 import { TINY_BUNDLE_ID, TINY_MODEL_ID, tinyExpectedEmbedding } from '../src/encoder/__fixtures__/tinyQwen3';
@@ -150,4 +150,18 @@ test('switching bundles: a served bundle predicts, a release folder opened from 
   await expect(page.getByTestId('encoder-panel')).toHaveCount(0);
   await expect(page.getByTestId('selection')).not.toHaveAttribute('data-model', '');
   await expect(page.getByTestId('curves-chart')).toHaveAttribute('aria-busy', 'false');
+});
+
+test('the released R2-Router folder, when this machine has it, opens in the page as a bundle that waits for Qwen3-0.6B', async ({ context, page }) => {
+  const release = '../shared/r2-router-release';
+  test.skip(!existsSync(join(release, 'config.json')), `no release at ${release}`);
+  await context.route('https://huggingface.co/**', (r) => r.abort('internetdisconnected'));
+  await openApp(page);
+  await page.getByTestId('bundle-files').setInputFiles(release);
+  await expect(page.getByTestId('bundle-picker')).toHaveValue('local:r2-router-release');
+  await expect(page.getByTestId('model-card')).toContainText('11 LLMs × 16 budgets');
+  await expect(page.getByTestId('model-card-encoder')).toContainText('needs the Qwen/Qwen3-0.6B encoder: its last-token hidden state, 1024-d, L2-normalised');
+  await expect(page.getByTestId('encoder-status')).toHaveText('not loaded');
+  await expect(page.getByTestId('chart-message')).toHaveText('This bundle needs the Qwen3-0.6B encoder: load it to see predictions.');
+  await expect(page.getByTestId('backend')).toHaveText(/^(wasm|webgpu)$/);
 });

@@ -16,7 +16,8 @@ export interface OpenSession {
   webgpuNote: string | null;
 }
 
-async function webgpuAdapter(): Promise<string | null> {
+/** Why WebGPU cannot be used here, or null when an adapter exists. */
+export async function webgpuAdapter(): Promise<string | null> {
   const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
   if (!gpu) return 'this browser has no WebGPU';
   try {

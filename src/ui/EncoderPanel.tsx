@@ -4,6 +4,7 @@ import type { EncoderSpec } from '../bundle/manifest';
 import type { Precision } from '../encoder/exportFiles';
 import { pickedFiles, type PickedFile } from '../encoder/pickedFolder';
 import type { Device } from '../encoder/qwen3';
+import { webgpuAdapter } from '../predictor/backend';
 import type { EncoderSource } from '../predictor/encoderProtocol';
 import { predictor } from '../predictor/sharedClient';
 import { encoderGate, useEncoder } from '../predictor/useEncoder';
@@ -17,11 +18,6 @@ interface Props {
 }
 
 const FROM = { hub: 'from the Hugging Face Hub', cache: 'from this browser’s cache', folder: 'from the picked folder' } as const;
-
-async function webgpuAvailable(): Promise<boolean> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-  return gpu ? Boolean(await gpu.requestAdapter().catch(() => null)) : false;
-}
 
 /**
  * Loads the query encoder a bundle needs (Qwen3 via transformers.js, in the predictor
@@ -48,7 +44,7 @@ export function EncoderPanel({ spec }: Props) {
     retry: false,
     staleTime: Infinity,
   });
-  const webgpu = useQuery({ queryKey: ['webgpu-available'], queryFn: webgpuAvailable, staleTime: Infinity });
+  const webgpu = useQuery({ queryKey: ['webgpu-available'], queryFn: async () => (await webgpuAdapter()) === null, staleTime: Infinity });
 
   const options = inspection.data?.options ?? [];
   const precision = options.some((o) => o.precision === chosen) ? chosen! : (inspection.data?.recommended ?? null);
