@@ -28,18 +28,16 @@ export function integer(value: string | boolean | undefined, name: string, fallb
   return n;
 }
 
-/** Runs a command, printing known errors plainly (exit 1; usage errors exit 2). */
+/** Runs a command, printing errors plainly (exit 1; usage errors exit 2; DEBUG=1 adds stacks). */
 export function runCli(main: () => Promise<void>): void {
   main().catch((e: unknown) => {
     if (e instanceof UsageError) {
       process.stderr.write(`${e.message}\n`);
       process.exit(2);
     }
-    if (e instanceof DatasetError || e instanceof BundleError) {
-      process.stderr.write(`error: ${e.message}\n`);
-      process.exit(1);
-    }
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    const known = e instanceof DatasetError || e instanceof BundleError;
+    const detail = e instanceof Error ? (process.env.DEBUG && !known ? (e.stack ?? e.message) : e.message) : String(e);
+    process.stderr.write(`error: ${detail}\n`);
     process.exit(1);
   });
 }
