@@ -17,7 +17,8 @@ interface BundleListing {
 function listBundles(root: string): BundleListing[] {
   if (!existsSync(root)) return [];
   return readdirSync(root)
-    .filter((id) => existsSync(join(root, id, 'manifest.json')))
+    // Hidden folders are work in progress, e.g. a bundle the trainer has not finished writing.
+    .filter((id) => !id.startsWith('.') && existsSync(join(root, id, 'manifest.json')))
     .sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)))
     .map((id) => {
       try {

@@ -99,6 +99,16 @@ describe('route', () => {
     expect(routeReactive({ ...base, cap: { kind: 'usd', max: 1e-9 } }).best).toBeNull();
   });
 
+  it('keeps an option whose cost is exactly the USD cap', () => {
+    // (16 × 0.01 + 10 × 0.02)/1e6 = 3.6e-7; inverting it gives 9.999… tokens in floating point.
+    const tiny: ModelCurve = { ...weak, model: 'tiny', prices: { inputPerMillion: 0.01, outputPerMillion: 0.02 } };
+    const cap = { kind: 'usd' as const, max: callCost(tiny.prices, 16, 10) };
+    expect(tokensWithin(tiny.prices, 16, cap.max)).toBeLessThan(10);
+    for (const continuous of [false, true]) {
+      expect(route({ ...base, curves: [tiny], inputTokens: 16, cap, continuous }).best).toMatchObject({ model: 'tiny', budget: 10 });
+    }
+  });
+
   it('adds the cap point between anchors in continuous mode', () => {
     const q: RouteQuery = { ...base, cap: { kind: 'tokens', max: 550 }, continuous: true };
     const opts = curveCandidates(strong, q);

@@ -36,21 +36,21 @@ export function naturalCandidate(curve: ModelCurve, q: RouteQuery): Candidate {
  * an anchor or on the cap itself: these few points make the continuous search exact.
  */
 export function curveCandidates(curve: ModelCurve, q: RouteQuery): Candidate[] {
-  const out: Candidate[] = [];
-  const limit = capTokens(curve, q.cap, q.inputTokens);
-  curve.anchors.forEach((b, k) => {
-    if (b <= limit) out.push(candidate(curve, q, b, b, curve.quality[k]!));
-  });
+  // Every option is checked on its own tokens and cost: inverting a USD cap into tokens rounds,
+  // and could shut out an option whose cost is exactly the cap.
+  const fits = (c: Candidate) => withinCap(q.cap, c.outputTokens, c.costUsd);
+  const out = curve.anchors.map((b, k) => candidate(curve, q, b, b, curve.quality[k]!)).filter(fits);
   if (q.continuous && q.cap !== null) {
-    const b = Math.floor(limit);
+    const b = Math.floor(capTokens(curve, q.cap, q.inputTokens) + 1e-9);
     const first = curve.anchors[0];
     const last = curve.anchors[curve.anchors.length - 1];
     if (first !== undefined && last !== undefined && b > first && b < last && !curve.anchors.includes(b)) {
-      out.push(candidate(curve, q, b, b, qualityAt(curve, b)));
+      const capPoint = candidate(curve, q, b, b, qualityAt(curve, b));
+      if (fits(capPoint)) out.push(capPoint);
     }
   }
   const natural = naturalCandidate(curve, q);
-  if (withinCap(q.cap, natural.outputTokens, natural.costUsd)) out.push(natural);
+  if (fits(natural)) out.push(natural);
   return out;
 }
 
