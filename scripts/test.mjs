@@ -22,11 +22,14 @@ const e2eFile = join(out, 'e2e.json');
 const e2e = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eFile });
 
 const u = readJson(unitFile);
-const e = readJson(e2eFile)?.stats;
+const e2eReport = readJson(e2eFile);
+const e = e2eReport?.stats;
+// Errors outside any test (a web server that would not start, a config error) count as failures.
+const e2eErrors = e2eReport?.errors?.length ?? 0;
 const passed = (u?.numPassedTests ?? 0) + (e ? e.expected + e.flaky : 0);
-const failed = (u?.numFailedTests ?? 0) + (e?.unexpected ?? 0) + (typecheck === 0 ? 0 : 1) + (u ? 0 : 1) + (e ? 0 : 1);
+const failed = (u?.numFailedTests ?? 0) + (e?.unexpected ?? 0) + e2eErrors + (typecheck === 0 ? 0 : 1) + (u ? 0 : 1) + (e ? 0 : 1);
 const skipped = (u?.numPendingTests ?? 0) + (u?.numTodoTests ?? 0) + (e?.skipped ?? 0);
 
-console.log(`\nunit: ${u ? `${u.numPassedTests}/${u.numTotalTests} passed` : 'no report'} · e2e: ${e ? `${e.expected + e.flaky} passed, ${e.unexpected} failed` : 'no report'} · types: ${typecheck === 0 ? 'ok' : 'errors'}`);
+console.log(`\nunit: ${u ? `${u.numPassedTests}/${u.numTotalTests} passed` : 'no report'} · e2e: ${e ? `${e.expected + e.flaky} passed, ${e.unexpected} failed${e2eErrors ? `, ${e2eErrors} errors` : ''}` : 'no report'} · types: ${typecheck === 0 ? 'ok' : 'errors'}`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(typecheck || unit || e2e ? 1 : 0);
