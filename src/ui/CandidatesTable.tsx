@@ -9,6 +9,13 @@ interface Props {
 /** The top of the router's ranking; the score shown is the one it maximised. */
 export function CandidatesTable({ ranked, colors }: Props) {
   const top = ranked.slice(0, 10);
+  if (top.length === 0) {
+    return (
+      <p className="hint" data-testid="candidates-table">
+        No candidates: the ranking appears once the predictor has curves for the query and an option fits the cap.
+      </p>
+    );
+  }
   return (
     <table className="candidates" data-testid="candidates-table">
       <caption>Top {top.length} of {ranked.length} candidates · score = (1 − λ)·quality − λ·cost</caption>
