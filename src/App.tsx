@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useMemo } from 'react';
 import type { PoolEntry } from './bundle/manifest';
 import { encoderGate, useEncoder } from './predictor/useEncoder';
 import { usePrediction, useBundleLoader, usePredictor } from './predictor/usePredictor';
@@ -15,14 +15,16 @@ import { CapSlider } from './ui/CapSlider';
 import { colorFor } from './ui/colors';
 import { CurvesChart } from './ui/CurvesChart';
 import { DecisionCompare } from './ui/DecisionCompare';
-import { DispatchPanel } from './ui/dispatch/DispatchPanel';
-import { EncoderPanel } from './ui/EncoderPanel';
 import { LambdaSlider } from './ui/LambdaSlider';
 import { ModelCard } from './ui/ModelCard';
 import { PoolEditor } from './ui/PoolEditor';
 import { QueryInput } from './ui/QueryInput';
 import { ShareButton } from './ui/ShareButton';
 import { useDebounced } from './ui/useDebounced';
+
+// Loaded after the first paint: the curves need neither the API client nor the Qwen3 encoder.
+const Dispatch = memo(lazy(() => import('./ui/dispatch/DispatchPanel').then((m) => ({ default: m.DispatchPanel }))));
+const EncoderPanel = lazy(() => import('./ui/EncoderPanel').then((m) => ({ default: m.EncoderPanel })));
 
 /** Typing settles for this long before the predictor runs. */
 export const QUERY_DEBOUNCE_MS = 150;
@@ -66,6 +68,7 @@ export function App() {
   // The DOM selection updates in the same frame; the chart's markers may follow a frame later.
   const chartSelection = useDeferredValue(decision.best);
   const chartBaseline = useDeferredValue(reactive.best);
+  const chartCap = useDeferredValue(view.cap);
 
   const anyEnabled = (manifest?.pool ?? []).some((m) => enabled(m.name));
   const predictionReason = !hasQuery
@@ -119,7 +122,11 @@ export function App() {
 
       <main className="grid">
         <div className="left">
-          {manifest?.encoder.kind === 'qwen3-embedding' && <EncoderPanel key={manifest.encoder.model} spec={manifest.encoder} />}
+          {manifest?.encoder.kind === 'qwen3-embedding' && (
+            <Suspense fallback={<section className="panel">Loading the encoder panel…</section>}>
+              <EncoderPanel key={manifest.encoder.model} spec={manifest.encoder} />
+            </Suspense>
+          )}
           <QueryInput query={view.query} encoder={manifest?.encoder.kind === 'hashed-ngrams' ? manifest.encoder : null} inputTokens={estimateInputTokens(view.query)} onChange={view.setQuery} />
 
           <section className="panel chart-panel">
@@ -138,7 +145,7 @@ export function App() {
             </div>
             <div className={stale ? 'chart stale' : 'chart'} data-testid="curves-chart" data-lines={curves.length} aria-busy={stale}>
               {curves.length > 0 ? (
-                <CurvesChart curves={curves} colors={colors} mode={view.xAxis} inputTokens={inputTokens} cap={view.cap} selection={chartSelection} baseline={chartBaseline} />
+                <CurvesChart curves={curves} colors={colors} mode={view.xAxis} inputTokens={inputTokens} cap={chartCap} selection={chartSelection} baseline={chartBaseline} />
               ) : (
                 <div className="chart-empty" data-testid="chart-message">
                   {prediction.isError ? (prediction.error as Error).message : emptyReason}
@@ -178,7 +185,9 @@ export function App() {
         </div>
       </main>
 
-      <DispatchPanel query={query} r2={decision.best} reactive={reactive.best} pool={pool} inputTokens={inputTokens} />
+      <Suspense fallback={<section className="panel">Loading the dispatch panel…</section>}>
+        <Dispatch query={query} r2={decision.best} reactive={reactive.best} pool={pool} inputTokens={inputTokens} />
+      </Suspense>
 
       {manifest && (
         <div className="lower">

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { LoadInfo } from '../predictor/client';
 import { formatMs } from './format';
 
@@ -7,7 +8,7 @@ interface Props {
 }
 
 /** The data-*-ms attributes carry the raw numbers for the benchmark (bench/), which the text rounds. */
-export function BackendBadge({ load, latencyMs }: Props) {
+function BackendBadgeView({ load, latencyMs }: Props) {
   return (
     <div className="backend" title={load?.webgpuNote ?? 'the predictor runs on WebGPU'}>
       <span className="label">predictor</span>
@@ -23,3 +24,6 @@ export function BackendBadge({ load, latencyMs }: Props) {
     </div>
   );
 }
+
+/** Memoised: a slider move re-renders only what depends on λ and the cap. */
+export const BackendBadge = memo(BackendBadgeView);

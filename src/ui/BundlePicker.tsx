@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { fetchBundleList, readBundleFiles } from '../bundle/fetchBundle';
 import { isReleaseFolder, readReleaseFolder } from '../bundle/releaseFolder';
 import { usePredictor } from '../predictor/usePredictor';
@@ -10,7 +10,7 @@ interface Props {
 }
 
 /** Served bundles, bundles opened from disk in this tab (a released R2-Router folder is imported on the way), and a way to open another. */
-export function BundlePicker({ bundleId, onSelect }: Props) {
+function BundlePickerView({ bundleId, onSelect }: Props) {
   const served = useQuery({ queryKey: ['bundles'], queryFn: fetchBundleList, staleTime: Infinity });
   const local = usePredictor((s) => s.local);
   const addLocal = usePredictor((s) => s.addLocal);
@@ -75,3 +75,6 @@ export function BundlePicker({ bundleId, onSelect }: Props) {
     </div>
   );
 }
+
+/** Memoised: a slider move re-renders only what depends on λ and the cap. */
+export const BundlePicker = memo(BundlePickerView);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Candidate } from '../router/types';
 import { formatBudget, formatQuality, formatTokens, formatUsd } from './format';
 
@@ -7,7 +8,7 @@ interface Props {
 }
 
 /** The top of the router's ranking; the score shown is the one it maximised. */
-export function CandidatesTable({ ranked, colors }: Props) {
+function CandidatesTableView({ ranked, colors }: Props) {
   const top = ranked.slice(0, 10);
   if (top.length === 0) {
     return (
@@ -49,3 +50,6 @@ export function CandidatesTable({ ranked, colors }: Props) {
     </table>
   );
 }
+
+/** Memoised: a slider move re-renders only what depends on λ and the cap. */
+export const CandidatesTable = memo(CandidatesTableView);

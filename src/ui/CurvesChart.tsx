@@ -15,7 +15,7 @@ interface Point {
 }
 
 /** Points between anchors, so a log axis shows the paper's interpolation, not screen-straight segments. */
-const STEPS_PER_SEGMENT = 8;
+const STEPS_PER_SEGMENT = 6;
 
 function xOf(curve: ModelCurve, tokens: number, mode: AxisMode, inputTokens: number): number {
   return mode === 'tokens' ? tokens : callCost(curve.prices, inputTokens, tokens);
@@ -45,6 +45,10 @@ function decadeTicks(lo: number, hi: number): number[] {
     }
   }
   return ticks;
+}
+
+function anchorDot(props: { cx?: number; cy?: number; fill?: string }) {
+  return <circle cx={props.cx} cy={props.cy} r={2.5} fill={props.fill} />;
 }
 
 interface TooltipProps {
@@ -106,14 +110,25 @@ function CurvesChartView({ curves, colors, mode, inputTokens, cap, selection, ba
           type="linear"
           stroke={colors.get(curve.model)}
           strokeWidth={2}
-          dot={(props: { cx?: number; cy?: number; payload?: Point; index?: number }) =>
-            props.payload?.anchor ? <circle key={props.index} cx={props.cx} cy={props.cy} r={2.5} fill={colors.get(curve.model)} /> : <g key={props.index} />
-          }
+          dot={false}
           activeDot={{ r: 4 }}
           isAnimationActive={false}
         />,
+        // Anchors as their own small series: a dot renderer on the line would run for every interpolated point.
+        <Scatter
+          key={`anchors-${curve.model}`}
+          className="anchor-dots"
+          data={points.filter((p) => p.anchor)}
+          dataKey="quality"
+          name={`${curve.model} anchors`}
+          shape={anchorDot}
+          fill={colors.get(curve.model)}
+          isAnimationActive={false}
+          legendType="none"
+        />,
         <Scatter
           key={`natural-${curve.model}`}
+          className="natural-length"
           data={natural}
           dataKey="quality"
           name={`${curve.model} (natural length)`}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Candidate } from '../router/types';
 import { formatBudget, formatQuality, formatTokens, formatUsd } from './format';
 
@@ -64,7 +65,7 @@ interface Props {
   emptyReason: string;
 }
 
-export function DecisionCompare({ r2, reactive, emptyReason }: Props) {
+function DecisionCompareView({ r2, reactive, emptyReason }: Props) {
   return (
     <div className="decision">
       <div className="choices">
@@ -75,3 +76,6 @@ export function DecisionCompare({ r2, reactive, emptyReason }: Props) {
     </div>
   );
 }
+
+/** Memoised: a slider move re-renders only what depends on λ and the cap. */
+export const DecisionCompare = memo(DecisionCompareView);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Manifest } from '../bundle/manifest';
 
 interface Props {
@@ -6,7 +7,7 @@ interface Props {
   plotUrl: string | null;
 }
 
-export function ModelCard({ manifest, plotUrl }: Props) {
+function ModelCardView({ manifest, plotUrl }: Props) {
   const { card, encoder, pool, budgets } = manifest;
   const metrics = Object.entries(card.metrics);
   return (
@@ -63,3 +64,6 @@ export function ModelCard({ manifest, plotUrl }: Props) {
     </section>
   );
 }
+
+/** Memoised: a slider move re-renders only what depends on λ and the cap. */
+export const ModelCard = memo(ModelCardView);

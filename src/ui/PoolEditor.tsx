@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { PoolEntry } from '../bundle/manifest';
 import type { PoolOverride } from '../state/viewState';
 
@@ -63,7 +63,7 @@ interface Props {
   onReset(): void;
 }
 
-export function PoolEditor({ effective, enabled, colors, edited, onChange, onReset }: Props) {
+function PoolEditorView({ effective, enabled, colors, edited, onChange, onReset }: Props) {
   // A reset remounts the rows so half-typed drafts are dropped with the overrides.
   const [generation, setGeneration] = useState(0);
   const price = (name: string, field: PriceField, label: string, value: number) => (
@@ -122,3 +122,6 @@ export function PoolEditor({ effective, enabled, colors, edited, onChange, onRes
     </section>
   );
 }
+
+/** Memoised: a slider move re-renders only what depends on λ and the cap. */
+export const PoolEditor = memo(PoolEditorView);

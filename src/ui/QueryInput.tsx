@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { HashedNgramsSpec } from '../bundle/manifest';
 import { EXAMPLES } from './examples';
 
@@ -8,7 +9,7 @@ interface Props {
   onChange(query: string): void;
 }
 
-export function QueryInput({ query, encoder, inputTokens, onChange }: Props) {
+function QueryInputView({ query, encoder, inputTokens, onChange }: Props) {
   const clipped = encoder !== null && query.length > encoder.maxChars;
   return (
     <section className="query">
@@ -43,3 +44,6 @@ export function QueryInput({ query, encoder, inputTokens, onChange }: Props) {
     </section>
   );
 }
+
+/** Memoised: a slider move re-renders only what depends on λ and the cap. */
+export const QueryInput = memo(QueryInputView);
