@@ -169,7 +169,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 main(args)
   .catch((e: unknown) => {
-    log(`failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    // DEBUG=1 for the stack; the message says what went wrong.
+    log(`failed: ${e instanceof Error ? ((process.env.DEBUG ? e.stack : null) ?? e.message) : String(e)}`);
     process.exitCode = 1;
   })
   .finally(async () => {
