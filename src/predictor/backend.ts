@@ -2,6 +2,7 @@ import type * as Ort from 'onnxruntime-web';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import webgpuWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import type { Backend } from './protocol';
+import { webgpuAdapter } from './webgpuAdapter';
 
 /**
  * Creates an ONNX session on the best backend this browser has. The WebGPU build of
@@ -16,25 +17,35 @@ export interface OpenSession {
   webgpuNote: string | null;
 }
 
-/** Why WebGPU cannot be used here, or null when an adapter exists. */
-export async function webgpuAdapter(): Promise<string | null> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-  if (!gpu) return 'this browser has no WebGPU';
-  try {
-    return (await gpu.requestAdapter()) ? null : 'no WebGPU adapter is available';
-  } catch (e) {
-    return `WebGPU adapter request failed: ${(e as Error).message}`;
-  }
-}
-
 function configure(ort: typeof Ort, wasm: string): void {
   ort.env.wasm.wasmPaths = { wasm: new URL(wasm, self.location.href).href };
   // Threads need SharedArrayBuffer, which only a cross-origin-isolated page has.
   ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
 }
 
+let runtime: Promise<{ webgpuNote: string | null; wasmBinary: ArrayBuffer | null }> | null = null;
+
+/**
+ * Called as the worker starts: on a browser without WebGPU the WASM runtime downloads and the
+ * runtime module loads while the page is still fetching the bundle.
+ */
+export function prefetchRuntime(): void {
+  runtime ??= webgpuAdapter().then(async (webgpuNote) => {
+    if (webgpuNote === null) return { webgpuNote, wasmBinary: null };
+    const [wasmBinary] = await Promise.all([
+      fetch(new URL(wasmUrl, self.location.href))
+        .then((r) => (r.ok ? r.arrayBuffer() : null))
+        .catch(() => null),
+      import('onnxruntime-web/wasm'),
+    ]);
+    return { webgpuNote, wasmBinary };
+  });
+}
+
 export async function openSession(model: Uint8Array): Promise<OpenSession> {
-  let webgpuNote = await webgpuAdapter();
+  prefetchRuntime();
+  const prefetched = await runtime!;
+  let webgpuNote = prefetched.webgpuNote;
   if (webgpuNote === null) {
     try {
       const ort = (await import('onnxruntime-web/webgpu')) as unknown as typeof Ort;
@@ -47,6 +58,8 @@ export async function openSession(model: Uint8Array): Promise<OpenSession> {
   }
   const ort = (await import('onnxruntime-web/wasm')) as unknown as typeof Ort;
   configure(ort, wasmUrl);
+  // A prefetched runtime is handed over as bytes (ORT then ignores wasmPaths); a failed prefetch falls back to the URL.
+  if (prefetched.wasmBinary) ort.env.wasm.wasmBinary = prefetched.wasmBinary;
   const session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
   return { session, ort, backend: 'wasm', webgpuNote };
 }

@@ -32,7 +32,27 @@ export const usePredictor = create<PredictorState>()((set, get) => ({
   addLocal: (bundle) => set({ local: new Map(get().local).set(bundle.key, bundle) }),
 }));
 
+const early = new Map<string, Promise<LoadedBundle>>();
+
+/**
+ * Starts the worker and the bundle download before React's first render, so the runtime,
+ * the bundle and the page's own code load side by side.
+ */
+export function preloadPredictor(bundleId: string): void {
+  predictor();
+  if (!bundleId.startsWith('local:')) {
+    const pending = fetchBundle(bundleId);
+    pending.catch(() => undefined); // reported when the loader takes it
+    early.set(bundleId, pending);
+  }
+}
+
 async function obtain(key: string): Promise<LoadedBundle> {
+  const pending = early.get(key);
+  if (pending) {
+    early.delete(key);
+    return pending;
+  }
   if (!key.startsWith('local:')) return fetchBundle(key);
   const bundle = usePredictor.getState().local.get(key);
   if (!bundle) throw new Error('a bundle picked from disk is not kept across reloads: pick its folder again');

@@ -2,7 +2,7 @@
 import { encodeDense } from '../encoder/hashedNgrams';
 import type { Manifest } from '../bundle/manifest';
 import { decodeOutputs } from './decode';
-import { openSession, type OpenSession } from './backend';
+import { openSession, prefetchRuntime, type OpenSession } from './backend';
 import type { EncoderRequest } from './encoderProtocol';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
@@ -73,6 +73,8 @@ async function handleEncoder(msg: EncoderRequest): Promise<void> {
 function failed(id: number | null, e: unknown): void {
   reply({ type: 'failed', id, message: (e as Error).message || String(e) });
 }
+
+prefetchRuntime();
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo, useRef, useState } from 'react';
 import { fetchBundleList, readBundleFiles } from '../bundle/fetchBundle';
-import { isReleaseFolder, readReleaseFolder } from '../bundle/releaseFolder';
 import { usePredictor } from '../predictor/usePredictor';
 
 interface Props {
@@ -25,6 +24,8 @@ function BundlePickerView({ bundleId, onSelect }: Props) {
     if (!files || files.length === 0) return;
     try {
       const picked = [...files];
+      // The importer (pickle reader, ONNX writer) loads only when a folder is picked.
+      const { isReleaseFolder, readReleaseFolder } = await import('../bundle/releaseFolder');
       const release = isReleaseFolder(picked) ? await readReleaseFolder(picked) : null;
       const bundle = release?.bundle ?? (await readBundleFiles(picked));
       setWarnings(release?.warnings ?? []);

@@ -14,6 +14,8 @@ interface Point {
   anchor: boolean;
 }
 
+const TICK_NUMBER = new Intl.NumberFormat('en-US');
+
 /** Points between anchors, so a log axis shows the paper's interpolation, not screen-straight segments. */
 const STEPS_PER_SEGMENT = 6;
 
@@ -82,7 +84,9 @@ interface Props {
   baseline: Candidate | null;
 }
 
-function CurvesChartView({ curves, colors, mode, inputTokens, cap, selection, baseline }: Props) {
+function CurvesChartView({ curves, colors, mode, inputTokens: tokensIn, cap, selection, baseline }: Props) {
+  // On the token axis the input length moves nothing; keeping it out lets memos hold across queries.
+  const inputTokens = mode === 'usd' ? tokensIn : 0;
   // Lines change only with the query, pool or axis; a slider move re-renders just the markers.
   const series = useMemo(
     () =>
@@ -148,7 +152,7 @@ function CurvesChartView({ curves, colors, mode, inputTokens, cap, selection, ba
     return curve ? xOf(curve, Math.max(1, c.outputTokens), mode, inputTokens) : undefined;
   };
   const capX = cap === null ? undefined : mode === 'tokens' ? (cap.kind === 'tokens' ? cap.max : undefined) : cap.kind === 'usd' ? cap.max : undefined;
-  const tickFormatter = (v: number) => (mode === 'tokens' ? v.toLocaleString('en-US') : formatUsd(v));
+  const tickFormatter = (v: number) => (mode === 'tokens' ? TICK_NUMBER.format(v) : formatUsd(v));
 
   return (
     <ResponsiveContainer width="100%" height="100%">
@@ -187,4 +191,18 @@ function CurvesChartView({ curves, colors, mode, inputTokens, cap, selection, ba
   );
 }
 
-export const CurvesChart = memo(CurvesChartView);
+const sameChoice = (a: Candidate | null, b: Candidate | null) =>
+  a === b || (a !== null && b !== null && a.model === b.model && a.budget === b.budget && a.quality === b.quality && a.outputTokens === b.outputTokens);
+
+/** route() returns fresh objects on every move; the chart redraws only when a choice really changed. */
+export const CurvesChart = memo(
+  CurvesChartView,
+  (prev, next) =>
+    prev.curves === next.curves &&
+    prev.colors === next.colors &&
+    prev.mode === next.mode &&
+    (next.mode === 'tokens' || prev.inputTokens === next.inputTokens) &&
+    prev.cap === next.cap &&
+    sameChoice(prev.selection, next.selection) &&
+    sameChoice(prev.baseline, next.baseline),
+);

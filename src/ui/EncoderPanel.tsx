@@ -4,7 +4,7 @@ import type { EncoderSpec } from '../bundle/manifest';
 import type { Precision } from '../encoder/exportFiles';
 import { pickedFiles, type PickedFile } from '../encoder/pickedFolder';
 import type { Device } from '../encoder/qwen3';
-import { webgpuAdapter } from '../predictor/backend';
+import { webgpuAdapter } from '../predictor/webgpuAdapter';
 import type { EncoderSource } from '../predictor/encoderProtocol';
 import { predictor } from '../predictor/sharedClient';
 import { encoderGate, useEncoder } from '../predictor/useEncoder';
