@@ -65,7 +65,9 @@ export function App() {
   const decision = useMemo(() => route(routeQuery), [routeQuery]);
   const reactive = useMemo(() => routeReactive(routeQuery), [routeQuery]);
   const range = useMemo(() => capRange(view.capKind, curves, inputTokens), [view.capKind, curves, inputTokens]);
-  // The DOM selection updates in the same frame; the chart's markers may follow a frame later.
+  // The DOM selection updates in the same frame; the chart follows in one deferred render that
+  // takes new curves and new markers together, so a new prediction draws the chart once.
+  const chartCurves = useDeferredValue(curves);
   const chartSelection = useDeferredValue(decision.best);
   const chartBaseline = useDeferredValue(reactive.best);
   const chartCap = useDeferredValue(view.cap);
@@ -145,7 +147,7 @@ export function App() {
             </div>
             <div className={stale ? 'chart stale' : 'chart'} data-testid="curves-chart" data-lines={curves.length} aria-busy={stale}>
               {curves.length > 0 ? (
-                <CurvesChart curves={curves} colors={colors} mode={view.xAxis} inputTokens={inputTokens} cap={chartCap} selection={chartSelection} baseline={chartBaseline} />
+                <CurvesChart curves={chartCurves} colors={colors} mode={view.xAxis} inputTokens={inputTokens} cap={chartCap} selection={chartSelection} baseline={chartBaseline} />
               ) : (
                 <div className="chart-empty" data-testid="chart-message">
                   {prediction.isError ? (prediction.error as Error).message : emptyReason}

@@ -23,29 +23,23 @@ function configure(ort: typeof Ort, wasm: string): void {
   ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
 }
 
-let runtime: Promise<{ webgpuNote: string | null; wasmBinary: ArrayBuffer | null }> | null = null;
+let webgpuCheck: Promise<string | null> | null = null;
 
 /**
- * Called as the worker starts: on a browser without WebGPU the WASM runtime downloads and the
- * runtime module loads while the page is still fetching the bundle.
+ * Called as the worker starts: the WebGPU check runs and, without WebGPU, the runtime module
+ * loads while the page is still fetching the bundle. The .wasm itself is left to ORT, whose
+ * streaming compile overlaps the download.
  */
 export function prefetchRuntime(): void {
-  runtime ??= webgpuAdapter().then(async (webgpuNote) => {
-    if (webgpuNote === null) return { webgpuNote, wasmBinary: null };
-    const [wasmBinary] = await Promise.all([
-      fetch(new URL(wasmUrl, self.location.href))
-        .then((r) => (r.ok ? r.arrayBuffer() : null))
-        .catch(() => null),
-      import('onnxruntime-web/wasm'),
-    ]);
-    return { webgpuNote, wasmBinary };
+  webgpuCheck ??= webgpuAdapter().then((note) => {
+    if (note !== null) void import('onnxruntime-web/wasm');
+    return note;
   });
 }
 
 export async function openSession(model: Uint8Array): Promise<OpenSession> {
   prefetchRuntime();
-  const prefetched = await runtime!;
-  let webgpuNote = prefetched.webgpuNote;
+  let webgpuNote = await webgpuCheck!;
   if (webgpuNote === null) {
     try {
       const ort = (await import('onnxruntime-web/webgpu')) as unknown as typeof Ort;
@@ -58,8 +52,6 @@ export async function openSession(model: Uint8Array): Promise<OpenSession> {
   }
   const ort = (await import('onnxruntime-web/wasm')) as unknown as typeof Ort;
   configure(ort, wasmUrl);
-  // A prefetched runtime is handed over as bytes (ORT then ignores wasmPaths); a failed prefetch falls back to the URL.
-  if (prefetched.wasmBinary) ort.env.wasm.wasmBinary = prefetched.wasmBinary;
   const session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
   return { session, ort, backend: 'wasm', webgpuNote };
 }
