@@ -1,6 +1,6 @@
 import { CAP_STEPS, capFromPosition, positionFromCap, type CapKind, type CapRange } from '../router/capScale';
 import type { Cap } from '../router/types';
-import { formatUsd } from './format';
+import { formatCount, formatUsd } from './format';
 
 interface Props {
   kind: CapKind;
@@ -12,7 +12,7 @@ interface Props {
 
 function describe(cap: Cap): string {
   if (cap === null) return 'no cap';
-  return cap.kind === 'tokens' ? `≤ ${cap.max.toLocaleString('en-US')} output tokens` : `≤ ${formatUsd(cap.max)} per call`;
+  return cap.kind === 'tokens' ? `≤ ${formatCount(cap.max)} output tokens` : `≤ ${formatUsd(cap.max)} per call`;
 }
 
 export function CapSlider({ kind, cap, range, onKind, onChange }: Props) {

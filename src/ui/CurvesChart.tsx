@@ -4,7 +4,7 @@ import { callCost } from '../router/cost';
 import { qualityAt } from '../router/interpolate';
 import type { Candidate, Cap, ModelCurve } from '../router/types';
 import type { AxisMode } from '../state/viewState';
-import { formatQuality, formatTokens, formatUsd } from './format';
+import { formatCount, formatQuality, formatTokens, formatUsd } from './format';
 
 interface Point {
   x: number;
@@ -13,8 +13,6 @@ interface Point {
   model: string;
   anchor: boolean;
 }
-
-const TICK_NUMBER = new Intl.NumberFormat('en-US');
 
 /** Points between anchors, so a log axis shows the paper's interpolation, not screen-straight segments. */
 const STEPS_PER_SEGMENT = 6;
@@ -152,7 +150,7 @@ function CurvesChartView({ curves, colors, mode, inputTokens: tokensIn, cap, sel
     return curve ? xOf(curve, Math.max(1, c.outputTokens), mode, inputTokens) : undefined;
   };
   const capX = cap === null ? undefined : mode === 'tokens' ? (cap.kind === 'tokens' ? cap.max : undefined) : cap.kind === 'usd' ? cap.max : undefined;
-  const tickFormatter = (v: number) => (mode === 'tokens' ? TICK_NUMBER.format(v) : formatUsd(v));
+  const tickFormatter = (v: number) => (mode === 'tokens' ? formatCount(v) : formatUsd(v));
 
   return (
     <ResponsiveContainer width="100%" height="100%">

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { HashedNgramsSpec } from '../bundle/manifest';
 import { EXAMPLES } from './examples';
+import { formatCount } from './format';
 
 interface Props {
   query: string;
@@ -33,12 +34,12 @@ function QueryInputView({ query, encoder, inputTokens, onChange }: Props) {
           ))}
         </div>
         <span className="muted" data-testid="input-tokens">
-          {query.length.toLocaleString('en-US')} chars · ≈{inputTokens.toLocaleString('en-US')} input tokens
+          {formatCount(query.length)} chars · ≈{formatCount(inputTokens)} input tokens
         </span>
       </div>
       {clipped && (
         <p className="notice" data-testid="query-clipped">
-          The encoder reads the first {encoder.maxChars.toLocaleString('en-US')} characters; the input cost still counts all {query.length.toLocaleString('en-US')}.
+          The encoder reads the first {formatCount(encoder.maxChars)} characters; the input cost still counts all {formatCount(query.length)}.
         </p>
       )}
     </section>

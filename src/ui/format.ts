@@ -10,12 +10,20 @@ export function formatUsd(usd: number): string {
   return `$${fixed.includes('.') ? fixed.replace(/(\.\d\d\d*?)0+$/, '$1') : fixed}`;
 }
 
+// One formatter for the whole page: toLocaleString builds a new one on every call.
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** A whole count with thousands separators: 100,000. */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
+
 export function formatTokens(tokens: number): string {
-  return `${Math.round(tokens).toLocaleString('en-US')} tok`;
+  return `${formatCount(tokens)} tok`;
 }
 
 export function formatBudget(budget: Budget): string {
-  return budget === 'unlimited' ? 'no limit' : `≤ ${budget.toLocaleString('en-US')} tok`;
+  return budget === 'unlimited' ? 'no limit' : `≤ ${formatCount(budget)} tok`;
 }
 
 export function formatQuality(q: number): string {
