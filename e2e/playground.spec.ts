@@ -14,7 +14,7 @@ test.describe('the playground', () => {
 
     await page.getByTestId('pool-editor').locator('tbody input[type=checkbox]').first().uncheck();
     await expectCurves(page, enabled - 1);
-    await expect(page.getByTestId('curves-chart').locator('.recharts-scatter.natural-length')).toHaveCount(enabled - 1);
+    await expect(page.getByTestId('curves-chart').locator('.natural-marker')).toHaveCount(enabled - 1);
   });
 
   test('runs the predictor on WASM here and reports its timings', async ({ page }) => {

@@ -11,27 +11,34 @@ interface Point {
   quality: number;
   tokens: number;
   model: string;
+  color: string;
   anchor: boolean;
 }
 
-/** Points between anchors, so a log axis shows the paper's interpolation, not screen-straight segments. */
-const STEPS_PER_SEGMENT = 6;
+/**
+ * Points between anchors, so a log axis shows the paper's interpolation rather than
+ * screen-straight segments: one per QUALITY_STEP of change, none where a segment is flat.
+ */
+const QUALITY_STEP = 0.02;
+const MAX_STEPS = 6;
 
 function xOf(curve: ModelCurve, tokens: number, mode: AxisMode, inputTokens: number): number {
   return mode === 'tokens' ? tokens : callCost(curve.prices, inputTokens, tokens);
 }
 
-function curvePoints(curve: ModelCurve, mode: AxisMode, inputTokens: number): Point[] {
+function curvePoints(curve: ModelCurve, color: string, mode: AxisMode, inputTokens: number): Point[] {
   const points: Point[] = [];
+  const point = (tokens: number, quality: number, anchor: boolean) => points.push({ x: xOf(curve, tokens, mode, inputTokens), quality, tokens, model: curve.model, color, anchor });
   curve.anchors.forEach((b, k) => {
     const prev = curve.anchors[k - 1];
     if (prev !== undefined) {
-      for (let s = 1; s < STEPS_PER_SEGMENT; s++) {
-        const t = prev * (b / prev) ** (s / STEPS_PER_SEGMENT);
-        points.push({ x: xOf(curve, t, mode, inputTokens), quality: qualityAt(curve, t), tokens: t, model: curve.model, anchor: false });
+      const steps = Math.min(MAX_STEPS, Math.ceil(Math.abs(curve.quality[k]! - curve.quality[k - 1]!) / QUALITY_STEP));
+      for (let s = 1; s < steps; s++) {
+        const t = prev * (b / prev) ** (s / steps);
+        point(t, qualityAt(curve, t), false);
       }
     }
-    points.push({ x: xOf(curve, b, mode, inputTokens), quality: curve.quality[k]!, tokens: b, model: curve.model, anchor: true });
+    point(b, curve.quality[k]!, true);
   });
   return points;
 }
@@ -47,8 +54,20 @@ function decadeTicks(lo: number, hi: number): number[] {
   return ticks;
 }
 
-function anchorDot(props: { cx?: number; cy?: number; fill?: string }) {
-  return <circle cx={props.cx} cy={props.cy} r={2.5} fill={props.fill} />;
+interface SymbolProps {
+  cx?: number;
+  cy?: number;
+  payload?: Point;
+}
+
+// One scatter series each for all anchors and all natural answers, coloured per point: far
+// fewer series for recharts to lay out than one per LLM.
+function anchorDot({ cx = 0, cy = 0, payload }: SymbolProps) {
+  return <circle cx={cx} cy={cy} r={2.5} fill={payload?.color} />;
+}
+
+function naturalDiamond({ cx = 0, cy = 0, payload }: SymbolProps) {
+  return <path className="natural-marker" d={`M${cx},${cy - 6}L${cx + 6},${cy}L${cx},${cy + 6}L${cx - 6},${cy}Z`} fill="var(--panel)" stroke={payload?.color} strokeWidth={2} />;
 }
 
 interface TooltipProps {
@@ -88,61 +107,50 @@ function CurvesChartView({ curves, colors, mode, inputTokens: tokensIn, cap, sel
   // Lines change only with the query, pool or axis; a slider move re-renders just the markers.
   const series = useMemo(
     () =>
-      curves.map((c) => ({
-        curve: c,
-        points: curvePoints(c, mode, inputTokens),
-        natural: [{ x: xOf(c, Math.max(1, c.naturalTokens), mode, inputTokens), quality: c.unlimitedQuality, tokens: c.naturalTokens, model: c.model, anchor: true }],
-      })),
-    [curves, mode, inputTokens],
+      curves.map((c) => {
+        const color = colors.get(c.model) ?? 'var(--fg)';
+        return {
+          curve: c,
+          color,
+          points: curvePoints(c, color, mode, inputTokens),
+          natural: { x: xOf(c, Math.max(1, c.naturalTokens), mode, inputTokens), quality: c.unlimitedQuality, tokens: c.naturalTokens, model: c.model, color, anchor: true },
+        };
+      }),
+    [curves, colors, mode, inputTokens],
   );
   const domain = useMemo<[number, number]>(() => {
-    const xs = series.flatMap((s) => [...s.points, ...s.natural].map((p) => p.x)).filter((x) => x > 0);
+    const xs = series.flatMap((s) => [...s.points, s.natural].map((p) => p.x)).filter((x) => x > 0);
     if (xs.length === 0) return [1, 10];
     return [Math.min(...xs) / 1.3, Math.max(...xs) * 1.3];
   }, [series]);
   const ticks = useMemo(() => decadeTicks(domain[0], domain[1]), [domain]);
   const lines = useMemo(
-    () =>
-      series.flatMap(({ curve, points, natural }) => [
-        <Line
-          key={`line-${curve.model}`}
-          data={points}
-          dataKey="quality"
-          name={curve.model}
-          type="linear"
-          stroke={colors.get(curve.model)}
-          strokeWidth={2}
-          dot={false}
-          activeDot={{ r: 4 }}
-          isAnimationActive={false}
-        />,
-        // Anchors as their own small series: a dot renderer on the line would run for every interpolated point.
-        <Scatter
-          key={`anchors-${curve.model}`}
-          className="anchor-dots"
-          data={points.filter((p) => p.anchor)}
-          dataKey="quality"
-          name={`${curve.model} anchors`}
-          shape={anchorDot}
-          fill={colors.get(curve.model)}
-          isAnimationActive={false}
-          legendType="none"
-        />,
-        <Scatter
-          key={`natural-${curve.model}`}
-          className="natural-length"
-          data={natural}
-          dataKey="quality"
-          name={`${curve.model} (natural length)`}
-          shape="diamond"
-          fill="var(--panel)"
-          stroke={colors.get(curve.model)}
-          strokeWidth={2}
-          isAnimationActive={false}
-          legendType="none"
-        />,
-      ]),
-    [series, colors],
+    () => [
+      ...series.map(({ curve, color, points }) => (
+        <Line key={`line-${curve.model}`} data={points} dataKey="quality" name={curve.model} type="linear" stroke={color} strokeWidth={2} dot={false} activeDot={{ r: 4 }} isAnimationActive={false} />
+      )),
+      <Scatter
+        key="anchors"
+        className="anchor-dots"
+        data={series.flatMap((s) => s.points.filter((p) => p.anchor))}
+        dataKey="quality"
+        name="anchor budgets"
+        shape={anchorDot}
+        isAnimationActive={false}
+        legendType="none"
+      />,
+      <Scatter
+        key="natural"
+        className="natural-length"
+        data={series.map((s) => s.natural)}
+        dataKey="quality"
+        name="natural length"
+        shape={naturalDiamond}
+        isAnimationActive={false}
+        legendType="none"
+      />,
+    ],
+    [series],
   );
 
   const markerX = (c: Candidate) => {
