@@ -17,10 +17,17 @@ export interface OpenSession {
   webgpuNote: string | null;
 }
 
-function configure(ort: typeof Ort, wasm: string): void {
+/**
+ * Threads need SharedArrayBuffer (a cross-origin-isolated page) and only pay for big models:
+ * for the bundles here (a few MB, one matrix product per query) starting the thread pool cost
+ * ~200 ms of load time and saved nothing per query (npm run bench, bench/README.md).
+ */
+const THREADS_FROM_BYTES = 16 * 1024 * 1024;
+
+function configure(ort: typeof Ort, wasm: string, modelBytes: number): void {
   ort.env.wasm.wasmPaths = { wasm: new URL(wasm, self.location.href).href };
-  // Threads need SharedArrayBuffer, which only a cross-origin-isolated page has.
-  ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
+  const threads = self.crossOriginIsolated && modelBytes >= THREADS_FROM_BYTES;
+  ort.env.wasm.numThreads = threads ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
 }
 
 let webgpuCheck: Promise<string | null> | null = null;
@@ -43,7 +50,7 @@ export async function openSession(model: Uint8Array): Promise<OpenSession> {
   if (webgpuNote === null) {
     try {
       const ort = (await import('onnxruntime-web/webgpu')) as unknown as typeof Ort;
-      configure(ort, webgpuWasmUrl);
+      configure(ort, webgpuWasmUrl, model.byteLength);
       const session = await ort.InferenceSession.create(model, { executionProviders: ['webgpu'] });
       return { session, ort, backend: 'webgpu', webgpuNote: null };
     } catch (e) {
@@ -51,7 +58,7 @@ export async function openSession(model: Uint8Array): Promise<OpenSession> {
     }
   }
   const ort = (await import('onnxruntime-web/wasm')) as unknown as typeof Ort;
-  configure(ort, wasmUrl);
+  configure(ort, wasmUrl, model.byteLength);
   const session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
   return { session, ort, backend: 'wasm', webgpuNote };
 }
