@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { memo, useRef, useState } from 'react';
+import { memo, useState } from 'react';
 import { fetchBundleList, readBundleFiles } from '../bundle/fetchBundle';
 import { usePredictor } from '../predictor/usePredictor';
+import { FolderButton } from './FolderButton';
 
 interface Props {
   bundleId: string;
@@ -15,15 +16,12 @@ function BundlePickerView({ bundleId, onSelect }: Props) {
   const addLocal = usePredictor((s) => s.addLocal);
   const [problem, setProblem] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const options = [...(served.data ?? []).map((b) => ({ id: b.id, title: b.title })), ...[...local.values()].map((b) => ({ id: b.key, title: `${b.manifest.card.title} (opened)` }))];
   if (!options.some((o) => o.id === bundleId)) options.unshift({ id: bundleId, title: bundleId });
 
-  async function open(files: FileList | null) {
-    if (!files || files.length === 0) return;
+  async function open(picked: File[]) {
     try {
-      const picked = [...files];
       // The importer (pickle reader, ONNX writer) loads only when a folder is picked.
       const { isReleaseFolder, readReleaseFolder } = await import('../bundle/releaseFolder');
       const release = isReleaseFolder(picked) ? await readReleaseFolder(picked) : null;
@@ -48,21 +46,9 @@ function BundlePickerView({ bundleId, onSelect }: Props) {
           </option>
         ))}
       </select>
-      <button type="button" onClick={() => fileInput.current?.click()}>
+      <FolderButton testId="bundle-files" onPick={(files) => void open(files)}>
         Open bundle folder…
-      </button>
-      <input
-        ref={fileInput}
-        type="file"
-        hidden
-        multiple
-        data-testid="bundle-files"
-        {...{ webkitdirectory: '' }}
-        onChange={(e) => {
-          void open(e.target.files);
-          e.target.value = '';
-        }}
-      />
+      </FolderButton>
       {problem && (
         <p className="field-error" role="alert">
           {problem}

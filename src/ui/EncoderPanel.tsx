@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { EncoderSpec } from '../bundle/manifest';
 import type { Precision } from '../encoder/exportFiles';
 import { pickedFiles, type PickedFile } from '../encoder/pickedFolder';
@@ -10,6 +10,7 @@ import { predictor } from '../predictor/sharedClient';
 import { encoderGate, useEncoder } from '../predictor/useEncoder';
 import { formatBytes, formatMs } from './format';
 import { useDebounced } from './useDebounced';
+import { FolderButton } from './FolderButton';
 
 type Qwen3Spec = Extract<EncoderSpec, { kind: 'qwen3-embedding' }>;
 
@@ -32,7 +33,6 @@ export function EncoderPanel({ spec }: Props) {
   const [chosen, setChosen] = useState<Precision | null>(null);
   const [device, setDevice] = useState<Device>('wasm');
   const [note, setNote] = useState<string | null>(null);
-  const folderInput = useRef<HTMLInputElement>(null);
   const id = useDebounced(hubId.trim(), 400);
 
   const source: EncoderSource | null = kind === 'hub' ? (id ? { kind: 'hub', id } : null) : folder && { kind: 'folder', name: folder.name, files: folder.files };
@@ -88,25 +88,15 @@ export function EncoderPanel({ spec }: Props) {
         <label>
           <input type="radio" name="encoder-source" checked={kind === 'folder'} disabled={!folder} onChange={() => setKind('folder')} /> Local folder
         </label>
-        <button type="button" onClick={() => folderInput.current?.click()}>
-          {folder ? `${folder.name} ✓` : 'Choose folder…'}
-        </button>
-        <input
-          ref={folderInput}
-          type="file"
-          hidden
-          multiple
-          data-testid="encoder-folder"
-          {...{ webkitdirectory: '' }}
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            if (files.length) {
-              setFolder({ ...pickedFiles(files), picked: Date.now() });
-              setKind('folder');
-            }
-            e.target.value = '';
+        <FolderButton
+          testId="encoder-folder"
+          onPick={(files) => {
+            setFolder({ ...pickedFiles(files), picked: Date.now() });
+            setKind('folder');
           }}
-        />
+        >
+          {folder ? `${folder.name} ✓` : 'Choose folder…'}
+        </FolderButton>
       </div>
       <div className="control-row">
         <label>
