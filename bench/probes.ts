@@ -35,7 +35,7 @@ export function probeScript(debounceMs: number): string {
   const DEBOUNCE_MS = ${JSON.stringify(debounceMs)};
   const now = () => performance.now();
   const byTestId = (id) => document.querySelector('[data-testid="' + id + '"]');
-  const curvePaths = () => Array.from(document.querySelectorAll('[data-testid="curves-chart"] .recharts-line path.recharts-curve'), (p) => p.getAttribute('d') || '');
+  const curvePaths = () => Array.from(document.querySelectorAll('[data-testid="curves-chart"] path.curve-line'), (p) => p.getAttribute('d') || '');
   const drawn = (d) => d.length > 0 && !d.includes('NaN');
   const inChart = (node) => { const chart = byTestId('curves-chart'); return !!chart && chart.contains(node); };
   const realSetTimeout = window.setTimeout.bind(window);

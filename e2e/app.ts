@@ -14,7 +14,7 @@ export async function enabledModels(page: Page): Promise<number> {
 }
 
 export async function expectCurves(page: Page, count: number): Promise<void> {
-  await expect(page.getByTestId('curves-chart').locator('.recharts-line')).toHaveCount(count);
+  await expect(page.getByTestId('curves-chart').locator('.curve-line')).toHaveCount(count);
 }
 
 export interface Choice {

@@ -12,6 +12,14 @@ test.describe('the playground', () => {
     expect(enabled).toBeGreaterThan(1);
     await expectCurves(page, enabled);
 
+    // Pointing at a natural-length marker names its LLM and what the point stands for.
+    const marker = page.getByTestId('curves-chart').locator('.natural-marker').first();
+    await marker.hover({ force: true });
+    const tip = page.getByTestId('curves-chart').getByRole('tooltip');
+    await expect(tip).toContainText((await marker.getAttribute('data-model'))!);
+    await expect(tip).toContainText(/natural length [\d,]+ tok/);
+    await expect(tip).toContainText(/quality 0\.\d{3}/);
+
     await page.getByTestId('pool-editor').locator('tbody input[type=checkbox]').first().uncheck();
     await expectCurves(page, enabled - 1);
     await expect(page.getByTestId('curves-chart').locator('.natural-marker')).toHaveCount(enabled - 1);

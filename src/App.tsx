@@ -13,7 +13,7 @@ import { BundlePicker } from './ui/BundlePicker';
 import { CandidatesTable } from './ui/CandidatesTable';
 import { CapSlider } from './ui/CapSlider';
 import { colorFor } from './ui/colors';
-import { CurvesChart } from './ui/CurvesChart';
+import { CurvesChart } from './ui/chart/CurvesChart';
 import { DecisionCompare } from './ui/DecisionCompare';
 import { LambdaSlider } from './ui/LambdaSlider';
 import { ModelCard } from './ui/ModelCard';

@@ -1,0 +1,88 @@
+import { memo, useMemo } from 'react';
+import { CartesianGrid, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import type { Candidate, Cap, ModelCurve } from '../../router/types';
+import type { AxisMode } from '../../state/viewState';
+import { formatCount, formatUsd } from '../format';
+import { CurveLayer } from './CurveLayer';
+import { buildSeries, decadeTicks, xDomain, xOf } from './series';
+
+interface Props {
+  curves: readonly ModelCurve[];
+  colors: ReadonlyMap<string, string>;
+  mode: AxisMode;
+  inputTokens: number;
+  cap: Cap;
+  selection: Candidate | null;
+  baseline: Candidate | null;
+}
+
+const MARGIN = { top: 16, right: 24, bottom: 28, left: 8 };
+const QUALITY_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+
+function CurvesChartView({ curves, colors, mode, inputTokens: tokensIn, cap, selection, baseline }: Props) {
+  // On the token axis the input length moves nothing; keeping it out lets memos hold across queries.
+  const inputTokens = mode === 'usd' ? tokensIn : 0;
+  // Curves change only with the query, pool or axis; a slider move re-renders just the markers.
+  const series = useMemo(() => buildSeries(curves, colors, mode, inputTokens), [curves, colors, mode, inputTokens]);
+  const domain = useMemo(() => xDomain(series), [series]);
+  const ticks = useMemo(() => decadeTicks(domain[0], domain[1]), [domain]);
+
+  const markerX = (c: Candidate) => {
+    const curve = curves.find((k) => k.model === c.model);
+    return curve ? xOf(curve, Math.max(1, c.outputTokens), mode, inputTokens) : undefined;
+  };
+  const capX = cap === null ? undefined : mode === 'tokens' ? (cap.kind === 'tokens' ? cap.max : undefined) : cap.kind === 'usd' ? cap.max : undefined;
+  const tickFormatter = (v: number) => (mode === 'tokens' ? formatCount(v) : formatUsd(v));
+
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <LineChart margin={MARGIN}>
+        <CartesianGrid stroke="var(--grid)" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          scale="log"
+          domain={domain}
+          ticks={ticks}
+          allowDataOverflow
+          tickFormatter={tickFormatter}
+          stroke="var(--muted)"
+          label={{ value: mode === 'tokens' ? 'output length budget (tokens, log scale)' : 'cost per call (USD, input + output, log scale)', position: 'insideBottom', offset: -16, fill: 'var(--muted)' }}
+        />
+        <YAxis
+          type="number"
+          dataKey="quality"
+          domain={[0, 1]}
+          ticks={QUALITY_TICKS}
+          allowDataOverflow
+          stroke="var(--muted)"
+          label={{ value: 'predicted quality', angle: -90, position: 'insideLeft', offset: 16, fill: 'var(--muted)' }}
+        />
+        <CurveLayer series={series} mode={mode} />
+        {capX !== undefined && <ReferenceLine x={capX} stroke="var(--warn)" strokeDasharray="6 4" label={{ value: 'cap', position: 'insideBottomRight', fill: 'var(--warn)' }} />}
+        {baseline && markerX(baseline) !== undefined && (
+          <ReferenceDot x={markerX(baseline)!} y={baseline.quality} r={10} fill="none" stroke="var(--muted)" strokeWidth={2} strokeDasharray="3 3" label={{ value: 'reactive', position: 'bottom', fill: 'var(--muted)' }} />
+        )}
+        {selection && markerX(selection) !== undefined && (
+          <ReferenceDot x={markerX(selection)!} y={selection.quality} r={11} fill="none" stroke="var(--accent)" strokeWidth={3} label={{ value: 'R2', position: 'top', fill: 'var(--accent)', fontWeight: 700 }} />
+        )}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
+const sameChoice = (a: Candidate | null, b: Candidate | null) =>
+  a === b || (a !== null && b !== null && a.model === b.model && a.budget === b.budget && a.quality === b.quality && a.outputTokens === b.outputTokens);
+
+/** route() returns fresh objects on every move; the chart redraws only when a choice really changed. */
+export const CurvesChart = memo(
+  CurvesChartView,
+  (prev, next) =>
+    prev.curves === next.curves &&
+    prev.colors === next.colors &&
+    prev.mode === next.mode &&
+    (next.mode === 'tokens' || prev.inputTokens === next.inputTokens) &&
+    prev.cap === next.cap &&
+    sameChoice(prev.selection, next.selection) &&
+    sameChoice(prev.baseline, next.baseline),
+);
