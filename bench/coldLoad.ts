@@ -8,6 +8,8 @@ export interface Milestones {
   firstContentfulPaintMs: number | null;
   /** The worker's ONNX session creation, as the app reports it. */
   predictorLoadMs: number;
+  /** The worker's start to its runtime being ready (fetching, compiling and initialising ORT's .wasm), as the app reports it. */
+  runtimeReadyMs: number;
   backend: string;
   timeOriginEpochMs: number;
 }
@@ -26,6 +28,7 @@ const MILESTONES = `(() => {
     domContentLoadedMs: nav.domContentLoadedEventEnd,
     firstContentfulPaintMs: fcp ? fcp.startTime : null,
     predictorLoadMs: Number(document.querySelector('[data-testid="load-ms"]').getAttribute('data-load-ms')),
+    runtimeReadyMs: Number(document.querySelector('[data-testid="load-ms"]').getAttribute('data-runtime-ms')),
     backend: document.querySelector('[data-testid="backend"]').textContent,
     timeOriginEpochMs: performance.timeOrigin,
   };

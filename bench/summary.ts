@@ -35,6 +35,7 @@ export function summariseColdLoads(loads: readonly ColdLoad[]) {
     predictorLoadMs: m((l) => l.predictorLoadMs)!,
     detail: {
       runsMs: loads.map((l) => round(l.coldLoadMs, 1)),
+      runtimeReadyMs: m((l) => l.runtimeReadyMs),
       responseEndMs: m((l) => l.responseEndMs),
       domContentLoadedMs: m((l) => l.domContentLoadedMs),
       firstContentfulPaintMs: m((l) => l.firstContentfulPaintMs),

@@ -51,6 +51,22 @@ test.describe('bad input', () => {
     expect((await choice(page, 'selection')).model).not.toBe('');
   });
 
+  test('when the runtime cannot be fetched the page says why and keeps the query', async ({ page }) => {
+    await page.route('**/*.wasm', (route) => route.abort('connectionrefused'));
+    await page.goto('/?q=' + encodeURIComponent('Name three prime numbers.'));
+    await expect(page.getByTestId('bundle-error')).toContainText('the ONNX runtime could not start in this browser');
+    await expect(page.getByTestId('bundle-error')).not.toContainText('ASSERTIONS');
+    await expect(page.getByTestId('chart-message')).toHaveText(/No predictor is loaded/);
+    await expect(page.getByTestId('backend')).toHaveText('…');
+    await expect(page.getByTestId('query-input')).toHaveValue('Name three prime numbers.');
+  });
+
+  test('when the app code after the entry cannot be fetched the page says so', async ({ page }) => {
+    await page.route('**/assets/mount-*.js', (route) => route.abort('connectionrefused'));
+    await page.goto('/');
+    await expect(page.locator('#root')).toHaveText(/The playground could not load its code .*Reload the page to try again\./);
+  });
+
   test('invalid prices are refused at the field; valid ones persist; reset restores defaults', async ({ page }) => {
     await openApp(page);
     await typeQuery(page, 'What is the capital of Australia?');

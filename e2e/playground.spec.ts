@@ -29,6 +29,7 @@ test.describe('the playground', () => {
     await openApp(page);
     await expect(page.getByTestId('backend')).toHaveText('wasm');
     await expect(page.getByTestId('load-ms')).toHaveText(/loaded in [\d.]+ ms/);
+    expect(Number(await page.getByTestId('load-ms').getAttribute('data-runtime-ms'))).toBeGreaterThan(0);
     await expect(page.getByTestId('latency-ms')).toHaveText(/[\d.]+ ms per query/);
   });
 

@@ -29,6 +29,17 @@ const EncoderPanel = lazy(() => import('./ui/EncoderPanel').then((m) => ({ defau
 /** Typing settles for this long before the predictor runs. */
 export const QUERY_DEBOUNCE_MS = 150;
 
+/** What the chart and the decision panel say when they have nothing to show. */
+function whyNoCurves(s: { hasQuery: boolean; predictorStatus: 'loading' | 'ready' | 'failed'; anyEnabled: boolean; failed: boolean; predicted: boolean }): string {
+  if (!s.hasQuery) return 'Type a query to see the routers’ choices.';
+  if (s.predictorStatus === 'failed') return 'No predictor is loaded: the message above says why.';
+  if (s.predictorStatus === 'loading') return 'Loading the predictor…';
+  if (!s.anyEnabled) return 'Every LLM is disabled: turn one on in the pool editor.';
+  if (s.failed) return 'No prediction for this query.';
+  if (!s.predicted) return 'Predicting…';
+  return 'Nothing fits the cap: raise it, or drag it to “no cap”.';
+}
+
 export function App() {
   const view = useView();
   const predictor = usePredictor();
@@ -73,15 +84,8 @@ export function App() {
   const chartCap = useDeferredValue(view.cap);
 
   const anyEnabled = (manifest?.pool ?? []).some((m) => enabled(m.name));
-  const predictionReason = !hasQuery
-    ? 'Type a query to see the routers’ choices.'
-    : !anyEnabled
-      ? 'Every LLM is disabled: turn one on in the pool editor.'
-      : prediction.isError
-        ? 'No prediction for this query.'
-        : curves.length === 0
-          ? 'Predicting…'
-          : 'Nothing fits the cap: raise it, or drag it to “no cap”.';
+  // While another bundle loads, or after one failed, the manifest on screen still predicts.
+  const predictionReason = whyNoCurves({ hasQuery, predictorStatus: manifest ? 'ready' : predictor.status, anyEnabled, failed: prediction.isError, predicted: curves.length > 0 });
   const emptyReason = gate.message ?? predictionReason;
   const latencyMs = result ? result.encodeMs + result.inferMs : null;
   // Curves on screen may belong to an earlier query while the next prediction runs.

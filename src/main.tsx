@@ -1,21 +1,18 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
-import { App } from './App';
-import { preloadPredictor } from './predictor/usePredictor';
-import { syncViewToUrl, useView } from './state/store';
+import { preloadPredictor } from './predictor/preload';
+import { bundleIdIn } from './state/url';
 import './ui/styles.css';
 
 // The page's Content-Security-Policy forbids eval; zod would otherwise probe for it and log a violation.
 z.config({ jitless: true });
-syncViewToUrl();
-preloadPredictor(useView.getState().bundleId);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={new QueryClient()}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
+// This chunk is small on purpose: the predictor starts before React and the charts have loaded.
+preloadPredictor(bundleIdIn(location.search));
+
+const root = document.getElementById('root')!;
+import('./mount').then(
+  (app) => app.mount(root),
+  (e: unknown) => {
+    root.textContent = `The playground could not load its code (${(e as Error).message}). Reload the page to try again.`;
+  },
 );

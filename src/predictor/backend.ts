@@ -2,6 +2,7 @@ import type * as Ort from 'onnxruntime-web';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import webgpuWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import type { Backend } from './protocol';
+import { warmUpModel } from './warmUpModel';
 import { webgpuAdapter } from './webgpuAdapter';
 
 /**
@@ -14,32 +15,49 @@ export interface OpenSession {
   session: Ort.InferenceSession;
   ort: typeof Ort;
   backend: Backend;
+  /** Worker start (this clock's origin) to the runtime being ready. */
+  runtimeMs: number;
   webgpuNote: string | null;
 }
 
 /**
- * Threads need SharedArrayBuffer (a cross-origin-isolated page) and only pay for big models:
- * for the bundles here (a few MB, one matrix product per query) starting the thread pool cost
- * ~200 ms of load time and saved nothing per query (npm run bench, bench/README.md).
+ * One thread: the predictors here are a few MB and one matrix product per query. In an A/B
+ * (npm run bench, bench/README.md) the thread pool cost ~200 ms of load and saved nothing
+ * per query, and a single-threaded runtime can start before the model's size is known.
  */
-const THREADS_FROM_BYTES = 16 * 1024 * 1024;
-
-function configure(ort: typeof Ort, wasm: string, modelBytes: number): void {
+function configure(ort: typeof Ort, wasm: string): typeof Ort {
   ort.env.wasm.wasmPaths = { wasm: new URL(wasm, self.location.href).href };
-  const threads = self.crossOriginIsolated && modelBytes >= THREADS_FROM_BYTES;
-  ort.env.wasm.numThreads = threads ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
+  ort.env.wasm.numThreads = 1;
+  return ort;
 }
 
 let webgpuCheck: Promise<string | null> | null = null;
+let wasmRuntime: Promise<{ ort: typeof Ort; readyMs: number }> | null = null;
+
+/** The WASM runtime, started once: its .wasm is fetched, compiled and initialised on a tiny graph. */
+function wasmReady(): Promise<{ ort: typeof Ort; readyMs: number }> {
+  return (wasmRuntime ??= import('onnxruntime-web/wasm').then(async (module) => {
+    const ort = configure(module as unknown as typeof Ort, wasmUrl);
+    // The graph is known to be valid, so a failure here is the runtime's, and the bundle's session would meet it too.
+    try {
+      await (await ort.InferenceSession.create(warmUpModel(), { executionProviders: ['wasm'] })).release();
+    } catch (e) {
+      // Emscripten's advice on rebuilding ORT means nothing to the person reading this.
+      const reason = (e as Error).message.replace(/\s*Build with -sASSERTIONS for more info\.?/, '');
+      throw new Error(`the ONNX runtime could not start in this browser: ${reason}`);
+    }
+    return { ort, readyMs: performance.now() };
+  }));
+}
 
 /**
- * Called as the worker starts: the WebGPU check runs and, without WebGPU, the runtime module
- * loads while the page is still fetching the bundle. The .wasm itself is left to ORT, whose
- * streaming compile overlaps the download.
+ * Called as the worker starts, while the page is still fetching the bundle: the WebGPU
+ * check runs and, without WebGPU, the WASM runtime starts.
  */
 export function prefetchRuntime(): void {
   webgpuCheck ??= webgpuAdapter().then((note) => {
-    if (note !== null) void import('onnxruntime-web/wasm');
+    // A failure surfaces when the bundle's session awaits the same runtime.
+    if (note !== null) wasmReady().catch(() => undefined);
     return note;
   });
 }
@@ -49,16 +67,14 @@ export async function openSession(model: Uint8Array): Promise<OpenSession> {
   let webgpuNote = await webgpuCheck!;
   if (webgpuNote === null) {
     try {
-      const ort = (await import('onnxruntime-web/webgpu')) as unknown as typeof Ort;
-      configure(ort, webgpuWasmUrl, model.byteLength);
+      const ort = configure((await import('onnxruntime-web/webgpu')) as unknown as typeof Ort, webgpuWasmUrl);
       const session = await ort.InferenceSession.create(model, { executionProviders: ['webgpu'] });
-      return { session, ort, backend: 'webgpu', webgpuNote: null };
+      return { session, ort, backend: 'webgpu', runtimeMs: performance.now(), webgpuNote: null };
     } catch (e) {
       webgpuNote = `WebGPU session failed, using WASM: ${(e as Error).message}`;
     }
   }
-  const ort = (await import('onnxruntime-web/wasm')) as unknown as typeof Ort;
-  configure(ort, wasmUrl, model.byteLength);
+  const { ort, readyMs } = await wasmReady();
   const session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
-  return { session, ort, backend: 'wasm', webgpuNote };
+  return { session, ort, backend: 'wasm', runtimeMs: readyMs, webgpuNote };
 }

@@ -5,7 +5,10 @@ import type { Backend, WorkerRequest, WorkerResponse } from './protocol';
 
 export interface LoadInfo {
   backend: Backend;
+  /** Creating this bundle's session. */
   loadMs: number;
+  /** The worker's start to its runtime being ready: paid once per page, mostly before any bundle arrives. */
+  runtimeMs: number;
   webgpuNote: string | null;
 }
 
@@ -33,7 +36,7 @@ export class PredictorClient {
 
   private receive(msg: WorkerResponse): void {
     if (msg.type === 'loaded') {
-      this.loading?.resolve({ backend: msg.backend, loadMs: msg.loadMs, webgpuNote: msg.webgpuNote });
+      this.loading?.resolve({ backend: msg.backend, loadMs: msg.loadMs, runtimeMs: msg.runtimeMs, webgpuNote: msg.webgpuNote });
       this.loading = null;
     } else if (msg.type === 'failed' && msg.id === null) {
       this.loading?.reject(new Error(msg.message));

@@ -9,7 +9,7 @@ export type Backend = 'webgpu' | 'wasm';
 export type WorkerRequest = { type: 'load'; manifest: Manifest; onnx: ArrayBuffer } | { type: 'predict'; id: number; texts: string[] } | EncoderRequest;
 
 export type WorkerResponse =
-  | { type: 'loaded'; backend: Backend; loadMs: number; webgpuNote: string | null }
+  | { type: 'loaded'; backend: Backend; loadMs: number; runtimeMs: number; webgpuNote: string | null }
   | { type: 'predicted'; id: number; predictions: Prediction[]; encodeMs: number; inferMs: number }
   | EncoderResponse
   | { type: 'failed'; id: number | null; message: string };

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Manifest } from '../bundle/manifest';
 import { fetchBundle, type LoadedBundle } from '../bundle/fetchBundle';
 import type { LoadInfo } from './client';
+import { loadIntoWorker, takePreloaded } from './preload';
 import { predictor } from './sharedClient';
 import { encoderGate, useEncoder } from './useEncoder';
 
@@ -32,27 +33,7 @@ export const usePredictor = create<PredictorState>()((set, get) => ({
   addLocal: (bundle) => set({ local: new Map(get().local).set(bundle.key, bundle) }),
 }));
 
-const early = new Map<string, Promise<LoadedBundle>>();
-
-/**
- * Starts the worker and the bundle download before React's first render, so the runtime,
- * the bundle and the page's own code load side by side.
- */
-export function preloadPredictor(bundleId: string): void {
-  predictor();
-  if (!bundleId.startsWith('local:')) {
-    const pending = fetchBundle(bundleId);
-    pending.catch(() => undefined); // reported when the loader takes it
-    early.set(bundleId, pending);
-  }
-}
-
 async function obtain(key: string): Promise<LoadedBundle> {
-  const pending = early.get(key);
-  if (pending) {
-    early.delete(key);
-    return pending;
-  }
   if (!key.startsWith('local:')) return fetchBundle(key);
   const bundle = usePredictor.getState().local.get(key);
   if (!bundle) throw new Error('a bundle picked from disk is not kept across reloads: pick its folder again');
@@ -66,9 +47,7 @@ export function useBundleLoader(bundleId: string, fallBack: () => void): void {
     usePredictor.setState({ status: 'loading' });
     (async () => {
       try {
-        const bundle = await obtain(bundleId);
-        // The worker takes ownership of the buffer it is sent; keep ours for later switches.
-        const load = await predictor().load(bundle.manifest, bundle.onnx.slice(0));
+        const { bundle, load } = await (takePreloaded(bundleId) ?? loadIntoWorker(await obtain(bundleId)));
         if (!cancelled) usePredictor.setState({ status: 'ready', key: bundle.key, manifest: bundle.manifest, load });
       } catch (e) {
         if (cancelled) return;

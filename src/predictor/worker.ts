@@ -24,7 +24,7 @@ async function load(manifest: Manifest, onnx: ArrayBuffer): Promise<void> {
   loaded = null;
   const open = await openSession(new Uint8Array(onnx));
   loaded = { manifest, open };
-  reply({ type: 'loaded', backend: open.backend, loadMs: performance.now() - started, webgpuNote: open.webgpuNote });
+  reply({ type: 'loaded', backend: open.backend, loadMs: performance.now() - started, runtimeMs: open.runtimeMs, webgpuNote: open.webgpuNote });
 }
 
 /** The bundle's input rows for `texts`, by the encoder its manifest names. */

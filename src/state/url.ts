@@ -21,6 +21,11 @@ export function viewToSearch(view: ViewState): string {
   return `?${p.toString()}`;
 }
 
+/** The bundle a link opens: its own, or the default. */
+export function bundleIdIn(search: string): string {
+  return searchToView(search).bundleId ?? DEFAULT_VIEW.bundleId;
+}
+
 /** Reads what it can from a query string; anything malformed keeps its default. */
 export function searchToView(search: string): Partial<ViewState> {
   const p = new URLSearchParams(search);
