@@ -15,6 +15,7 @@ import { runSession, type SessionResult } from './session';
 import { buildSizes } from './sizes';
 import { pressAndTime, pressPlan } from './slider';
 import { round } from './stats';
+import { readCpuTimes, stealPercent } from './steal';
 import { summariseColdLoads, summariseSessions, TARGETS } from './summary';
 import { webgpuUnavailable } from './webgpu';
 
@@ -83,6 +84,7 @@ async function main(args: BenchArgs): Promise<void> {
   }
   log(`building into ${BENCH_OUT_DIR}`);
   await buildApp();
+  const cpuAtStart = readCpuTimes();
   const served = await serve();
   cleanups.push(served.close);
   const browser = await launch(args.backend);
@@ -144,7 +146,7 @@ async function main(args: BenchArgs): Promise<void> {
     engine,
     detail: { coldLoad: cold.detail, ...warm.detail, sizes: moreSizes },
     ...(profile ? { profile } : {}),
-    machine: { ...info, loadAvg1mAtEnd: round(loadavg()[0] ?? 0, 2) },
+    machine: { ...info, loadAvg1mAtEnd: round(loadavg()[0] ?? 0, 2), cpuStealPct: stealPercent(cpuAtStart, readCpuTimes()) },
   });
 }
 
