@@ -16,8 +16,25 @@ interface Props {
   baseline: Candidate | null;
 }
 
+// recharts re-registers an axis whose props change identity, and then redraws the whole chart:
+// everything an axis is given is a constant or memoised.
 const MARGIN = { top: 16, right: 24, bottom: 28, left: 8 };
+const QUALITY_DOMAIN: [number, number] = [0, 1];
 const QUALITY_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
+const QUALITY_LABEL = { value: 'predicted quality', angle: -90, position: 'insideLeft', offset: 16, fill: 'var(--muted)' } as const;
+const X_AXIS = {
+  tokens: {
+    label: { value: 'output length budget (tokens, log scale)', position: 'insideBottom', offset: -16, fill: 'var(--muted)' },
+    format: (v: number) => formatCount(v),
+  },
+  usd: {
+    label: { value: 'cost per call (USD, input + output, log scale)', position: 'insideBottom', offset: -16, fill: 'var(--muted)' },
+    format: (v: number) => formatUsd(v),
+  },
+} as const;
+const CAP_LABEL = { value: 'cap', position: 'insideBottomRight', fill: 'var(--warn)' } as const;
+const REACTIVE_LABEL = { value: 'reactive', position: 'bottom', fill: 'var(--muted)' } as const;
+const R2_LABEL = { value: 'R2', position: 'top', fill: 'var(--accent)', fontWeight: 700 } as const;
 
 function CurvesChartView({ curves, colors, mode, inputTokens: tokensIn, cap, selection, baseline }: Props) {
   // On the token axis the input length moves nothing; keeping it out lets memos hold across queries.
@@ -32,7 +49,6 @@ function CurvesChartView({ curves, colors, mode, inputTokens: tokensIn, cap, sel
     return curve ? xOf(curve, Math.max(1, c.outputTokens), mode, inputTokens) : undefined;
   };
   const capX = cap === null ? undefined : mode === 'tokens' ? (cap.kind === 'tokens' ? cap.max : undefined) : cap.kind === 'usd' ? cap.max : undefined;
-  const tickFormatter = (v: number) => (mode === 'tokens' ? formatCount(v) : formatUsd(v));
 
   return (
     <ResponsiveContainer width="100%" height="100%">
@@ -45,26 +61,26 @@ function CurvesChartView({ curves, colors, mode, inputTokens: tokensIn, cap, sel
           domain={domain}
           ticks={ticks}
           allowDataOverflow
-          tickFormatter={tickFormatter}
+          tickFormatter={X_AXIS[mode].format}
           stroke="var(--muted)"
-          label={{ value: mode === 'tokens' ? 'output length budget (tokens, log scale)' : 'cost per call (USD, input + output, log scale)', position: 'insideBottom', offset: -16, fill: 'var(--muted)' }}
+          label={X_AXIS[mode].label}
         />
         <YAxis
           type="number"
           dataKey="quality"
-          domain={[0, 1]}
+          domain={QUALITY_DOMAIN}
           ticks={QUALITY_TICKS}
           allowDataOverflow
           stroke="var(--muted)"
-          label={{ value: 'predicted quality', angle: -90, position: 'insideLeft', offset: 16, fill: 'var(--muted)' }}
+          label={QUALITY_LABEL}
         />
         <CurveLayer series={series} mode={mode} />
-        {capX !== undefined && <ReferenceLine x={capX} stroke="var(--warn)" strokeDasharray="6 4" label={{ value: 'cap', position: 'insideBottomRight', fill: 'var(--warn)' }} />}
+        {capX !== undefined && <ReferenceLine x={capX} stroke="var(--warn)" strokeDasharray="6 4" label={CAP_LABEL} />}
         {baseline && markerX(baseline) !== undefined && (
-          <ReferenceDot x={markerX(baseline)!} y={baseline.quality} r={10} fill="none" stroke="var(--muted)" strokeWidth={2} strokeDasharray="3 3" label={{ value: 'reactive', position: 'bottom', fill: 'var(--muted)' }} />
+          <ReferenceDot x={markerX(baseline)!} y={baseline.quality} r={10} fill="none" stroke="var(--muted)" strokeWidth={2} strokeDasharray="3 3" label={REACTIVE_LABEL} />
         )}
         {selection && markerX(selection) !== undefined && (
-          <ReferenceDot x={markerX(selection)!} y={selection.quality} r={11} fill="none" stroke="var(--accent)" strokeWidth={3} label={{ value: 'R2', position: 'top', fill: 'var(--accent)', fontWeight: 700 }} />
+          <ReferenceDot x={markerX(selection)!} y={selection.quality} r={11} fill="none" stroke="var(--accent)" strokeWidth={3} label={R2_LABEL} />
         )}
       </LineChart>
     </ResponsiveContainer>
