@@ -32,11 +32,15 @@ function configure(ort: typeof Ort, wasm: string): typeof Ort {
 }
 
 let webgpuCheck: Promise<string | null> | null = null;
+let wasmGlue: Promise<unknown> | null = null;
 let wasmRuntime: Promise<{ ort: typeof Ort; readyMs: number }> | null = null;
+
+/** ORT's WASM build's JS (about 23 KB gzip): small, and the fallback in every browser. */
+const wasmModule = () => (wasmGlue ??= import('onnxruntime-web/wasm'));
 
 /** The WASM runtime, started once: its .wasm is fetched, compiled and initialised on a tiny graph. */
 function wasmReady(): Promise<{ ort: typeof Ort; readyMs: number }> {
-  return (wasmRuntime ??= import('onnxruntime-web/wasm').then(async (module) => {
+  return (wasmRuntime ??= wasmModule().then(async (module) => {
     const ort = configure(module as unknown as typeof Ort, wasmUrl);
     // The graph is known to be valid, so a failure here is the runtime's, and the bundle's session would meet it too.
     try {
@@ -51,10 +55,12 @@ function wasmReady(): Promise<{ ort: typeof Ort; readyMs: number }> {
 }
 
 /**
- * Called as the worker starts, while the page is still fetching the bundle: the WebGPU
- * check runs and, without WebGPU, the WASM runtime starts.
+ * Called as the worker starts, while the page is still fetching the bundle: the WebGPU check
+ * runs beside the WASM build's JS download and, without WebGPU, the WASM runtime starts.
  */
 export function prefetchRuntime(): void {
+  // A failure surfaces when the bundle's session awaits the same module.
+  wasmModule().catch(() => undefined);
   webgpuCheck ??= webgpuAdapter().then((note) => {
     // A failure surfaces when the bundle's session awaits the same runtime.
     if (note !== null) wasmReady().catch(() => undefined);
