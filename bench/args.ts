@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { integer } from '../pipeline/cli/flags';
 import type { BenchBackend } from './launch';
 
 export interface BenchArgs {
@@ -16,13 +17,6 @@ export interface BenchArgs {
 
 export const USAGE = `npm run bench -- [--backend wasm|webgpu] [--bundle <id>] [--cold-loads N] [--sessions N]
                      [--queries N] [--keystrokes N] [--presses N] [--profile] [--timeout-s N]`;
-
-function count(value: string | undefined, name: string, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be an integer from 1 to ${max}, not "${value}"`);
-  return n;
-}
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const { values } = parseArgs({
@@ -47,12 +41,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   return {
     backend,
     bundle,
-    coldLoads: count(values['cold-loads'], 'cold-loads', 5, 50),
-    sessions: count(values.sessions, 'sessions', 3, 20),
-    queries: count(values.queries, 'queries', 200, 5000),
-    keystrokes: count(values.keystrokes, 'keystrokes', 30, 1000),
-    presses: count(values.presses, 'presses', 200, 2000),
+    coldLoads: integer(values['cold-loads'], 'cold-loads', 5, 1, 50),
+    sessions: integer(values.sessions, 'sessions', 3, 1, 20),
+    queries: integer(values.queries, 'queries', 200, 1, 5000),
+    keystrokes: integer(values.keystrokes, 'keystrokes', 30, 1, 1000),
+    presses: integer(values.presses, 'presses', 200, 1, 2000),
     profile: values.profile ?? false,
-    timeoutS: count(values['timeout-s'], 'timeout-s', 600, 3600),
+    timeoutS: integer(values['timeout-s'], 'timeout-s', 600, 1, 3600),
   };
 }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { BundleError } from '../../src/bundle/manifest';
 import { DatasetError } from '../data/errors';
 
-/** Command-line helpers shared by simulate, train and evaluate. */
+/** Command-line helpers shared by the pipeline's commands and the bench. */
 
 export class UsageError extends Error {}
 
@@ -21,10 +21,12 @@ export function required(value: string | boolean | undefined, name: string, usag
   return value;
 }
 
-export function integer(value: string | boolean | undefined, name: string, fallback: number, min = 0): number {
+export function integer(value: string | boolean | undefined, name: string, fallback: number, min = 0, max = Infinity): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (typeof value !== 'string' || !Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, got "${String(value)}"`);
+  if (typeof value !== 'string' || !Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be an integer ${max === Infinity ? `≥ ${min}` : `from ${min} to ${max}`}, got "${String(value)}"`);
+  }
   return n;
 }
 
