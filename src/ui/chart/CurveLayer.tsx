@@ -87,7 +87,9 @@ const TIP_H = 120;
 /** The nearest anchor or natural marker to the pointer, with what it stands for. */
 function Hover({ points, mode }: { points: readonly Drawn[]; mode: AxisMode }) {
   const area = usePlotArea();
-  const [hover, setHover] = useState<Drawn | null>(null);
+  const [pointed, setPointed] = useState<Drawn | null>(null);
+  // New curves or a resized chart replace the points: a card for a point that is gone shows nothing.
+  const hover = pointed && points.includes(pointed) ? pointed : null;
   if (!area) return null;
   const move = (e: PointerEvent<SVGRectElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -99,13 +101,13 @@ function Hover({ points, mode }: { points: readonly Drawn[]; mode: AxisMode }) {
       const d = (p.px - x) ** 2 + (p.py - y) ** 2;
       if (d <= bestD) [best, bestD] = [p, d];
     }
-    if (best !== hover) setHover(best);
+    if (best !== hover) setPointed(best);
   };
   const tipX = hover && hover.px + 12 + TIP_W > area.x + area.width ? hover.px - 12 - TIP_W : (hover?.px ?? 0) + 12;
   const tipY = hover ? Math.max(area.y, Math.min(hover.py - TIP_H / 2, area.y + area.height - TIP_H)) : 0;
   return (
     <ZIndexLayer zIndex={DefaultZIndexes.activeDot}>
-      <rect className="chart-hover-area" x={area.x} y={area.y} width={area.width} height={area.height} fill="transparent" onPointerMove={move} onPointerLeave={() => setHover(null)} />
+      <rect className="chart-hover-area" x={area.x} y={area.y} width={area.width} height={area.height} fill="transparent" onPointerMove={move} onPointerLeave={() => setPointed(null)} />
       {hover && (
         <g pointerEvents="none">
           <circle cx={hover.px} cy={hover.py} r={5} fill={hover.color} stroke="var(--panel)" strokeWidth={2} />
