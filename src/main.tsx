@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { preloadPredictor } from './predictor/preload';
-import { bundleIdIn } from './state/url';
+import { bundleIdOf, searchToView } from './state/url';
 import './ui/styles.css';
 
 // The page's Content-Security-Policy forbids eval; zod would otherwise probe for it and log a violation.
 z.config({ jitless: true });
 
 // This chunk is small on purpose: the predictor starts before React and the charts have loaded.
-preloadPredictor(bundleIdIn(location.search));
+preloadPredictor(bundleIdOf(searchToView(location.search)));
 
 const root = document.getElementById('root')!;
 import('./mount').then(

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Cap } from '../router/types';
 import type { CapKind } from '../router/capScale';
-import { bundleIdIn, searchToView, viewToSearch } from './url';
+import { bundleIdOf, searchToView, viewToSearch } from './url';
 import { DEFAULT_VIEW, poolOverridesSchema, type AxisMode, type PoolOverride, type PoolOverrides, type ViewState } from './viewState';
 
 interface ViewActions {
@@ -39,9 +39,9 @@ function savePool(bundleId: string, pool: PoolOverrides): void {
 
 /** The initial view: the link wins, then the pool saved on this device, then defaults. */
 function initialView(): ViewState {
-  const search = typeof location === 'undefined' ? '' : location.search;
-  const bundleId = bundleIdIn(search);
-  return { ...DEFAULT_VIEW, pool: savedPool(bundleId), ...searchToView(search), bundleId };
+  const fromUrl = typeof location === 'undefined' ? {} : searchToView(location.search);
+  const bundleId = bundleIdOf(fromUrl);
+  return { ...DEFAULT_VIEW, pool: savedPool(bundleId), ...fromUrl, bundleId };
 }
 
 export const useView = create<ViewState & ViewActions>()((set, get) => ({

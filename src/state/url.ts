@@ -22,8 +22,8 @@ export function viewToSearch(view: ViewState): string {
 }
 
 /** The bundle a link opens: its own, or the default. */
-export function bundleIdIn(search: string): string {
-  return searchToView(search).bundleId ?? DEFAULT_VIEW.bundleId;
+export function bundleIdOf(fromUrl: Partial<ViewState>): string {
+  return fromUrl.bundleId ?? DEFAULT_VIEW.bundleId;
 }
 
 /** Reads what it can from a query string; anything malformed keeps its default. */
