@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
  */
 export function queryDebounceMs(appFile = resolve('src/App.tsx')): number {
   const match = /export const QUERY_DEBOUNCE_MS = (\d+);/.exec(readFileSync(appFile, 'utf8'));
-  if (!match) throw new Error(`${appFile} no longer exports QUERY_DEBOUNCE_MS as a number literal; update bench/debounce.ts`);
+  if (!match)
+    throw new Error(`${appFile} no longer exports QUERY_DEBOUNCE_MS as a number literal; update bench/debounce.ts`);
   return Number(match[1]);
 }

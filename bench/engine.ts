@@ -25,7 +25,9 @@ export function enginePool(seed = 7): ModelCurve[] {
       model: `llm-${m}`,
       prices: { inputPerMillion: 0.02 + 3 * rand(), outputPerMillion: 0.05 + 12 * rand() },
       anchors,
-      quality: anchors.map((b) => Math.min(1, Math.max(0, ceiling * (1 - Math.exp(-b / speed)) + 0.03 * (rand() - 0.5)))),
+      quality: anchors.map((b) =>
+        Math.min(1, Math.max(0, ceiling * (1 - Math.exp(-b / speed)) + 0.03 * (rand() - 0.5))),
+      ),
       unlimitedQuality: ceiling * (0.9 + 0.1 * rand()),
       naturalTokens: 50 + 3000 * rand(),
     };

@@ -10,5 +10,10 @@ export function launchArgs(backend: BenchBackend): string[] {
 }
 
 export function launch(backend: BenchBackend): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: launchArgs(backend), headless: true, timeout: 60_000 });
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: launchArgs(backend),
+    headless: true,
+    timeout: 60_000,
+  });
 }

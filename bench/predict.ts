@@ -13,7 +13,13 @@ export function workerChunk(fetched: readonly Fetched[]): string {
  * Encode + inference as the worker itself times them, one query per request like the app
  * sends, in a second instance of the app's own worker so nothing else shares its queue.
  */
-export async function timePredictor(page: Page, workerUrl: string, bundleBase: string, warmUp: readonly string[], texts: readonly string[]): Promise<WorkerTiming> {
+export async function timePredictor(
+  page: Page,
+  workerUrl: string,
+  bundleBase: string,
+  warmUp: readonly string[],
+  texts: readonly string[],
+): Promise<WorkerTiming> {
   const args = [workerUrl, bundleBase, warmUp, texts].map((a) => JSON.stringify(a)).join(', ');
   return probe<WorkerTiming>(page, `window.__bench.timeWorker(${args})`);
 }

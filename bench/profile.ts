@@ -48,17 +48,27 @@ export function distNamer(outDir: string): Namer {
   const mapFor = (file: string) => {
     if (!maps.has(file)) {
       const path = join(outDir, 'assets', `${file}.map`);
-      maps.set(file, existsSync(path) ? new SourceMapLookup(JSON.parse(readFileSync(path, 'utf8')) as RawSourceMap) : null);
+      maps.set(
+        file,
+        existsSync(path) ? new SourceMapLookup(JSON.parse(readFileSync(path, 'utf8')) as RawSourceMap) : null,
+      );
     }
     return maps.get(file) ?? null;
   };
   return (frame) => {
     const file = frame.url.slice(frame.url.lastIndexOf('/') + 1).split('?')[0] ?? '';
     // Native and V8 pseudo-frames: (program) is the browser's own work (style, layout, paint).
-    if (!file) return { fn: frame.functionName || '(anonymous)', pkg: frame.functionName.startsWith('(') ? frame.functionName : '(native)' };
+    if (!file)
+      return {
+        fn: frame.functionName || '(anonymous)',
+        pkg: frame.functionName.startsWith('(') ? frame.functionName : '(native)',
+      };
     const original = mapFor(file)?.lookup(frame.lineNumber, frame.columnNumber);
     if (!original) return { fn: `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`, pkg: file };
-    return { fn: `${original.name ?? (frame.functionName || '(anonymous)')} (${shortSource(original.source)}:${original.line})`, pkg: packageOf(original.source) };
+    return {
+      fn: `${original.name ?? (frame.functionName || '(anonymous)')} (${shortSource(original.source)}:${original.line})`,
+      pkg: packageOf(original.source),
+    };
   };
 }
 
@@ -91,7 +101,12 @@ export function summarise(profile: Profile, name: Namer, topN = 12): PhaseProfil
   });
   const totalUs = profile.endTime - profile.startTime;
   const busyUs = Math.max(1, totalUs - idleUs);
-  return { totalMs: round(totalUs / 1000, 0), idleMs: round(idleUs / 1000, 0), byPackage: ranked(pkgs, busyUs, 8), top: ranked(fns, busyUs, topN) };
+  return {
+    totalMs: round(totalUs / 1000, 0),
+    idleMs: round(idleUs / 1000, 0),
+    byPackage: ranked(pkgs, busyUs, 8),
+    top: ranked(fns, busyUs, topN),
+  };
 }
 
 /** Runs `phase` under the sampling profiler (100 µs interval) and summarises it. */

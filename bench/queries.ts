@@ -18,15 +18,32 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const WORDS = 'the a model answer explain why how budget token quality cost router train data light sky water history essay proof function list city market energy protein language summary reason compare design system network'.split(' ');
-const ASKS = ['What is', 'Explain', 'Summarise', 'Why does', 'Compare', 'List three facts about', 'Give an example of', 'Is it true that'];
+const WORDS =
+  'the a model answer explain why how budget token quality cost router train data light sky water history essay proof function list city market energy protein language summary reason compare design system network'.split(
+    ' ',
+  );
+const ASKS = [
+  'What is',
+  'Explain',
+  'Summarise',
+  'Why does',
+  'Compare',
+  'List three facts about',
+  'Give an example of',
+  'Is it true that',
+];
 const CODE = [
   'def fib(n):\n    a, b = 0, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a',
   'function debounce(fn, ms) {\n  let t;\n  return (...args) => { clearTimeout(t); t = setTimeout(() => fn(...args), ms); };\n}',
-  'SELECT user_id, COUNT(*) AS orders FROM orders WHERE created_at > now() - interval \'30 days\' GROUP BY user_id HAVING COUNT(*) > 3;',
+  "SELECT user_id, COUNT(*) AS orders FROM orders WHERE created_at > now() - interval '30 days' GROUP BY user_id HAVING COUNT(*) > 3;",
   'fn main() {\n    let v: Vec<u32> = (1..=10).filter(|x| x % 2 == 0).collect();\n    println!("{:?}", v);\n}',
 ];
-const CODE_ASKS = ['Find the bug in this code and fix it:', 'What does this print?', 'Rewrite this to be faster and explain the complexity:', 'Add type hints and tests to:'];
+const CODE_ASKS = [
+  'Find the bug in this code and fix it:',
+  'What does this print?',
+  'Rewrite this to be faster and explain the complexity:',
+  'Add type hints and tests to:',
+];
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)]!;

@@ -51,8 +51,18 @@ function machine(chromium: string) {
   };
 }
 
-function targets(r: { predictMs: { p50: number } | null; sliderToSelectionMs: { p95: number } | null; keystrokeToCurvesMs: { p95: number } | null; coldLoadMs: number; jsKBGzip: number }) {
-  const check = (value: number | null | undefined, goal: number) => ({ value: value ?? null, goal, met: value !== null && value !== undefined && value < goal });
+function targets(r: {
+  predictMs: { p50: number } | null;
+  sliderToSelectionMs: { p95: number } | null;
+  keystrokeToCurvesMs: { p95: number } | null;
+  coldLoadMs: number;
+  jsKBGzip: number;
+}) {
+  const check = (value: number | null | undefined, goal: number) => ({
+    value: value ?? null,
+    goal,
+    met: value !== null && value !== undefined && value < goal,
+  });
   return {
     predictMsP50: check(r.predictMs?.p50, TARGETS.predictMsP50),
     sliderToSelectionMsP95: check(r.sliderToSelectionMs?.p95, TARGETS.sliderToSelectionMsP95),
@@ -80,7 +90,9 @@ async function profiles(browser: Browser, base: string, args: BenchArgs) {
 
 async function main(args: BenchArgs): Promise<void> {
   if (!existsSync(resolve('models', args.bundle, 'manifest.json'))) {
-    throw new Error(`there is no bundle models/${args.bundle}/manifest.json; pass --bundle <id> (e.g. --bundle dev-random)`);
+    throw new Error(
+      `there is no bundle models/${args.bundle}/manifest.json; pass --bundle <id> (e.g. --bundle dev-random)`,
+    );
   }
   log(`building into ${BENCH_OUT_DIR}`);
   await buildApp();
@@ -109,7 +121,8 @@ async function main(args: BenchArgs): Promise<void> {
     log(`cold load ${i + 1}/${args.coldLoads}: ${round(loads[i]!.coldLoadMs, 0)} ms (${loads[i]!.backend})`);
   }
   const backend = loads[0]!.backend;
-  if (backend !== args.backend) throw new Error(`asked for ${args.backend} but the app ran its predictor on ${backend}`);
+  if (backend !== args.backend)
+    throw new Error(`asked for ${args.backend} but the app ran its predictor on ${backend}`);
   const sizes = buildSizes(BENCH_OUT_DIR, loads[0]!.fetched);
 
   const counts = { queries: args.queries, warmUp: 20, keystrokes: args.keystrokes, presses: args.presses };
@@ -141,12 +154,23 @@ async function main(args: BenchArgs): Promise<void> {
     ...headline,
     bundle: args.bundle,
     debounceMs: QUERY_DEBOUNCE_MS,
-    runs: { coldLoads: args.coldLoads, sessions: args.sessions, queriesPerSession: args.queries, warmUpQueries: counts.warmUp, keystrokesPerSession: args.keystrokes, pressesPerSession: args.presses },
+    runs: {
+      coldLoads: args.coldLoads,
+      sessions: args.sessions,
+      queriesPerSession: args.queries,
+      warmUpQueries: counts.warmUp,
+      keystrokesPerSession: args.keystrokes,
+      pressesPerSession: args.presses,
+    },
     targets: targets(headline),
     engine,
     detail: { coldLoad: cold.detail, ...warm.detail, sizes: moreSizes },
     ...(profile ? { profile } : {}),
-    machine: { ...info, loadAvg1mAtEnd: round(loadavg()[0] ?? 0, 2), cpuStealPct: stealPercent(cpuAtStart, readCpuTimes()) },
+    machine: {
+      ...info,
+      loadAvg1mAtEnd: round(loadavg()[0] ?? 0, 2),
+      cpuStealPct: stealPercent(cpuAtStart, readCpuTimes()),
+    },
   });
 }
 

@@ -38,22 +38,31 @@ function byPackage(outDir: string, chunks: readonly { name: string; bytes: Buffe
   }
   const sorted = [...totals].sort((a, b) => b[1] - a[1]);
   const rest = sorted.slice(n).reduce((a, [, c]) => a + c, 0);
-  return Object.fromEntries([...sorted.slice(0, n), ...(rest ? [['(other)', rest] as const] : [])].map(([k, c]) => [k, round(c / KB, 1)]));
+  return Object.fromEntries(
+    [...sorted.slice(0, n), ...(rest ? [['(other)', rest] as const] : [])].map(([k, c]) => [k, round(c / KB, 1)]),
+  );
 }
 
 /** Sizes of the files the page fetched, read from the build in `outDir`. */
 export function buildSizes(outDir: string, fetched: readonly Fetched[]): Sizes {
   const paths = [...new Set(fetched.map((f) => decodeURIComponent(new URL(f.url).pathname)))];
-  const files = (re: RegExp) => paths.filter((p) => re.test(p)).map((p) => ({ name: p.replace(/^\//, ''), bytes: readFileSync(join(outDir, p)) }));
+  const files = (re: RegExp) =>
+    paths.filter((p) => re.test(p)).map((p) => ({ name: p.replace(/^\//, ''), bytes: readFileSync(join(outDir, p)) }));
   const js = files(/\.m?js$/);
   const wasm = files(/\.wasm$/);
   const model = files(/\.onnx$/);
   if (js.length === 0 || wasm.length === 0 || model.length === 0) {
-    throw new Error(`the page fetched ${js.length} JS chunks, ${wasm.length} .wasm and ${model.length} .onnx files; expected at least one of each`);
+    throw new Error(
+      `the page fetched ${js.length} JS chunks, ${wasm.length} .wasm and ${model.length} .onnx files; expected at least one of each`,
+    );
   }
   const assets = join(outDir, 'assets');
   const allJs = readdirSync(assets).filter((f) => /\.m?js$/.test(f));
-  const sum = (xs: number[]) => round(xs.reduce((a, b) => a + b, 0), 1);
+  const sum = (xs: number[]) =>
+    round(
+      xs.reduce((a, b) => a + b, 0),
+      1,
+    );
   return {
     jsKBGzip: sum(js.map((f) => gzipKB(f.bytes))),
     jsKBGzipAllChunks: sum(allJs.map((f) => gzipKB(readFileSync(join(assets, f))))),

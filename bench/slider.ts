@@ -16,7 +16,10 @@ export function pressPlan(count: number): Press[] {
   const cap = count - lambda;
   const half = Math.floor(lambda / 2);
   return [
-    ...Array.from({ length: lambda }, (_, i): Press => ({ slider: 'lambda-slider', key: i < half ? 'ArrowLeft' : 'ArrowRight' })),
+    ...Array.from({ length: lambda }, (_, i): Press => ({
+      slider: 'lambda-slider',
+      key: i < half ? 'ArrowLeft' : 'ArrowRight',
+    })),
     ...Array.from({ length: cap }, (): Press => ({ slider: 'budget-slider', key: 'ArrowLeft' })),
   ];
 }
@@ -36,7 +39,10 @@ export async function pressAndTime(page: Page, plan: readonly Press[], timeoutMs
     }
     await probe(page, 'window.__bench.armPress()');
     await page.keyboard.press(p.key);
-    const t = await probe<PressTiming>(page, `window.__bench.pressResult(${timeoutMs}, ${p.slider === 'budget-slider'})`);
+    const t = await probe<PressTiming>(
+      page,
+      `window.__bench.pressResult(${timeoutMs}, ${p.slider === 'budget-slider'})`,
+    );
     samples.push({ ...t, slider: p.slider });
   }
   return samples;

@@ -86,7 +86,11 @@ export class SourceMapLookup {
       found = s;
     }
     if (!found || found.source < 0) return null;
-    return { source: this.map.sources[found.source] ?? '?', line: found.line + 1, name: found.name === null ? null : (this.map.names?.[found.name] ?? null) };
+    return {
+      source: this.map.sources[found.source] ?? '?',
+      line: found.line + 1,
+      name: found.name === null ? null : (this.map.names?.[found.name] ?? null),
+    };
   }
 
   /** Generated characters per source: each segment owns the code up to the next one. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseProcStat, stealPercent } from './steal';
 
-const stat = (user: number, idle: number, steal: number) => `cpu  ${user} 0 10 ${idle} 0 0 0 ${steal} 0 0\ncpu0 1 2 3 4 5 6 7 8 9 10\nintr 1\n`;
+const stat = (user: number, idle: number, steal: number) =>
+  `cpu  ${user} 0 10 ${idle} 0 0 0 ${steal} 0 0\ncpu0 1 2 3 4 5 6 7 8 9 10\nintr 1\n`;
 
 describe('CPU steal', () => {
   it('reads the aggregate line of /proc/stat', () => {

@@ -63,17 +63,31 @@ export function summariseSessions(results: readonly SessionResult[], debounceMs:
       },
       keystroke: {
         withDebounceMs: across(results, (r) => keys(r).map((t) => t.allCurvesAt! - t.down)),
-        debounceFiredAfterKeyMs: across(results, (r) => keys(r).flatMap((t) => (t.debounceFiredAt === null ? [] : [t.debounceFiredAt - t.down]))),
-        afterDebounceFiredMs: across(results, (r) => keys(r).flatMap((t) => (t.debounceFiredAt === null ? [] : [t.allCurvesAt! - t.debounceFiredAt]))),
+        debounceFiredAfterKeyMs: across(results, (r) =>
+          keys(r).flatMap((t) => (t.debounceFiredAt === null ? [] : [t.debounceFiredAt - t.down])),
+        ),
+        afterDebounceFiredMs: across(results, (r) =>
+          keys(r).flatMap((t) => (t.debounceFiredAt === null ? [] : [t.allCurvesAt! - t.debounceFiredAt])),
+        ),
         timedOut: sum(results.map((r) => r.keys.unchanged)),
       },
       slider: {
         presses: sum(results.map((r) => r.presses.length)),
         noCommit: sum(results.map((r) => r.presses.length - presses(r).length)),
         selectionChanged: sum(results.map((r) => r.presses.filter((p) => p.selectionAt !== null).length)),
-        changedOnlyMs: across(results, (r) => r.presses.filter((p) => p.selectionAt !== null).map((p) => p.selectionAt! - p.down)),
-        lambdaMs: across(results, (r) => presses(r).filter((p) => p.slider === 'lambda-slider').map(toSelection)),
-        capMs: across(results, (r) => presses(r).filter((p) => p.slider === 'budget-slider').map(toSelection)),
+        changedOnlyMs: across(results, (r) =>
+          r.presses.filter((p) => p.selectionAt !== null).map((p) => p.selectionAt! - p.down),
+        ),
+        lambdaMs: across(results, (r) =>
+          presses(r)
+            .filter((p) => p.slider === 'lambda-slider')
+            .map(toSelection),
+        ),
+        capMs: across(results, (r) =>
+          presses(r)
+            .filter((p) => p.slider === 'budget-slider')
+            .map(toSelection),
+        ),
         toChartMs: across(results, (r) => r.presses.flatMap((p) => (p.chartAt === null ? [] : [p.chartAt - p.down]))),
       },
       heapMBBeforeGc: round(median(results.map((r) => r.heap.heapMBBeforeGc)), 1),

@@ -64,7 +64,9 @@ test.describe('bad input', () => {
   test('when the app code after the entry cannot be fetched the page says so', async ({ page }) => {
     await page.route('**/assets/mount-*.js', (route) => route.abort('connectionrefused'));
     await page.goto('/');
-    await expect(page.locator('#root')).toHaveText(/The playground could not load its code .*Reload the page to try again\./);
+    await expect(page.locator('#root')).toHaveText(
+      /The playground could not load its code .*Reload the page to try again\./,
+    );
   });
 
   test('invalid prices are refused at the field; valid ones persist; reset restores defaults', async ({ page }) => {
@@ -85,7 +87,10 @@ test.describe('bad input', () => {
     await page.reload();
     await expect(editor.getByRole('textbox', { name: /output price per million/ }).first()).toHaveValue(original);
 
-    await editor.getByRole('textbox', { name: /output price per million/ }).first().fill('123');
+    await editor
+      .getByRole('textbox', { name: /output price per million/ })
+      .first()
+      .fill('123');
     await page.waitForTimeout(300);
     await openApp(page);
     await expect(editor.getByRole('textbox', { name: /output price per million/ }).first()).toHaveValue('123');

@@ -9,10 +9,19 @@ import { existsSync } from 'node:fs';
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(path)) {
-    throw new Error(`No Chromium at ${path}. Install Debian's (sudo apt-get install chromium) or point CHROMIUM_PATH at a Chromium or Chrome binary.`);
+    throw new Error(
+      `No Chromium at ${path}. Install Debian's (sudo apt-get install chromium) or point CHROMIUM_PATH at a Chromium or Chrome binary.`,
+    );
   }
   return path;
 }
 
 /** Quiet, reproducible runs: no GPU, no background traffic, no first-run UI. */
-export const CHROMIUM_ARGS: readonly string[] = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];

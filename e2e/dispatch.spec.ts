@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { choice, openApp, typeQuery } from './app';
-import { DEFAULT_ANSWER_TOKENS, RETRY_AFTER_SECONDS, answerTokens, startFakeProvider, type FakeProvider } from './fakeProvider';
+import {
+  DEFAULT_ANSWER_TOKENS,
+  RETRY_AFTER_SECONDS,
+  answerTokens,
+  startFakeProvider,
+  type FakeProvider,
+} from './fakeProvider';
 
 /**
  * Dispatch against a local OpenAI-compatible fake on 127.0.0.1: never a real provider.
@@ -57,7 +63,10 @@ test('sends the R2 choice with its length instruction and shows actual against p
     expect(chat!.body!.messages).toEqual([{ role: 'user', content: QUERY }]);
   } else {
     const budget = Number(r2.budget);
-    expect(chat!.body!.messages[0]).toEqual({ role: 'system', content: expect.stringMatching(new RegExp(`^You MUST respond in ${budget} tokens or fewer\\.`)) });
+    expect(chat!.body!.messages[0]).toEqual({
+      role: 'system',
+      content: expect.stringMatching(new RegExp(`^You MUST respond in ${budget} tokens or fewer\\.`)),
+    });
     expect(chat!.body!.max_tokens).toBe(Math.ceil((budget * 11) / 10) + 16);
     await expect(usage).toHaveAttribute('data-budget-respected', String(DEFAULT_ANSWER_TOKENS <= budget));
   }
@@ -72,7 +81,10 @@ test('the reactive choice too: two answers side by side, the reactive one withou
 
   await expect(page.getByTestId('response-output')).toHaveText(FULL_ANSWER);
   await expect(page.getByTestId('response-output-reactive')).toHaveText(FULL_ANSWER);
-  await expect(page.getByTestId('actual-usage-reactive')).toHaveAttribute('data-completion-tokens', String(DEFAULT_ANSWER_TOKENS));
+  await expect(page.getByTestId('actual-usage-reactive')).toHaveAttribute(
+    'data-completion-tokens',
+    String(DEFAULT_ANSWER_TOKENS),
+  );
   expect(provider.chats()).toHaveLength(2);
   const reactive = await choice(page, 'baseline-selection');
   expect(reactive.budget).toBe('unlimited');
@@ -105,7 +117,10 @@ test('each failure gets its own message, and the query, settings and earlier res
 
   const cases: [string, RegExp][] = [
     ['unauthorized', /rejected the API key \(HTTP 401\)/],
-    ['rate-limited', new RegExp(`HTTP 429\\). The provider asks to retry in ${RETRY_AFTER_SECONDS} s\\. Nothing is retried`)],
+    [
+      'rate-limited',
+      new RegExp(`HTTP 429\\). The provider asks to retry in ${RETRY_AFTER_SECONDS} s\\. Nothing is retried`),
+    ],
     ['server-error', /server error \(HTTP 500\)/],
     ['echo-key', /rejected the API key.*\[API key hidden\]/],
     ['dies-halfway', /connection dropped while receiving the answer\. .* marked partial/],
@@ -190,7 +205,9 @@ test('history exports as JSON and CSV without the key', async ({ page }) => {
   }
 });
 
-test("the app runs under the page's Content-Security-Policy, which blocks connections outside the allow-list", async ({ page }) => {
+test("the app runs under the page's Content-Security-Policy, which blocks connections outside the allow-list", async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
@@ -205,7 +222,9 @@ test("the app runs under the page's Content-Security-Policy, which blocks connec
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(policy).toContain("connect-src 'self' https://openrouter.ai http://127.0.0.1:* http://localhost:*");
   const blocked = await page.evaluate(async () => {
-    const seen = new Promise<string>((resolve) => document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true }));
+    const seen = new Promise<string>((resolve) =>
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true }),
+    );
     await fetch('http://192.0.2.1:9/v1/chat/completions').catch(() => null);
     return seen;
   });

@@ -38,7 +38,10 @@ async function serveFixtures(context: BrowserContext): Promise<string[]> {
   await context.route(`**/models/${TINY_BUNDLE_ID}/**`, (r) => {
     const file = new URL(r.request().url()).pathname.split('/').pop()!;
     if (file !== 'manifest.json' && file !== 'predictor.onnx') return r.fulfill({ status: 404 });
-    return r.fulfill({ body: readFileSync(join(BUNDLE_DIR, file)), contentType: file.endsWith('.json') ? 'application/json' : 'application/octet-stream' });
+    return r.fulfill({
+      body: readFileSync(join(BUNDLE_DIR, file)),
+      contentType: file.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+    });
   });
   const files = listFolder(EXPORT_DIR);
   const cors = { 'access-control-allow-origin': '*' };
@@ -50,21 +53,29 @@ async function serveFixtures(context: BrowserContext): Promise<string[]> {
     const file = new RegExp(`^/${TINY_MODEL_ID}/resolve/main/(.+)$`).exec(path)?.[1];
     if (file && files.some((f) => f.path === file)) {
       const body = readFileSync(join(EXPORT_DIR, file));
-      return r.fulfill({ body, headers: { ...cors, 'content-length': String(body.length), 'content-type': 'application/octet-stream' } });
+      return r.fulfill({
+        body,
+        headers: { ...cors, 'content-length': String(body.length), 'content-type': 'application/octet-stream' },
+      });
     }
     return r.fulfill({ status: 404, headers: cors });
   });
   return hubRequests;
 }
 
-test('a Qwen3 bundle says its encoder is missing, then predicts once it is loaded, and the second visit loads from the cache', async ({ context, page }) => {
+test('a Qwen3 bundle says its encoder is missing, then predicts once it is loaded, and the second visit loads from the cache', async ({
+  context,
+  page,
+}) => {
   const hubRequests = await serveFixtures(context);
   await openApp(page, { bundle: TINY_BUNDLE_ID });
 
   await expect(page.getByTestId('encoder-status')).toHaveText('not loaded');
   await expect(page.getByTestId('model-card-encoder')).toContainText(`needs the ${TINY_MODEL_ID} encoder`);
   await page.getByTestId('query-input').fill(QUERY);
-  await expect(page.getByTestId('chart-message')).toHaveText('This bundle needs the tiny-qwen3 encoder: load it to see predictions.');
+  await expect(page.getByTestId('chart-message')).toHaveText(
+    'This bundle needs the tiny-qwen3 encoder: load it to see predictions.',
+  );
   await expect(page.getByTestId('selection')).toHaveAttribute('data-model', '');
   await expect(page.getByTestId('selection')).toContainText('This bundle needs the tiny-qwen3 encoder');
   await expectCurves(page, 0);
@@ -86,7 +97,13 @@ test('a Qwen3 bundle says its encoder is missing, then predicts once it is loade
   const bundle = await openBundle(BUNDLE_DIR);
   const [prediction] = await predictRows(bundle, tinyExpectedEmbedding(QUERY), 1);
   const curves = buildCurves(bundle.manifest, prediction!, bundle.manifest.pool, () => true);
-  const expected = route({ curves, lambda: 0.99999, inputTokens: estimateInputTokens(QUERY), cap: null, continuous: true }).best!;
+  const expected = route({
+    curves,
+    lambda: 0.99999,
+    inputTokens: estimateInputTokens(QUERY),
+    cap: null,
+    continuous: true,
+  }).best!;
   await expect(page.getByTestId('selection')).toHaveAttribute('data-model', expected.model);
   expect(Math.abs((await choice(page, 'selection')).quality - expected.quality)).toBeLessThan(1e-5);
   expect(hubRequests.length).toBeGreaterThan(0);
@@ -128,7 +145,10 @@ test('the encoder loads from a picked folder, with no network at all', async ({ 
   expect(hubRequests.every((p) => p.startsWith('/api/models/'))).toBe(true);
 });
 
-test('switching bundles: a served bundle predicts, a release folder opened from disk asks for its encoder, and back', async ({ context, page }) => {
+test('switching bundles: a served bundle predicts, a release folder opened from disk asks for its encoder, and back', async ({
+  context,
+  page,
+}) => {
   // No Hub here: the page must say so rather than hang.
   await context.route('https://huggingface.co/**', (r) => r.abort('internetdisconnected'));
   await openApp(page);
@@ -140,7 +160,9 @@ test('switching bundles: a served bundle predicts, a release folder opened from 
   await expect(page.getByTestId('model-card')).toContainText('R2-Router: the authors');
   await expect(page.getByTestId('model-card-encoder')).toContainText('needs the Qwen/Qwen3-0.6B encoder');
   await expect(page.getByTestId('encoder-status')).toHaveText('not loaded');
-  await expect(page.getByTestId('chart-message')).toHaveText('This bundle needs the Qwen3-0.6B encoder: load it to see predictions.');
+  await expect(page.getByTestId('chart-message')).toHaveText(
+    'This bundle needs the Qwen3-0.6B encoder: load it to see predictions.',
+  );
   await expect(page.getByTestId('selection')).toHaveAttribute('data-model', '');
   await expectCurves(page, 0);
   await expect(page.getByTestId('encoder-error')).toContainText('Could not reach the Hugging Face Hub');
@@ -152,7 +174,10 @@ test('switching bundles: a served bundle predicts, a release folder opened from 
   await expect(page.getByTestId('curves-chart')).toHaveAttribute('aria-busy', 'false');
 });
 
-test('the released R2-Router folder, when this machine has it, opens in the page as a bundle that waits for Qwen3-0.6B', async ({ context, page }) => {
+test('the released R2-Router folder, when this machine has it, opens in the page as a bundle that waits for Qwen3-0.6B', async ({
+  context,
+  page,
+}) => {
   const release = '../shared/r2-router-release';
   test.skip(!existsSync(join(release, 'config.json')), `no release at ${release}`);
   await context.route('https://huggingface.co/**', (r) => r.abort('internetdisconnected'));
@@ -160,8 +185,12 @@ test('the released R2-Router folder, when this machine has it, opens in the page
   await page.getByTestId('bundle-files').setInputFiles(release);
   await expect(page.getByTestId('bundle-picker')).toHaveValue('local:r2-router-release');
   await expect(page.getByTestId('model-card')).toContainText('11 LLMs × 16 budgets');
-  await expect(page.getByTestId('model-card-encoder')).toContainText('needs the Qwen/Qwen3-0.6B encoder: its last-token hidden state, 1024-d, L2-normalised');
+  await expect(page.getByTestId('model-card-encoder')).toContainText(
+    'needs the Qwen/Qwen3-0.6B encoder: its last-token hidden state, 1024-d, L2-normalised',
+  );
   await expect(page.getByTestId('encoder-status')).toHaveText('not loaded');
-  await expect(page.getByTestId('chart-message')).toHaveText('This bundle needs the Qwen3-0.6B encoder: load it to see predictions.');
+  await expect(page.getByTestId('chart-message')).toHaveText(
+    'This bundle needs the Qwen3-0.6B encoder: load it to see predictions.',
+  );
   await expect(page.getByTestId('backend')).toHaveText(/^(wasm|webgpu)$/);
 });

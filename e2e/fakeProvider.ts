@@ -60,7 +60,10 @@ export interface FakeProvider {
   close(): Promise<void>;
 }
 
-const WORDS = 'Routing picks the model and the length budget together so a short question gets a short answer and a hard one gets room to think'.split(' ');
+const WORDS =
+  'Routing picks the model and the length budget together so a short question gets a short answer and a hard one gets room to think'.split(
+    ' ',
+  );
 
 /** The answer's tokens: one word each, with the space that precedes it. */
 export function answerTokens(count: number): string[] {
@@ -84,14 +87,26 @@ function sendJson(res: ServerResponse, status: number, value: unknown, extra: Re
   res.end(JSON.stringify(value));
 }
 
-function sendError(res: ServerResponse, status: number, message: string, extra: { code?: string; headers?: Record<string, string> } = {}): void {
+function sendError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  extra: { code?: string; headers?: Record<string, string> } = {},
+): void {
   sendJson(res, status, { error: { message, type: 'fake_error', code: extra.code ?? null } }, extra.headers);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function chunk(model: string, choice: object | null, usage?: object): string {
-  const payload = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model, choices: choice ? [{ index: 0, ...choice }] : [], ...(usage ? { usage } : {}) };
+  const payload = {
+    id: 'chatcmpl-fake',
+    object: 'chat.completion.chunk',
+    created: 0,
+    model,
+    choices: choice ? [{ index: 0, ...choice }] : [],
+    ...(usage ? { usage } : {}),
+  };
   return `data: ${JSON.stringify(payload)}\n\n`;
 }
 
@@ -100,7 +115,10 @@ async function answer(req: IncomingMessage, res: ServerResponse, body: ChatBody,
   const cut = body.max_tokens !== undefined && body.max_tokens < wanted;
   const tokens = answerTokens(cut ? body.max_tokens! : wanted);
   const finish = cut ? 'length' : 'stop';
-  const usage = mode === 'no-usage' ? undefined : { prompt_tokens: PROMPT_TOKENS, completion_tokens: tokens.length, total_tokens: PROMPT_TOKENS + tokens.length };
+  const usage =
+    mode === 'no-usage'
+      ? undefined
+      : { prompt_tokens: PROMPT_TOKENS, completion_tokens: tokens.length, total_tokens: PROMPT_TOKENS + tokens.length };
   const breakAfter = mode === 'dies-halfway' || mode === 'stall' ? 3 : Infinity;
 
   if (!body.stream) {
@@ -112,7 +130,14 @@ async function answer(req: IncomingMessage, res: ServerResponse, body: ChatBody,
       return;
     }
     const message = { role: 'assistant', content: tokens.join('') };
-    sendJson(res, 200, { id: 'chatcmpl-fake', object: 'chat.completion', created: 0, model: body.model, choices: [{ index: 0, message, finish_reason: finish }], ...(usage ? { usage } : {}) });
+    sendJson(res, 200, {
+      id: 'chatcmpl-fake',
+      object: 'chat.completion',
+      created: 0,
+      model: body.model,
+      choices: [{ index: 0, message, finish_reason: finish }],
+      ...(usage ? { usage } : {}),
+    });
     return;
   }
 
@@ -141,7 +166,11 @@ async function chat(req: IncomingMessage, res: ServerResponse, body: ChatBody): 
     case 'unauthorized':
       return sendError(res, 401, 'Invalid API key.');
     case 'echo-key':
-      return sendError(res, 401, `Incorrect API key provided: ${String(req.headers.authorization ?? '').replace(/^Bearer /, '')}.`);
+      return sendError(
+        res,
+        401,
+        `Incorrect API key provided: ${String(req.headers.authorization ?? '').replace(/^Bearer /, '')}.`,
+      );
     case 'forbidden':
       return sendError(res, 403, 'This key is not allowed to use this model.');
     case 'no-credits':
@@ -194,12 +223,19 @@ export async function startFakeProvider(): Promise<FakeProvider> {
         return;
       }
       const body = await readBody(req);
-      const record: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, body, closedEarly: false };
+      const record: RecordedRequest = {
+        method: req.method ?? '',
+        path,
+        headers: req.headers,
+        body,
+        closedEarly: false,
+      };
       requests.push(record);
       res.on('close', () => {
         record.closedEarly = !res.writableEnded;
       });
-      if (req.method !== 'POST' || path !== '/v1/chat/completions') return sendError(res, 404, `No route for ${req.method} ${path}.`);
+      if (req.method !== 'POST' || path !== '/v1/chat/completions')
+        return sendError(res, 404, `No route for ${req.method} ${path}.`);
       if (body === null) return sendError(res, 400, 'The body is not JSON.');
       await chat(req, res, body);
     })().catch(() => res.destroy());

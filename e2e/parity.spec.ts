@@ -17,12 +17,21 @@ test('the browser predicts what Node predicts for the same bundle and query', as
   if (spec.kind !== 'hashed-ngrams') return;
 
   await openApp(page);
-  for (const query of ['Integrate x^2 sin(x) dx and explain each step.', 'Bonjour ! Quelle heure est-il à Tokyo ? 🗼']) {
+  for (const query of [
+    'Integrate x^2 sin(x) dx and explain each step.',
+    'Bonjour ! Quelle heure est-il à Tokyo ? 🗼',
+  ]) {
     await typeQuery(page, query);
     await expect(page.getByTestId('query-input')).toHaveValue(query);
     const [prediction] = await predictRows(bundle, encodeDense(query, spec), 1);
     const curves = buildCurves(bundle.manifest, prediction!, bundle.manifest.pool, () => true);
-    const expected = route({ curves, lambda: 0.99999, inputTokens: estimateInputTokens(query), cap: null, continuous: true }).best!;
+    const expected = route({
+      curves,
+      lambda: 0.99999,
+      inputTokens: estimateInputTokens(query),
+      cap: null,
+      continuous: true,
+    }).best!;
     await expect(page.getByTestId('selection')).toHaveAttribute('data-model', expected.model);
     await expect(page.getByTestId('selection')).toHaveAttribute('data-budget', String(expected.budget));
     const shown = await choice(page, 'selection');

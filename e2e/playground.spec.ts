@@ -118,7 +118,10 @@ test.describe('the playground', () => {
 
   test('a broken bundle manifest shows its problems and the app stays usable', async ({ page }) => {
     await page.route('**/models/broken/manifest.json', (route) =>
-      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ format: 'r2-bundle/1', id: 'Broken Id', budgets: [10], pool: [] }) }),
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ format: 'r2-bundle/1', id: 'Broken Id', budgets: [10], pool: [] }),
+      }),
     );
     await openApp(page, { bundle: 'broken' });
     const error = page.getByTestId('bundle-error');
@@ -132,7 +135,9 @@ test.describe('the playground', () => {
     await expect(error).toHaveCount(0);
   });
 
-  test('a manifest that is not JSON, opened from disk, is refused and the current bundle keeps working', async ({ page }) => {
+  test('a manifest that is not JSON, opened from disk, is refused and the current bundle keeps working', async ({
+    page,
+  }) => {
     await openApp(page);
     await typeQuery(page, 'Name three prime numbers.');
     const before = await choice(page, 'selection');

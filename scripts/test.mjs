@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const out = mkdtempSync(join(tmpdir(), 'r2-tests-'));
-const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const run = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 const readJson = (file) => {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -27,9 +28,12 @@ const e = e2eReport?.stats;
 // Errors outside any test (a web server that would not start, a config error) count as failures.
 const e2eErrors = e2eReport?.errors?.length ?? 0;
 const passed = (u?.numPassedTests ?? 0) + (e ? e.expected + e.flaky : 0);
-const failed = (u?.numFailedTests ?? 0) + (e?.unexpected ?? 0) + e2eErrors + (typecheck === 0 ? 0 : 1) + (u ? 0 : 1) + (e ? 0 : 1);
+const failed =
+  (u?.numFailedTests ?? 0) + (e?.unexpected ?? 0) + e2eErrors + (typecheck === 0 ? 0 : 1) + (u ? 0 : 1) + (e ? 0 : 1);
 const skipped = (u?.numPendingTests ?? 0) + (u?.numTodoTests ?? 0) + (e?.skipped ?? 0);
 
-console.log(`\nunit: ${u ? `${u.numPassedTests}/${u.numTotalTests} passed` : 'no report'} · e2e: ${e ? `${e.expected + e.flaky} passed, ${e.unexpected} failed${e2eErrors ? `, ${e2eErrors} errors` : ''}` : 'no report'} · types: ${typecheck === 0 ? 'ok' : 'errors'}`);
+console.log(
+  `\nunit: ${u ? `${u.numPassedTests}/${u.numTotalTests} passed` : 'no report'} · e2e: ${e ? `${e.expected + e.flaky} passed, ${e.unexpected} failed${e2eErrors ? `, ${e2eErrors} errors` : ''}` : 'no report'} · types: ${typecheck === 0 ? 'ok' : 'errors'}`,
+);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(typecheck || unit || e2e ? 1 : 0);

@@ -30,7 +30,13 @@ const EncoderPanel = lazy(() => import('./ui/EncoderPanel').then((m) => ({ defau
 export const QUERY_DEBOUNCE_MS = 150;
 
 /** What the chart and the decision panel say when they have nothing to show. */
-function whyNoCurves(s: { hasQuery: boolean; predictorStatus: 'loading' | 'ready' | 'failed'; anyEnabled: boolean; failed: boolean; predicted: boolean }): string {
+function whyNoCurves(s: {
+  hasQuery: boolean;
+  predictorStatus: 'loading' | 'ready' | 'failed';
+  anyEnabled: boolean;
+  failed: boolean;
+  predicted: boolean;
+}): string {
   if (!s.hasQuery) return 'Type a query to see the routers’ choices.';
   if (s.predictorStatus === 'failed') return 'No predictor is loaded: the message above says why.';
   if (s.predictorStatus === 'loading') return 'Loading the predictor…';
@@ -67,7 +73,10 @@ export function App() {
   const colors = useMemo(() => new Map((manifest?.pool ?? []).map((m, i) => [m.name, colorFor(i)])), [manifest]);
 
   const result = hasQuery && !gate.needed ? prediction.data : undefined;
-  const curves = useMemo(() => (manifest && result ? buildCurves(manifest, result.prediction, pool, enabled) : []), [manifest, result, pool, enabled]);
+  const curves = useMemo(
+    () => (manifest && result ? buildCurves(manifest, result.prediction, pool, enabled) : []),
+    [manifest, result, pool, enabled],
+  );
 
   const routeQuery: RouteQuery = useMemo(
     () => ({ curves, lambda: view.lambda, inputTokens, cap: view.cap, continuous: view.continuous }),
@@ -85,11 +94,18 @@ export function App() {
 
   const anyEnabled = (manifest?.pool ?? []).some((m) => enabled(m.name));
   // While another bundle loads, or after one failed, the manifest on screen still predicts.
-  const predictionReason = whyNoCurves({ hasQuery, predictorStatus: manifest ? 'ready' : predictor.status, anyEnabled, failed: prediction.isError, predicted: curves.length > 0 });
+  const predictionReason = whyNoCurves({
+    hasQuery,
+    predictorStatus: manifest ? 'ready' : predictor.status,
+    anyEnabled,
+    failed: prediction.isError,
+    predicted: curves.length > 0,
+  });
   const emptyReason = gate.message ?? predictionReason;
   const latencyMs = result ? result.encodeMs + result.inferMs : null;
   // Curves on screen may belong to an earlier query while the next prediction runs.
-  const stale = hasQuery && !gate.needed && (view.query !== query || prediction.isPlaceholderData || prediction.isFetching);
+  const stale =
+    hasQuery && !gate.needed && (view.query !== query || prediction.isPlaceholderData || prediction.isFetching);
 
   return (
     <div className={view.present ? 'app present' : 'app'}>
@@ -102,7 +118,13 @@ export function App() {
           <BundlePicker bundleId={view.bundleId} onSelect={view.setBundleId} />
           <BackendBadge load={predictor.load} latencyMs={latencyMs} />
           <ShareButton />
-          <button type="button" className="toggle" aria-pressed={view.present} data-testid="present-mode" onClick={() => view.setPresent(!view.present)}>
+          <button
+            type="button"
+            className="toggle"
+            aria-pressed={view.present}
+            data-testid="present-mode"
+            onClick={() => view.setPresent(!view.present)}
+          >
             Present
           </button>
         </div>
@@ -111,7 +133,9 @@ export function App() {
       {predictor.error && (
         <div className="banner error" role="alert" data-testid="bundle-error">
           <pre>{predictor.error}</pre>
-          {view.bundleId === 'default' && predictor.status !== 'failed' ? <span>Showing the default bundle instead.</span> : null}
+          {view.bundleId === 'default' && predictor.status !== 'failed' ? (
+            <span>Showing the default bundle instead.</span>
+          ) : null}
           <button type="button" onClick={predictor.dismissError}>
             Dismiss
           </button>
@@ -120,8 +144,8 @@ export function App() {
       {manifest?.card.simulated && (
         <div className="banner note" data-testid="simulated-note">
           <p>
-            This predictor was trained on <strong>simulated</strong> data in R2-Bench’s format: its numbers show how the router decides, not how real LLMs score. The model card below says
-            how to train on R2-Bench instead.
+            This predictor was trained on <strong>simulated</strong> data in R2-Bench’s format: its numbers show how the
+            router decides, not how real LLMs score. The model card below says how to train on R2-Bench instead.
           </p>
         </div>
       )}
@@ -133,7 +157,12 @@ export function App() {
               <EncoderPanel key={manifest.encoder.model} spec={manifest.encoder} />
             </Suspense>
           )}
-          <QueryInput query={view.query} encoder={manifest?.encoder.kind === 'hashed-ngrams' ? manifest.encoder : null} inputTokens={estimateInputTokens(view.query)} onChange={view.setQuery} />
+          <QueryInput
+            query={view.query}
+            encoder={manifest?.encoder.kind === 'hashed-ngrams' ? manifest.encoder : null}
+            inputTokens={estimateInputTokens(view.query)}
+            onChange={view.setQuery}
+          />
 
           <section className="panel chart-panel">
             <div className="panel-head">
@@ -149,9 +178,22 @@ export function App() {
                 x: {view.xAxis === 'tokens' ? 'tokens' : 'USD'} ⇄
               </button>
             </div>
-            <div className={stale ? 'chart stale' : 'chart'} data-testid="curves-chart" data-lines={curves.length} aria-busy={stale}>
+            <div
+              className={stale ? 'chart stale' : 'chart'}
+              data-testid="curves-chart"
+              data-lines={curves.length}
+              aria-busy={stale}
+            >
               {curves.length > 0 ? (
-                <CurvesChart curves={chartCurves} colors={colors} mode={view.xAxis} inputTokens={inputTokens} cap={chartCap} selection={chartSelection} baseline={chartBaseline} />
+                <CurvesChart
+                  curves={chartCurves}
+                  colors={colors}
+                  mode={view.xAxis}
+                  inputTokens={inputTokens}
+                  cap={chartCap}
+                  selection={chartSelection}
+                  baseline={chartBaseline}
+                />
               ) : (
                 <div className="chart-empty" data-testid="chart-message">
                   {prediction.isError ? (prediction.error as Error).message : emptyReason}
@@ -165,15 +207,29 @@ export function App() {
                   {c.model}
                 </li>
               ))}
-              {curves.length > 0 && <li className="muted">◇ natural length (no instruction) · ○ R2 choice · ◌ reactive choice</li>}
+              {curves.length > 0 && (
+                <li className="muted">◇ natural length (no instruction) · ○ R2 choice · ◌ reactive choice</li>
+              )}
             </ul>
           </section>
 
           <section className="panel controls">
             <LambdaSlider lambda={view.lambda} onChange={view.setLambda} />
-            <CapSlider kind={view.capKind} cap={view.cap} range={range} onKind={view.setCapKind} onChange={view.setCap} />
+            <CapSlider
+              kind={view.capKind}
+              cap={view.cap}
+              range={range}
+              onKind={view.setCapKind}
+              onChange={view.setCap}
+            />
             <div className="control-row">
-              <button type="button" className="toggle" data-testid="search-mode" aria-pressed={view.continuous} onClick={() => view.setContinuous(!view.continuous)}>
+              <button
+                type="button"
+                className="toggle"
+                data-testid="search-mode"
+                aria-pressed={view.continuous}
+                onClick={() => view.setContinuous(!view.continuous)}
+              >
                 Budgets: {view.continuous ? 'continuous (anchors + cap)' : 'anchors only'}
               </button>
               <span className="hint">Continuous search may stop exactly at the cap, between two anchor budgets.</span>
@@ -197,8 +253,22 @@ export function App() {
 
       {manifest && (
         <div className="lower">
-          <PoolEditor effective={pool} enabled={enabled} colors={colors} edited={Object.keys(view.pool).length > 0} onChange={view.overrideModel} onReset={view.resetPool} />
-          <ModelCard manifest={manifest} plotUrl={predictor.key && !predictor.key.startsWith('local:') ? `${import.meta.env.BASE_URL}models/${predictor.key}/deferral.svg` : null} />
+          <PoolEditor
+            effective={pool}
+            enabled={enabled}
+            colors={colors}
+            edited={Object.keys(view.pool).length > 0}
+            onChange={view.overrideModel}
+            onReset={view.resetPool}
+          />
+          <ModelCard
+            manifest={manifest}
+            plotUrl={
+              predictor.key && !predictor.key.startsWith('local:')
+                ? `${import.meta.env.BASE_URL}models/${predictor.key}/deferral.svg`
+                : null
+            }
+          />
         </div>
       )}
     </div>

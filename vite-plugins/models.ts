@@ -16,18 +16,20 @@ interface BundleListing {
 
 function listBundles(root: string): BundleListing[] {
   if (!existsSync(root)) return [];
-  return readdirSync(root)
-    // Hidden folders are work in progress, e.g. a bundle the trainer has not finished writing.
-    .filter((id) => !id.startsWith('.') && existsSync(join(root, id, 'manifest.json')))
-    .sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)))
-    .map((id) => {
-      try {
-        const card = JSON.parse(readFileSync(join(root, id, 'manifest.json'), 'utf8'))?.card;
-        return { id, title: typeof card?.title === 'string' ? card.title : id };
-      } catch {
-        return { id, title: `${id} (unreadable manifest)` };
-      }
-    });
+  return (
+    readdirSync(root)
+      // Hidden folders are work in progress, e.g. a bundle the trainer has not finished writing.
+      .filter((id) => !id.startsWith('.') && existsSync(join(root, id, 'manifest.json')))
+      .sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)))
+      .map((id) => {
+        try {
+          const card = JSON.parse(readFileSync(join(root, id, 'manifest.json'), 'utf8'))?.card;
+          return { id, title: typeof card?.title === 'string' ? card.title : id };
+        } catch {
+          return { id, title: `${id} (unreadable manifest)` };
+        }
+      })
+  );
 }
 
 function bundleFiles(root: string): string[] {
@@ -58,7 +60,14 @@ export function modelsPlugin(dir = 'models'): Plugin {
           res.end(`no file models/${id}/${file}`);
           return;
         }
-        res.setHeader('Content-Type', file.endsWith('.json') ? 'application/json' : file.endsWith('.svg') ? 'image/svg+xml' : 'application/octet-stream');
+        res.setHeader(
+          'Content-Type',
+          file.endsWith('.json')
+            ? 'application/json'
+            : file.endsWith('.svg')
+              ? 'image/svg+xml'
+              : 'application/octet-stream',
+        );
         res.setHeader('Cache-Control', 'no-cache');
         res.end(readFileSync(full));
       });

@@ -35,6 +35,9 @@ export async function predictRows(bundle: NodeBundle, inputs: Float32Array, batc
   const out = await session.run(feeds);
   const quality = out[manifest.io.quality.name];
   const natural = out[manifest.io.naturalTokens.name];
-  if (!quality || !natural) throw new Error(`the ONNX graph lacks output ${quality ? manifest.io.naturalTokens.name : manifest.io.quality.name}`);
+  if (!quality || !natural)
+    throw new Error(
+      `the ONNX graph lacks output ${quality ? manifest.io.naturalTokens.name : manifest.io.quality.name}`,
+    );
   return decodeOutputs(manifest, quality.data as Float32Array, natural.data as Float32Array, batch);
 }

@@ -10,7 +10,12 @@ type Spec = Record<string, { type: 'string' | 'boolean' }>;
 
 export function readFlags<S extends Spec>(argv: string[], spec: S, usage: string) {
   try {
-    return parseArgs({ args: argv, options: { ...spec, help: { type: 'boolean' } }, strict: true, allowPositionals: false }).values;
+    return parseArgs({
+      args: argv,
+      options: { ...spec, help: { type: 'boolean' } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
   } catch (e) {
     throw new UsageError(`${(e as Error).message}\n\n${usage}`);
   }
@@ -21,11 +26,19 @@ export function required(value: string | boolean | undefined, name: string, usag
   return value;
 }
 
-export function integer(value: string | boolean | undefined, name: string, fallback: number, min = 0, max = Infinity): number {
+export function integer(
+  value: string | boolean | undefined,
+  name: string,
+  fallback: number,
+  min = 0,
+  max = Infinity,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (typeof value !== 'string' || !Number.isInteger(n) || n < min || n > max) {
-    throw new UsageError(`--${name} must be an integer ${max === Infinity ? `≥ ${min}` : `from ${min} to ${max}`}, got "${String(value)}"`);
+    throw new UsageError(
+      `--${name} must be an integer ${max === Infinity ? `≥ ${min}` : `from ${min} to ${max}`}, got "${String(value)}"`,
+    );
   }
   return n;
 }

@@ -17,7 +17,9 @@ runCli(async () => {
   if (flags.help) return void process.stdout.write(`${USAGE}\n`);
   const release = required(flags.release, 'release', USAGE);
   const out = required(flags.out, 'out', USAGE);
-  const { manifest, onnxBytes, warnings } = await importRelease(await readReleaseFolder(release), { reproduce: commandLine('import:r2router', argv) });
+  const { manifest, onnxBytes, warnings } = await importRelease(await readReleaseFolder(release), {
+    reproduce: commandLine('import:r2router', argv),
+  });
   await writeBundle(out, manifest, onnxBytes);
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   const summary = {

@@ -14,14 +14,20 @@ Use npm run -s (or call tsx directly) so npm's own banner stays off stdout.`;
 
 function lambdaFlag(value: string): number {
   const lambda = Number(value);
-  if (value.trim() === '' || !Number.isFinite(lambda) || lambda < 0 || lambda > 1) throw new UsageError(`--lambda must be a number from 0 to 1, got "${value}"\n\n${USAGE}`);
+  if (value.trim() === '' || !Number.isFinite(lambda) || lambda < 0 || lambda > 1)
+    throw new UsageError(`--lambda must be a number from 0 to 1, got "${value}"\n\n${USAGE}`);
   return lambda;
 }
 
 runCli(async () => {
   const flags = readFlags(
     process.argv.slice(2),
-    { bundle: { type: 'string' }, embeddings: { type: 'string' }, lambda: { type: 'string' }, 'input-tokens': { type: 'string' } },
+    {
+      bundle: { type: 'string' },
+      embeddings: { type: 'string' },
+      lambda: { type: 'string' },
+      'input-tokens': { type: 'string' },
+    },
     USAGE,
   );
   if (flags.help) return void process.stdout.write(`${USAGE}\n`);
@@ -32,7 +38,11 @@ runCli(async () => {
   const { manifest, predictions, warnings } = await predictEmbeddingsFile(bundleDir, embeddings);
   for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   const decisions = predictions.map((p) => {
-    const best = releaseDecision(buildCurves(manifest, p, manifest.pool, () => true), lambda, inputTokens)!;
+    const best = releaseDecision(
+      buildCurves(manifest, p, manifest.pool, () => true),
+      lambda,
+      inputTokens,
+    )!;
     return { model: best.model, budget: best.budget };
   });
   process.stdout.write(`${JSON.stringify({ decisions })}\n`);

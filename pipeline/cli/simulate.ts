@@ -26,21 +26,35 @@ function parseBudgets(value: string | boolean | undefined): (number | 'unlimited
 
 function parseModels(value: string | boolean | undefined) {
   if (value === undefined) return SIM_POOL;
-  const names = String(value).split(',').map((s) => s.trim());
+  const names = String(value)
+    .split(',')
+    .map((s) => s.trim());
   const unknown = names.filter((n) => !SIM_POOL.some((m) => m.name === n));
-  if (unknown.length) throw new UsageError(`unknown model(s) ${unknown.join(', ')}; known: ${SIM_POOL.map((m) => m.name).join(', ')}`);
+  if (unknown.length)
+    throw new UsageError(`unknown model(s) ${unknown.join(', ')}; known: ${SIM_POOL.map((m) => m.name).join(', ')}`);
   return SIM_POOL.filter((m) => names.includes(m.name));
 }
 
 runCli(async () => {
   const flags = readFlags(
     process.argv.slice(2),
-    { out: { type: 'string' }, queries: { type: 'string' }, seed: { type: 'string' }, budgets: { type: 'string' }, models: { type: 'string' }, describe: { type: 'boolean' } },
+    {
+      out: { type: 'string' },
+      queries: { type: 'string' },
+      seed: { type: 'string' },
+      budgets: { type: 'string' },
+      models: { type: 'string' },
+      describe: { type: 'boolean' },
+    },
     USAGE,
   );
   if (flags.help) return void process.stdout.write(`${USAGE}\n`);
   if (flags.describe) {
-    const text = describeSimulation(integer(flags.seed, 'seed', 1), integer(flags.queries, 'queries', 2000, 1), parseModels(flags.models));
+    const text = describeSimulation(
+      integer(flags.seed, 'seed', 1),
+      integer(flags.queries, 'queries', 2000, 1),
+      parseModels(flags.models),
+    );
     return void process.stdout.write(`${text}\n`);
   }
   const out = required(flags.out, 'out', USAGE);
@@ -54,5 +68,7 @@ runCli(async () => {
   };
   await writeDataset(out, { ...opts, onFile: bar.update });
   bar.stop();
-  process.stderr.write(`wrote ${opts.queries} queries × ${opts.pool.length} LLMs × ${opts.budgets.length} budgets to ${out}\n`);
+  process.stderr.write(
+    `wrote ${opts.queries} queries × ${opts.pool.length} LLMs × ${opts.budgets.length} budgets to ${out}\n`,
+  );
 });

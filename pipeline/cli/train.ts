@@ -35,11 +35,20 @@ runCli(async () => {
   if (flags.help) return void process.stdout.write(`${USAGE}\n`);
   const dataDir = required(flags.data, 'data', USAGE);
   const out = required(flags.out, 'out', USAGE);
-  const id = typeof flags.id === 'string' ? flags.id : basename(out).toLowerCase().replace(/[^a-z0-9._-]/g, '-');
-  if (!/^[a-z0-9][a-z0-9._-]*$/.test(id)) throw new UsageError(`--id must be lowercase letters, digits, . _ - (got "${id}")`);
+  const id =
+    typeof flags.id === 'string'
+      ? flags.id
+      : basename(out)
+          .toLowerCase()
+          .replace(/[^a-z0-9._-]/g, '-');
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(id))
+    throw new UsageError(`--id must be lowercase letters, digits, . _ - (got "${id}")`);
   const seed = integer(flags.seed, 'seed', DEFAULT_TRAIN_OPTIONS.seed);
   const maxEpochs = integer(flags.epochs, 'epochs', DEFAULT_TRAIN_OPTIONS.maxEpochs, 1);
-  const hidden = typeof flags.hidden === 'string' ? flags.hidden.split(',').map((w) => integer(w.trim(), 'hidden', 0, 1)) : DEFAULT_TRAIN_OPTIONS.hidden;
+  const hidden =
+    typeof flags.hidden === 'string'
+      ? flags.hidden.split(',').map((w) => integer(w.trim(), 'hidden', 0, 1))
+      : DEFAULT_TRAIN_OPTIONS.hidden;
 
   const loading = progressBar('load', 'files');
   const data = await loadDataset(dataDir, { allowMissing: flags['allow-missing'] === true, onFile: loading.update });
@@ -64,5 +73,7 @@ runCli(async () => {
     },
   });
   evaluating.stop();
-  process.stderr.write(`${lastLoss}; kept epoch ${report.training.bestEpoch}\n\n${humanSummary(report)}\n\nwrote ${out}\n`);
+  process.stderr.write(
+    `${lastLoss}; kept epoch ${report.training.bestEpoch}\n\n${humanSummary(report)}\n\nwrote ${out}\n`,
+  );
 });

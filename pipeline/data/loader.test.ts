@@ -182,11 +182,15 @@ describe('pool.json', () => {
     const lines = text.split('\n');
     const firstEntryEnd = lines.findIndex((l) => l.includes('"outputPerMillion"'));
     const secondEntry = lines.findIndex((l, i) => i > firstEntryEnd && l.trim() === '{') + 1;
-    expect(() => parsePoolFile(text, 'data/pool.json')).toThrow(`data/pool.json:${secondEntry}: models.1.outputPerMillion: needs outputPerMillion`);
+    expect(() => parsePoolFile(text, 'data/pool.json')).toThrow(
+      `data/pool.json:${secondEntry}: models.1.outputPerMillion: needs outputPerMillion`,
+    );
   });
 
   it('requires exactly one unlimited budget and says where JSON breaks', () => {
-    expect(() => parsePoolFile(JSON.stringify({ ...valid, budgets: [10, 20] }), 'pool.json')).toThrow('must list "unlimited"');
+    expect(() => parsePoolFile(JSON.stringify({ ...valid, budgets: [10, 20] }), 'pool.json')).toThrow(
+      'must list "unlimited"',
+    );
     expect(() => parsePoolFile('{\n  "budgets": [10,\n  ]\n}', 'pool.json')).toThrow(/pool\.json:3: not valid JSON/);
   });
 

@@ -34,7 +34,11 @@ function budgetFileNames(budget: Budget): string[] {
   return budget === UNLIMITED ? ['unlimited_judge.csv', 'default_judge.csv'] : [`${budget}_judge.csv`];
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 async function locateFiles(root: string, pool: Pool): Promise<BudgetFile[]> {
   const files: BudgetFile[] = [];
@@ -44,7 +48,10 @@ async function locateFiles(root: string, pool: Pool): Promise<BudgetFile[]> {
       const candidates = budgetFileNames(budget).map((name) => join(root, model.path, name));
       const present: string[] = [];
       for (const c of candidates) if (await exists(c)) present.push(c);
-      if (present.length === 0) problems.push(`${candidates[0]}: missing (budget ${budget} of ${model.name}, listed in ${join(root, 'pool.json')})`);
+      if (present.length === 0)
+        problems.push(
+          `${candidates[0]}: missing (budget ${budget} of ${model.name}, listed in ${join(root, 'pool.json')})`,
+        );
       else if (present.length > 1) problems.push(`${present.join(' and ')}: both present for ${model.name}; keep one`);
       else files.push({ model: m, budget: b, path: present[0]! });
     }
@@ -91,7 +98,8 @@ async function readFileRows(file: BudgetFile, table: Table, problems: Problems):
   const parser = parse({
     columns: (header: string[]) => {
       const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-      if (missing.length) throw new DatasetError(`${at(path, 1)}: missing column(s) ${missing.join(', ')} (found: ${header.join(', ')})`);
+      if (missing.length)
+        throw new DatasetError(`${at(path, 1)}: missing column(s) ${missing.join(', ')} (found: ${header.join(', ')})`);
       return header;
     },
     bom: true,
@@ -116,13 +124,18 @@ async function readFileRows(file: BudgetFile, table: Table, problems: Problems):
         table.firstLine.push(line);
       }
       const first = seenAt.get(q);
-      if (first !== undefined) return problems.add(`${at(path, line)}: duplicate key "${key}" (first at line ${first})`);
+      if (first !== undefined)
+        return problems.add(`${at(path, line)}: duplicate key "${key}" (first at line ${first})`);
       seenAt.set(q, line);
       const score = parseNumber(record.correctness_score);
       const count = parseNumber(record.actual_token_count);
-      if (!Number.isFinite(score)) problems.add(`${at(path, line)}: correctness_score "${record.correctness_score}" is not a number`);
+      if (!Number.isFinite(score))
+        problems.add(`${at(path, line)}: correctness_score "${record.correctness_score}" is not a number`);
       else if (score < 0 || score > 1) problems.add(`${at(path, line)}: correctness_score ${score} is outside 0..1`);
-      if (!Number.isFinite(count) || count < 0) problems.add(`${at(path, line)}: actual_token_count "${record.actual_token_count}" is not a non-negative number`);
+      if (!Number.isFinite(count) || count < 0)
+        problems.add(
+          `${at(path, line)}: actual_token_count "${record.actual_token_count}" is not a non-negative number`,
+        );
       if (registering) values.push({ q, score, count });
       else store(table, q, file, score, count);
       return undefined;

@@ -10,7 +10,10 @@ import { jsonValueLines, JsonSyntaxError, lineOf } from './jsonLines';
  */
 
 const price = (what: string) =>
-  z.number({ error: `needs ${what} (USD per 1M tokens, a number)` }).finite().nonnegative(`${what} must not be negative`);
+  z
+    .number({ error: `needs ${what} (USD per 1M tokens, a number)` })
+    .finite()
+    .nonnegative(`${what} must not be negative`);
 
 const budgetSchema = z.union([
   z.number().int('budgets must be whole token counts').positive('budgets must be positive'),
@@ -38,14 +41,24 @@ const poolFileSchema = z
   })
   .superRefine((p, ctx) => {
     if (p.budgets.filter((b) => b === UNLIMITED).length !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['budgets'], message: 'must list "unlimited" (the no-instruction run) exactly once' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['budgets'],
+        message: 'must list "unlimited" (the no-instruction run) exactly once',
+      });
     }
     const numeric = p.budgets.filter((b) => b !== UNLIMITED);
-    if (new Set(numeric).size !== numeric.length) ctx.addIssue({ code: 'custom', path: ['budgets'], message: 'budgets must be distinct' });
+    if (new Set(numeric).size !== numeric.length)
+      ctx.addIssue({ code: 'custom', path: ['budgets'], message: 'budgets must be distinct' });
     const seen = new Map<string, number>();
     p.models.forEach((m, i) => {
       const first = seen.get(m.name);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['models', i, 'name'], message: `duplicate model name "${m.name}" (also models[${first}])` });
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['models', i, 'name'],
+          message: `duplicate model name "${m.name}" (also models[${first}])`,
+        });
       seen.set(m.name, i);
     });
   });
@@ -77,7 +90,9 @@ export function parsePoolFile(text: string, file: string): Pool {
   }
   const result = poolFileSchema.safeParse(JSON.parse(text));
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${at(file, lineOf(lines, issue.path))}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const problems = result.error.issues.map(
+      (issue) => `${at(file, lineOf(lines, issue.path))}: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
     throw new DatasetError(`${file} does not describe a usable pool`, problems);
   }
   const numeric = result.data.budgets.filter((b): b is number => b !== UNLIMITED).sort((a, b) => a - b);
@@ -90,7 +105,9 @@ export function parsePoolFile(text: string, file: string): Pool {
 
 export async function readPoolFile(file: string): Promise<Pool> {
   const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new DatasetError(`${file}: ${e.code === 'ENOENT' ? 'missing (every dataset folder needs a pool.json; see pipeline/README.md)' : e.message}`);
+    throw new DatasetError(
+      `${file}: ${e.code === 'ENOENT' ? 'missing (every dataset folder needs a pool.json; see pipeline/README.md)' : e.message}`,
+    );
   });
   return parsePoolFile(text, file);
 }

@@ -39,12 +39,21 @@ export function viewBundle(manifest: Manifest, data: Dataset): BundleView {
       dataBudget.push(j);
     }
   });
-  if (dataModel.length === 0) throw new DatasetError(`the bundle's LLMs (${manifest.pool.map((p) => p.name).join(', ')}) are not in ${data.root}/pool.json`);
-  if (!bundleBudget.some((i) => manifest.budgets[i] === UNLIMITED)) throw new DatasetError(`${data.root} has no unlimited run to compare with`);
+  if (dataModel.length === 0)
+    throw new DatasetError(
+      `the bundle's LLMs (${manifest.pool.map((p) => p.name).join(', ')}) are not in ${data.root}/pool.json`,
+    );
+  if (!bundleBudget.some((i) => manifest.budgets[i] === UNLIMITED))
+    throw new DatasetError(`${data.root} has no unlimited run to compare with`);
   const budgets = bundleBudget.map((i) => manifest.budgets[i]!);
   const pool = dataModel.map((j) => {
     const m = data.pool.models[j]!;
-    return { name: m.name, providerId: m.providerId, inputPerMillion: m.inputPerMillion, outputPerMillion: m.outputPerMillion };
+    return {
+      name: m.name,
+      providerId: m.providerId,
+      inputPerMillion: m.inputPerMillion,
+      outputPerMillion: m.outputPerMillion,
+    };
   });
   return {
     manifest: {

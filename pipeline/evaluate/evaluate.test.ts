@@ -52,8 +52,20 @@ function manifest(names: string[], budgets: Manifest['budgets']): Manifest {
 
 // A perfect predictor: the true scores, and the true unlimited lengths.
 const perfect: Prediction[] = [
-  { quality: [[0, 1], [1, 1]], naturalTokens: [300, 200] },
-  { quality: [[1, 1], [0, 0]], naturalTokens: [400, 150] },
+  {
+    quality: [
+      [0, 1],
+      [1, 1],
+    ],
+    naturalTokens: [300, 200],
+  },
+  {
+    quality: [
+      [1, 1],
+      [0, 0],
+    ],
+    naturalTokens: [400, 150],
+  },
 ];
 
 describe('evaluation sweep', () => {
@@ -114,12 +126,28 @@ describe('evaluation sweep', () => {
 describe('a bundle seen through a dataset', () => {
   it('keeps only the LLMs and budgets both have, priced by the dataset', () => {
     const view = viewBundle(manifest(['C', 'B', 'A'], [10, 100, 'unlimited']), data);
-    expect(view.manifest.pool.map((p) => [p.name, p.outputPerMillion])).toEqual([['B', 1], ['A', 10]]);
+    expect(view.manifest.pool.map((p) => [p.name, p.outputPerMillion])).toEqual([
+      ['B', 1],
+      ['A', 10],
+    ]);
     expect(view.manifest.budgets).toEqual([10, 'unlimited']);
     expect(view.skippedModels).toEqual(['C']);
     expect(view.skippedBudgets).toEqual([100]);
-    const p = viewPrediction(view, { quality: [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [0.7, 0.8, 0.9]], naturalTokens: [1, 2, 3] });
-    expect(p).toEqual({ quality: [[0.4, 0.6], [0.7, 0.9]], naturalTokens: [2, 3] });
+    const p = viewPrediction(view, {
+      quality: [
+        [0.1, 0.2, 0.3],
+        [0.4, 0.5, 0.6],
+        [0.7, 0.8, 0.9],
+      ],
+      naturalTokens: [1, 2, 3],
+    });
+    expect(p).toEqual({
+      quality: [
+        [0.4, 0.6],
+        [0.7, 0.9],
+      ],
+      naturalTokens: [2, 3],
+    });
   });
 
   it('refuses a bundle with no LLM in common', () => {

@@ -16,7 +16,8 @@ const BATCH = 256;
 /** Runs the bundle's ONNX graph (onnxruntime-node) on the held-out queries, in batches. */
 export async function predictHeldOut(bundle: NodeBundle, prompts: readonly string[]): Promise<Prediction[]> {
   const { encoder } = bundle.manifest;
-  if (encoder.kind !== 'hashed-ngrams') throw new DatasetError(`evaluate runs bundles with the hashed-ngrams encoder; this one uses ${encoder.kind}`);
+  if (encoder.kind !== 'hashed-ngrams')
+    throw new DatasetError(`evaluate runs bundles with the hashed-ngrams encoder; this one uses ${encoder.kind}`);
   const x = encodeRows(prompts, encoder);
   const out: Prediction[] = [];
   for (let s = 0; s < prompts.length; s += BATCH) {
@@ -26,15 +27,25 @@ export async function predictHeldOut(bundle: NodeBundle, prompts: readonly strin
   return out;
 }
 
-export async function evaluateBundle(bundle: NodeBundle, data: Dataset, onProgress?: (done: number, total: number) => void): Promise<Report> {
+export async function evaluateBundle(
+  bundle: NodeBundle,
+  data: Dataset,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Report> {
   const view = viewBundle(bundle.manifest, data);
   const split = splitIndices(data.keys);
-  if (split.test.length === 0) throw new DatasetError(`${data.root}: no query falls in the held-out split (too few queries)`);
-  const raw = await predictHeldOut(bundle, split.test.map((q) => data.prompts[q]!));
+  if (split.test.length === 0)
+    throw new DatasetError(`${data.root}: no query falls in the held-out split (too few queries)`);
+  const raw = await predictHeldOut(
+    bundle,
+    split.test.map((q) => data.prompts[q]!),
+  );
   const predictions = raw.map((p) => viewPrediction(view, p));
   const notes: Record<string, string> = {};
-  if (view.skippedModels.length) notes.skippedModels = `in the bundle but not in the data: ${view.skippedModels.join(', ')}`;
-  if (view.skippedBudgets.length) notes.skippedBudgets = `in the bundle but not in the data: ${view.skippedBudgets.join(', ')}`;
+  if (view.skippedModels.length)
+    notes.skippedModels = `in the bundle but not in the data: ${view.skippedModels.join(', ')}`;
+  if (view.skippedBudgets.length)
+    notes.skippedBudgets = `in the bundle but not in the data: ${view.skippedBudgets.join(', ')}`;
   const result = sweep(view, data, split.test, predictions, lambdaGrid(), onProgress);
   return buildReport(result, headErrors(view, data, split.test, split.train, predictions), split.test.length, notes);
 }

@@ -39,7 +39,13 @@ class Accumulator {
   }
 }
 
-export function headErrors(view: BundleView, data: Dataset, testRows: readonly number[], trainRows: readonly number[], predictions: readonly Prediction[]): HeadsReport {
+export function headErrors(
+  view: BundleView,
+  data: Dataset,
+  testRows: readonly number[],
+  trainRows: readonly number[],
+  predictions: readonly Prediction[],
+): HeadsReport {
   const { manifest } = view;
   const unlimitedData = data.pool.budgets.indexOf('unlimited');
   const mean = (f: (q: number) => number) => trainRows.reduce((s, q) => s + f(q), 0) / Math.max(1, trainRows.length);

@@ -14,7 +14,8 @@ export interface Report {
 }
 
 export const METHOD_NOTES = {
-  split: 'held-out test split: queries whose key hashes to bucket 0 of 10 (pipeline/data/split.ts); the trainer never sees them',
+  split:
+    'held-out test split: queries whose key hashes to bucket 0 of 10 (pipeline/data/split.ts); the trainer never sees them',
   quality: "realised quality = the dataset's correctness_score of the chosen (LLM, budget)",
   cost: 'realised cost = estimateInputTokens(original_prompt) × input price + actual_token_count of the chosen response × output price (USD per query)',
   prices: "from the dataset's pool.json, for routing and for realised cost",
@@ -22,11 +23,16 @@ export const METHOD_NOTES = {
   audc: 'area under the Pareto frontier of the λ points, cost normalised to [0, 1] by the min and max cost over r2, reactive, oracle and single LLMs (src/router/metrics.ts)',
   qnc: "normalised cost at which a method's frontier first reaches the best single LLM's average quality (1 if never)",
   singleModels: 'each LLM alone, no length instruction (the unlimited run)',
-  reactive: "each LLM as one point: its predicted unlimited quality at its predicted natural length (routeReactive)",
+  reactive: 'each LLM as one point: its predicted unlimited quality at its predicted natural length (routeReactive)',
   oracle: 'per query the (LLM, budget) with the best realised (1 − λ)·quality − λ·cost',
 };
 
-export function buildReport(s: Sweep, heads: HeadsReport, queries: number, extraNotes: Record<string, string> = {}): Report {
+export function buildReport(
+  s: Sweep,
+  heads: HeadsReport,
+  queries: number,
+  extraNotes: Record<string, string> = {},
+): Report {
   const singlePoints = s.singles.map((m) => ({ cost: m.cost, quality: m.quality }));
   const range = costRange([s.r2, s.reactive, s.oracle, singlePoints]);
   const best = s.singles.reduce((a, b) => (b.quality > a.quality ? b : a));
@@ -35,7 +41,10 @@ export function buildReport(s: Sweep, heads: HeadsReport, queries: number, extra
   return {
     heldOut: { queries, r2: metrics(s.r2), reactive: metrics(s.reactive), oracle: metrics(s.oracle) },
     singleModels: Object.fromEntries(
-      s.singles.map((m) => [m.name, { quality: m.quality, costUsd: m.cost, normalisedCost: span > 0 ? (m.cost - range.min) / span : 0 }]),
+      s.singles.map((m) => [
+        m.name,
+        { quality: m.quality, costUsd: m.cost, normalisedCost: span > 0 ? (m.cost - range.min) / span : 0 },
+      ]),
     ),
     heads,
     bestSingleModel: { name: best.name, quality: best.quality },
@@ -74,7 +83,8 @@ export function humanSummary(r: Report): string {
     lines.push(`${method.padEnd(9)}${f(m.audc)} ${f(m.qnc)} ${f(m.peak)}`);
   }
   lines.push('', 'single LLM (unlimited)            quality   USD/query');
-  for (const [name, m] of Object.entries(r.singleModels)) lines.push(`${name.padEnd(32)}${f(m.quality)}   ${m.costUsd.toExponential(2)}`);
+  for (const [name, m] of Object.entries(r.singleModels))
+    lines.push(`${name.padEnd(32)}${f(m.quality)}   ${m.costUsd.toExponential(2)}`);
   const h = r.heads;
   lines.push(
     '',

@@ -80,7 +80,11 @@ export function sweep(
   const K = manifest.budgets.length;
   const modelIndex = new Map(manifest.pool.map((p, v) => [p.name, v]));
   const optionOf = (c: Candidate) => modelIndex.get(c.model)! * K + manifest.budgets.indexOf(c.budget);
-  const sums = { r2: new Float64Array(lambdas.length * 2), reactive: new Float64Array(lambdas.length * 2), oracle: new Float64Array(lambdas.length * 2) };
+  const sums = {
+    r2: new Float64Array(lambdas.length * 2),
+    reactive: new Float64Array(lambdas.length * 2),
+    oracle: new Float64Array(lambdas.length * 2),
+  };
   const unlimited = manifest.budgets.indexOf(UNLIMITED);
   const singleSums = new Float64Array(manifest.pool.length * 2);
 
@@ -103,11 +107,16 @@ export function sweep(
   });
 
   const n = Math.max(1, rows.length);
-  const points = (acc: Float64Array) => lambdas.map((lambda, l) => ({ lambda, cost: acc[2 * l]! / n, quality: acc[2 * l + 1]! / n }));
+  const points = (acc: Float64Array) =>
+    lambdas.map((lambda, l) => ({ lambda, cost: acc[2 * l]! / n, quality: acc[2 * l + 1]! / n }));
   return {
     r2: points(sums.r2),
     reactive: points(sums.reactive),
     oracle: points(sums.oracle),
-    singles: manifest.pool.map((p, v) => ({ name: p.name, cost: singleSums[2 * v]! / n, quality: singleSums[2 * v + 1]! / n })),
+    singles: manifest.pool.map((p, v) => ({
+      name: p.name,
+      cost: singleSums[2 * v]! / n,
+      quality: singleSums[2 * v + 1]! / n,
+    })),
   };
 }

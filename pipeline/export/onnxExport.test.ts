@@ -31,7 +31,9 @@ describe('ONNX export', () => {
     const session = await ort.InferenceSession.create(exportOnnx(net));
     expect(session.inputNames).toEqual([IO_NAMES.input]);
     expect([...session.outputNames].sort()).toEqual([IO_NAMES.naturalTokens, IO_NAMES.quality].sort());
-    const out = await session.run({ [IO_NAMES.input]: new ort.Tensor('float32', denseRows(x, test), [test.length, x.dim]) });
+    const out = await session.run({
+      [IO_NAMES.input]: new ort.Tensor('float32', denseRows(x, test), [test.length, x.dim]),
+    });
     const own = predictNetwork(net, x, test);
     const quality = out[IO_NAMES.quality]!;
     const natural = out[IO_NAMES.naturalTokens]!;
@@ -41,7 +43,9 @@ describe('ONNX export', () => {
     (quality.data as Float32Array).forEach((v, i) => (qDiff = Math.max(qDiff, Math.abs(v - own.quality[i]!))));
     // Lengths are compared as log1p(tokens), the head's own scale (float32 counts near 4000 have ulp 2.4e-4).
     let lDiff = 0;
-    (natural.data as Float32Array).forEach((v, i) => (lDiff = Math.max(lDiff, Math.abs(Math.log1p(v) - Math.log1p(own.naturalTokens[i]!)))));
+    (natural.data as Float32Array).forEach(
+      (v, i) => (lDiff = Math.max(lDiff, Math.abs(Math.log1p(v) - Math.log1p(own.naturalTokens[i]!)))),
+    );
     expect(qDiff).toBeLessThan(1e-5);
     expect(lDiff).toBeLessThan(1e-5);
     // The comparison is not vacuous: predictions vary across queries and LLMs.

@@ -9,7 +9,12 @@ import { predictNetwork } from '../train/trainer';
  * forward pass: on quality, and on natural length as log1p(tokens) (the head's scale:
  * a float32 token count near 4000 cannot be exact to 1e-5 in absolute terms).
  */
-export async function exportError(bundle: NodeBundle, net: Network, x: SparseRows, rows: readonly number[]): Promise<{ quality: number; logTokens: number }> {
+export async function exportError(
+  bundle: NodeBundle,
+  net: Network,
+  x: SparseRows,
+  rows: readonly number[],
+): Promise<{ quality: number; logTokens: number }> {
   const own = predictNetwork(net, x, rows);
   const L = net.shape.models;
   const K = net.shape.budgets;
@@ -21,8 +26,12 @@ export async function exportError(bundle: NodeBundle, net: Network, x: SparseRow
     onnx.forEach((p, i) => {
       const n = s + i;
       for (let m = 0; m < L; m++) {
-        for (let k = 0; k < K; k++) quality = Math.max(quality, Math.abs(p.quality[m]![k]! - own.quality[(n * L + m) * K + k]!));
-        logTokens = Math.max(logTokens, Math.abs(Math.log1p(p.naturalTokens[m]!) - Math.log1p(own.naturalTokens[n * L + m]!)));
+        for (let k = 0; k < K; k++)
+          quality = Math.max(quality, Math.abs(p.quality[m]![k]! - own.quality[(n * L + m) * K + k]!));
+        logTokens = Math.max(
+          logTokens,
+          Math.abs(Math.log1p(p.naturalTokens[m]!) - Math.log1p(own.naturalTokens[n * L + m]!)),
+        );
       }
     });
   }

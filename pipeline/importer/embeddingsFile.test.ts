@@ -42,11 +42,15 @@ describe('readEmbeddings', () => {
 
   it('explains a file that is not a JSON array', async () => {
     await expect(read('{')).rejects.toThrow(/e\.json is not valid JSON/);
-    await expect(read('{"embeddings": []}')).rejects.toThrow(/must hold an array of embeddings \(arrays of 1024 numbers\)/);
+    await expect(read('{"embeddings": []}')).rejects.toThrow(
+      /must hold an array of embeddings \(arrays of 1024 numbers\)/,
+    );
   });
 
   it('warns when embeddings are not unit length, as the Qwen3 bundle expects', async () => {
     const { warnings } = await read(JSON.stringify([Array.from({ length: 1024 }, () => 1)]));
-    expect(warnings).toEqual(['1 of 1 embeddings are not unit length (#0 has norm 32.00); the bundle expects L2-normalised Qwen/Qwen3-0.6B embeddings']);
+    expect(warnings).toEqual([
+      '1 of 1 embeddings are not unit length (#0 has norm 32.00); the bundle expects L2-normalised Qwen/Qwen3-0.6B embeddings',
+    ]);
   });
 });

@@ -62,19 +62,38 @@ describe('the fixture release made by make_fixtures.py', () => {
 
 describe('importRelease', () => {
   it('turns the release into a valid bundle manifest with the pool, prices and budgets of config.json', async () => {
-    const { manifest, onnxBytes, warnings } = await importRelease(release, { reproduce: 'npm run import:r2router -- --release r --out b' });
+    const { manifest, onnxBytes, warnings } = await importRelease(release, {
+      reproduce: 'npm run import:r2router -- --release r --out b',
+    });
     expect(parseManifest(JSON.stringify(manifest))).toEqual(manifest);
     expect(warnings).toEqual([]);
     expect(onnxBytes.length).toBeGreaterThan(2 * 4 * 1024 * 4);
     expect(manifest.id).toBe('r2-router-release');
-    expect(manifest.encoder).toEqual({ kind: 'qwen3-embedding', model: 'Qwen/Qwen3-0.6B', dim: 1024, pooling: 'last-token', normalize: true });
+    expect(manifest.encoder).toEqual({
+      kind: 'qwen3-embedding',
+      model: 'Qwen/Qwen3-0.6B',
+      dim: 1024,
+      pooling: 'last-token',
+      normalize: true,
+    });
     expect(manifest.budgets).toEqual([10, 100, 'unlimited']);
     expect(manifest.pool).toEqual([
       { name: 'Alpha-7B', providerId: 'lab/alpha-7b', inputPerMillion: 0.2, outputPerMillion: 0.6, available: true },
-      { name: 'Beta-1B', providerId: 'lab/beta-1b', inputPerMillion: 0.02, outputPerMillion: 0.05, available: false, note: 'Not on OpenRouter; price estimated.' },
+      {
+        name: 'Beta-1B',
+        providerId: 'lab/beta-1b',
+        inputPerMillion: 0.02,
+        outputPerMillion: 0.05,
+        available: false,
+        note: 'Not on OpenRouter; price estimated.',
+      },
     ]);
     expect(manifest.io.quality.shape).toEqual(['batch', 2, 3]);
-    expect(manifest.card).toMatchObject({ simulated: false, license: 'MIT', reproduce: 'npm run import:r2router -- --release r --out b' });
+    expect(manifest.card).toMatchObject({
+      simulated: false,
+      license: 'MIT',
+      reproduce: 'npm run import:r2router -- --release r --out b',
+    });
     expect(manifest.card.summary).toMatch(/Beta-1B is not served by OpenRouter/);
   });
 
@@ -90,7 +109,9 @@ describe('importRelease', () => {
   });
 
   it('names the model and file of a head with the wrong dimension', async () => {
-    expect(await problemsOf(edited({ [`${ALPHA}/unlimited_score_predictor.joblib`]: fixture('short-coef.joblib') }))).toEqual([
+    expect(
+      await problemsOf(edited({ [`${ALPHA}/unlimited_score_predictor.joblib`]: fixture('short-coef.joblib') })),
+    ).toEqual([
       `Alpha-7B: ${ALPHA}/unlimited_score_predictor.joblib coef_ has shape (1000), expected (1024) to match the 1024-d embedding`,
     ]);
   });
@@ -104,14 +125,18 @@ describe('importRelease', () => {
       }),
     );
     expect(problems).toEqual([
-      expect.stringMatching(new RegExp(`^Alpha-7B: ${ALPHA}/unlimited_score_predictor.joblib: array byte-length mismatch`)),
+      expect.stringMatching(
+        new RegExp(`^Alpha-7B: ${ALPHA}/unlimited_score_predictor.joblib: array byte-length mismatch`),
+      ),
       `Alpha-7B: ${ALPHA}/unlimited_token_predictor.joblib is a dict, expected a scikit-learn Ridge`,
       `Beta-1B: ${BETA}/limited_score_predictors.joblib holds a sklearn.linear_model._ridge.Ridge object, expected a dict of Ridge models by "<budget>_score"`,
     ]);
   });
 
   it('requires a head for every token limit in config.json', async () => {
-    const config = JSON.parse(new TextDecoder().decode(release.get('config.json') as Uint8Array)) as { token_limits: unknown[] };
+    const config = JSON.parse(new TextDecoder().decode(release.get('config.json') as Uint8Array)) as {
+      token_limits: unknown[];
+    };
     config.token_limits = [10, 50, 100, 'unlimited'];
     const problems = await problemsOf(edited({ 'config.json': new TextEncoder().encode(JSON.stringify(config)) }));
     expect(problems).toEqual([
@@ -121,16 +146,39 @@ describe('importRelease', () => {
   });
 
   it('explains a missing or broken config.json', async () => {
-    await expect(importRelease(edited({ 'config.json': null }))).rejects.toThrow('no config.json at the top of the release folder');
-    await expect(importRelease(edited({ 'config.json': new TextEncoder().encode('{') }))).rejects.toThrow(/^config\.json is not valid JSON/);
-    await expect(importRelease(edited({ 'config.json': new TextEncoder().encode('{"models": {}}') }))).rejects.toThrow(/config\.json is not an R2-Router release config\n.*embedding_model/);
+    await expect(importRelease(edited({ 'config.json': null }))).rejects.toThrow(
+      'no config.json at the top of the release folder',
+    );
+    await expect(importRelease(edited({ 'config.json': new TextEncoder().encode('{') }))).rejects.toThrow(
+      /^config\.json is not valid JSON/,
+    );
+    await expect(importRelease(edited({ 'config.json': new TextEncoder().encode('{"models": {}}') }))).rejects.toThrow(
+      /config\.json is not an R2-Router release config\n.*embedding_model/,
+    );
   });
 
   it.skipIf(!HAS_REAL_RELEASE)('imports the authors’ release: 11 LLMs, 16 budgets, 5 not on OpenRouter', async () => {
     const { manifest, warnings } = await importRelease(await readReleaseFolder(REAL_RELEASE));
     expect(warnings).toEqual([]);
     expect(manifest.pool).toHaveLength(11);
-    expect(manifest.budgets).toEqual([10, 20, 30, 40, 50, 80, 100, 150, 200, 300, 500, 800, 1200, 2000, 4000, 'unlimited']);
+    expect(manifest.budgets).toEqual([
+      10,
+      20,
+      30,
+      40,
+      50,
+      80,
+      100,
+      150,
+      200,
+      300,
+      500,
+      800,
+      1200,
+      2000,
+      4000,
+      'unlimited',
+    ]);
     expect(manifest.pool.filter((p) => p.available === false).map((p) => p.name)).toEqual([
       'Qwen2.5-Math-7B-Instruct',
       'Qwen2.5-Math-1.5B-Instruct',

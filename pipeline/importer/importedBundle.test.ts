@@ -10,7 +10,16 @@ import { buildCurves, type Prediction } from '../../src/router/curves';
 import { openBundle, predictRows, type NodeBundle } from '../bundle/nodeBundle';
 import { writeBundle } from '../bundle/writeBundle';
 import { readReleaseFolder } from './readReleaseFolder';
-import { FIXTURE_RELEASE, HAS_REAL_RELEASE, REAL_RELEASE, referenceDecision, referenceModels, referencePredict, unitEmbeddings, type ReferenceModel } from './testSupport';
+import {
+  FIXTURE_RELEASE,
+  HAS_REAL_RELEASE,
+  REAL_RELEASE,
+  referenceDecision,
+  referenceModels,
+  referencePredict,
+  unitEmbeddings,
+  type ReferenceModel,
+} from './testSupport';
 
 const LAMBDAS = [0, 0.3, 0.5, 0.9, 0.99, 0.999, 0.9999, 0.99999, 1];
 const INPUT_TOKENS = [10, 2000];
@@ -43,18 +52,26 @@ describe.each([
     if (temp) await rm(temp, { recursive: true, force: true });
   });
 
-  it.skipIf(!present)('predicts every quality within 1e-5 of clip(e·coef_ + intercept_, 0, 1) computed from the pickles', () => {
-    let worst = 0;
-    references.forEach((byModel, q) =>
-      byModel.forEach((ref, l) => ref.quality.forEach((r, k) => (worst = Math.max(worst, Math.abs(predictions[q]!.quality[l]![k]! - r))))),
-    );
-    expect(worst).toBeLessThan(1e-5);
-  });
+  it.skipIf(!present)(
+    'predicts every quality within 1e-5 of clip(e·coef_ + intercept_, 0, 1) computed from the pickles',
+    () => {
+      let worst = 0;
+      references.forEach((byModel, q) =>
+        byModel.forEach((ref, l) =>
+          ref.quality.forEach((r, k) => (worst = Math.max(worst, Math.abs(predictions[q]!.quality[l]![k]! - r)))),
+        ),
+      );
+      expect(worst).toBeLessThan(1e-5);
+    },
+  );
 
   it.skipIf(!present)('predicts every unlimited length within 1e-5 (relative) of max(0, e·coef_ + intercept_)', () => {
     let worst = 0;
     references.forEach((byModel, q) =>
-      byModel.forEach(({ tokens }, l) => (worst = Math.max(worst, Math.abs(predictions[q]!.naturalTokens[l]! - tokens) / Math.max(1, tokens)))),
+      byModel.forEach(
+        ({ tokens }, l) =>
+          (worst = Math.max(worst, Math.abs(predictions[q]!.naturalTokens[l]! - tokens) / Math.max(1, tokens))),
+      ),
     );
     expect(worst).toBeLessThan(1e-5);
   });
@@ -64,9 +81,16 @@ describe.each([
     for (const lambda of LAMBDAS) {
       for (const inputTokens of INPUT_TOKENS) {
         predictions.forEach((p, q) => {
-          const ours = releaseDecision(buildCurves(bundle.manifest, p, bundle.manifest.pool, () => true), lambda, inputTokens);
+          const ours = releaseDecision(
+            buildCurves(bundle.manifest, p, bundle.manifest.pool, () => true),
+            lambda,
+            inputTokens,
+          );
           const ref = referenceDecision(models, references[q]!, lambda, inputTokens);
-          if (ours?.model !== ref.model || ours.budget !== ref.budget) mismatches.push(`λ=${lambda} n=${inputTokens} q=${q}: ${ours?.model}@${ours?.budget} vs ${ref.model}@${ref.budget}`);
+          if (ours?.model !== ref.model || ours.budget !== ref.budget)
+            mismatches.push(
+              `λ=${lambda} n=${inputTokens} q=${q}: ${ours?.model}@${ours?.budget} vs ${ref.model}@${ref.budget}`,
+            );
         });
       }
     }
@@ -77,7 +101,9 @@ describe.each([
     ortWeb.env.wasm.numThreads = 1;
     const session = await ortWeb.InferenceSession.create(await readFile(join(bundle.dir, bundle.manifest.onnx)));
     const web = await session.run({ embedding: new ortWeb.Tensor('float32', inputs, [embeddings.length, 1024]) });
-    const node = await bundle.session.run({ embedding: new ortNode.Tensor('float32', inputs, [embeddings.length, 1024]) });
+    const node = await bundle.session.run({
+      embedding: new ortNode.Tensor('float32', inputs, [embeddings.length, 1024]),
+    });
     for (const name of ['quality', 'natural_tokens']) {
       const a = web[name]!.data as Float32Array;
       const b = node[name]!.data as Float32Array;

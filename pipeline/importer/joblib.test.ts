@@ -18,10 +18,13 @@ function asExpected(value: PyValue | undefined): Expected[string] {
 }
 
 describe('loadJoblib: arrays written the way joblib writes them', () => {
-  it.each(['arrays.joblib', 'arrays.joblib.z', 'arrays.joblib.gz'])('%s holds exactly the arrays and scalars the generator wrote', async (name) => {
-    const value = (await loadJoblib(fixture(name), name)) as Map<string, PyValue>;
-    expect(Object.fromEntries([...value].map(([k, v]) => [k, asExpected(v)]))).toEqual(expected);
-  });
+  it.each(['arrays.joblib', 'arrays.joblib.z', 'arrays.joblib.gz'])(
+    '%s holds exactly the arrays and scalars the generator wrote',
+    async (name) => {
+      const value = (await loadJoblib(fixture(name), name)) as Map<string, PyValue>;
+      expect(Object.fromEntries([...value].map(([k, v]) => [k, asExpected(v)]))).toEqual(expected);
+    },
+  );
 
   it('reads a Ridge head: class, float32 coef_ and numpy scalar intercept_', async () => {
     const ridge = (await loadJoblib(fixture('short-coef.joblib'), 'short-coef.joblib')) as PyObject;
@@ -34,7 +37,9 @@ describe('loadJoblib: arrays written the way joblib writes them', () => {
 describe('loadJoblib: malformed files fail with the file named', () => {
   it('reports an array whose bytes run past the end of the file', async () => {
     const cut = fixture('short-coef.joblib').subarray(0, 600);
-    await expect(loadJoblib(cut, 'short.joblib')).rejects.toThrow(/^short\.joblib: array byte-length mismatch: shape \(1000\) of <f4 needs 4000 bytes, only \d+ left in the file/);
+    await expect(loadJoblib(cut, 'short.joblib')).rejects.toThrow(
+      /^short\.joblib: array byte-length mismatch: shape \(1000\) of <f4 needs 4000 bytes, only \d+ left in the file/,
+    );
   });
 
   it('fails cleanly at every possible truncation point', () => {
@@ -48,10 +53,14 @@ describe('loadJoblib: malformed files fail with the file named', () => {
     const z = fixture('arrays.joblib.z').slice();
     z[z.length - 3]! ^= 0xff;
     await expect(loadJoblib(z, 'a.joblib.z')).rejects.toThrow(/^a\.joblib\.z: zlib data is corrupt or truncated/);
-    await expect(loadJoblib(fixture('arrays.joblib.gz').subarray(0, 100), 'a.joblib.gz')).rejects.toThrow(/^a\.joblib\.gz: gzip data is corrupt or truncated/);
+    await expect(loadJoblib(fixture('arrays.joblib.gz').subarray(0, 100), 'a.joblib.gz')).rejects.toThrow(
+      /^a\.joblib\.gz: gzip data is corrupt or truncated/,
+    );
   });
 
   it('names the compression it does not support', async () => {
-    await expect(loadJoblib(new TextEncoder().encode('BZh91AY&SY'), 'a.joblib.bz2')).rejects.toThrow(/^a\.joblib\.bz2: compressed with bz2, which this reader does not support/);
+    await expect(loadJoblib(new TextEncoder().encode('BZh91AY&SY'), 'a.joblib.bz2')).rejects.toThrow(
+      /^a\.joblib\.bz2: compressed with bz2, which this reader does not support/,
+    );
   });
 });

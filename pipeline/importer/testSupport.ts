@@ -56,9 +56,13 @@ function linear(value: PyValue | undefined): Linear {
 /** Reads a release folder's pickles as the release's own router would load them. */
 export async function referenceModels(dir: string): Promise<ReferenceModel[]> {
   const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')) as {
-    models: Record<string, { checkpoint_dir: string; input_price_per_million: number; output_price_per_million: number }>;
+    models: Record<
+      string,
+      { checkpoint_dir: string; input_price_per_million: number; output_price_per_million: number }
+    >;
   };
-  const load = (folder: string, file: string) => loadJoblib(new Uint8Array(readFileSync(join(dir, 'checkpoints', folder, file))), file);
+  const load = (folder: string, file: string) =>
+    loadJoblib(new Uint8Array(readFileSync(join(dir, 'checkpoints', folder, file))), file);
   return Promise.all(
     Object.entries(config.models).map(async ([name, m]) => {
       const limited = (await load(m.checkpoint_dir, 'limited_score_predictors.joblib')) as Map<string, PyValue>;
@@ -84,7 +88,10 @@ function predict(head: Linear, e: Float32Array): number {
 
 /** Float64 predictions as the release makes them: clip(e·coef + b, 0, 1) and max(0, e·coef + b). */
 export function referencePredict(model: ReferenceModel, e: Float32Array): { quality: number[]; tokens: number } {
-  return { quality: model.quality.map((q) => Math.min(1, Math.max(0, predict(q.head, e)))), tokens: Math.max(0, predict(model.tokens, e)) };
+  return {
+    quality: model.quality.map((q) => Math.min(1, Math.max(0, predict(q.head, e)))),
+    tokens: Math.max(0, predict(model.tokens, e)),
+  };
 }
 
 /**

@@ -42,17 +42,23 @@ describe('unpickle: pickles made by make_fixtures.py', () => {
 
 describe('unpickle: malformed input fails with the file named', () => {
   it('rejects a file that is not a binary pickle', () => {
-    expect(() => unpickle(new TextEncoder().encode('hello'), 'notes.txt')).toThrow(/^notes\.txt: not a pickle of protocol 2–5 \(starts with 0x68, expected 0x80\)/);
+    expect(() => unpickle(new TextEncoder().encode('hello'), 'notes.txt')).toThrow(
+      /^notes\.txt: not a pickle of protocol 2–5 \(starts with 0x68, expected 0x80\)/,
+    );
     expect(() => unpickle(new Uint8Array(), 'empty.pkl')).toThrow(/^empty\.pkl: not a pickle .*starts with nothing/);
   });
 
   it('rejects protocols outside 2–5', () => {
-    expect(() => unpickle(bytes(0x80, 6, 0x4e, 0x2e), 'p6.pkl')).toThrow('p6.pkl: PROTO: unsupported pickle protocol 6 (at byte 0)');
+    expect(() => unpickle(bytes(0x80, 6, 0x4e, 0x2e), 'p6.pkl')).toThrow(
+      'p6.pkl: PROTO: unsupported pickle protocol 6 (at byte 0)',
+    );
   });
 
   it('says which opcode it cannot handle, and where', () => {
     expect(() => unpickle(bytes(0x80, 4, 0x04), 'x.pkl')).toThrow('x.pkl: 0x04: unknown opcode (at byte 2)');
-    expect(() => unpickle(bytes(0x80, 2, 0x49, 0x31, 0x0a, 0x2e), 'x.pkl')).toThrow(/^x\.pkl: INT: opcode not supported/);
+    expect(() => unpickle(bytes(0x80, 2, 0x49, 0x31, 0x0a, 0x2e), 'x.pkl')).toThrow(
+      /^x\.pkl: INT: opcode not supported/,
+    );
     expect(() => unpickle(bytes(0x80, 4, 0x51, 0x2e), 'x.pkl')).toThrow(/^x\.pkl: BINPERSID: opcode not supported/);
   });
 

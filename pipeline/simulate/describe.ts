@@ -17,13 +17,22 @@ export function describeSimulation(seed: number, queries: number, pool: readonly
     `${'LLM'.padEnd(30)} | ${budgets.map((k) => cell(`k=${k}`)).join('')}${' '.repeat(11)} | ${['10', '100', '500', 'unl.'].map(cell).join('')}     | tokens`,
   ];
   for (const llm of pool) {
-    const within = budgets.map((k) => qs.filter((q) => respond(seed, q, llm, k).intended <= 1.1 * k).length / qs.length);
-    const score = ([10, 100, 500, 'unlimited'] as const).map((k) => qs.reduce((s, q) => s + respond(seed, q, llm, k).score, 0) / qs.length);
+    const within = budgets.map(
+      (k) => qs.filter((q) => respond(seed, q, llm, k).intended <= 1.1 * k).length / qs.length,
+    );
+    const score = ([10, 100, 500, 'unlimited'] as const).map(
+      (k) => qs.reduce((s, q) => s + respond(seed, q, llm, k).score, 0) / qs.length,
+    );
     const tokens = qs.reduce((s, q) => s + respond(seed, q, llm, 'unlimited').tokens, 0) / qs.length;
-    lines.push(`${llm.name.padEnd(30)} | ${within.map(cell).join('')}${' '.repeat(11)} | ${score.map(cell).join('')}     | ${tokens.toFixed(0).padStart(6)}`);
+    lines.push(
+      `${llm.name.padEnd(30)} | ${within.map(cell).join('')}${' '.repeat(11)} | ${score.map(cell).join('')}     | ${tokens.toFixed(0).padStart(6)}`,
+    );
   }
   const families = new Map<string, number>();
   for (const q of qs) families.set(q.family.id, (families.get(q.family.id) ?? 0) + 1);
-  lines.push('', `families: ${[...families].map(([f, n]) => `${f} ${((100 * n) / qs.length).toFixed(0)}%`).join(', ')}`);
+  lines.push(
+    '',
+    `families: ${[...families].map(([f, n]) => `${f} ${((100 * n) / qs.length).toFixed(0)}%`).join(', ')}`,
+  );
   return lines.join('\n');
 }

@@ -119,7 +119,8 @@ export function respond(seed: number, q: SimQuery, llm: SimLlm, budget: number |
   let obeyed: boolean | null = null;
   if (budget !== 'unlimited' && nat.length > budget) {
     obeyed = new Rng(seed, `obey:${q.index}:${llm.name}:${budget}`).bernoulli(complianceRate(llm, budget));
-    if (obeyed) written = Math.max(1, Math.round(budget * new Rng(seed, `fit:${q.index}:${llm.name}:${budget}`).uniform(0.6, 1)));
+    if (obeyed)
+      written = Math.max(1, Math.round(budget * new Rng(seed, `fit:${q.index}:${llm.name}:${budget}`).uniform(0.6, 1)));
   }
   const truncated = written > limit;
   let p: number;

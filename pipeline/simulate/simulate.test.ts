@@ -54,7 +54,9 @@ describe('simulator', () => {
   });
 
   it('truncates at the budget and scores like a judge (mostly 0 or 1, within 0..1)', () => {
-    const rows = queries.flatMap((q) => [10, 100, 'unlimited' as const].map((b) => ({ b, r: respond(3, q, byName('gemma-3-1b-it'), b) })));
+    const rows = queries.flatMap((q) =>
+      [10, 100, 'unlimited' as const].map((b) => ({ b, r: respond(3, q, byName('gemma-3-1b-it'), b) })),
+    );
     for (const { b, r } of rows) {
       expect(r.tokens).toBeLessThanOrEqual(b === 'unlimited' ? 4000 : b);
       expect(r.score).toBeGreaterThanOrEqual(0);
@@ -67,7 +69,8 @@ describe('simulator', () => {
 
   it('puts the signal in the text: harder tiers read differently and score lower', () => {
     const llm = byName('Llama-3.1-70B-Instruct');
-    const score = (tier: number) => mean(queries.filter((q) => q.tier === tier).map((q) => respond(3, q, llm, 'unlimited').score));
+    const score = (tier: number) =>
+      mean(queries.filter((q) => q.tier === tier).map((q) => respond(3, q, llm, 'unlimited').score));
     expect(score(0)).toBeGreaterThan(score(3) + 0.2);
     const mc = queries.filter((q) => q.family.id === 'mmlu');
     const asksForWork = (tier: number) => mc.filter((q) => q.tier === tier).map((q) => /step by step/.test(q.text));
@@ -103,11 +106,19 @@ describe('simulated dataset on disk', () => {
   it('writes the R2-Bench layout, byte-identical for the same seed', async () => {
     const file = join('meta-llama', 'Llama-3.1-70B-Instruct', '100_judge.csv');
     const a = await readFile(join(dir.path, 'a', file), 'utf8');
-    expect(a.split('\n')[0]).toBe('key,prompts_id,original_prompt,templated_prompt,golden_answer,response,judge_raw,actual_token_count,correctness_score');
+    expect(a.split('\n')[0]).toBe(
+      'key,prompts_id,original_prompt,templated_prompt,golden_answer,response,judge_raw,actual_token_count,correctness_score',
+    );
     expect(await readFile(join(dir.path, 'b', file), 'utf8')).toBe(a);
     const pool = JSON.parse(await readFile(join(dir.path, 'a', 'pool.json'), 'utf8'));
     expect(pool.budgets).toEqual([...TINY_BUDGETS]);
-    expect(pool.models[0]).toEqual({ name: 'Qwen3-235B-A22B-Instruct-2507', path: 'Qwen/Qwen3-235B-A22B-Instruct-2507', providerId: 'qwen/qwen3-235b-a22b-2507', inputPerMillion: 0.071, outputPerMillion: 0.1 });
+    expect(pool.models[0]).toEqual({
+      name: 'Qwen3-235B-A22B-Instruct-2507',
+      path: 'Qwen/Qwen3-235B-A22B-Instruct-2507',
+      providerId: 'qwen/qwen3-235b-a22b-2507',
+      inputPerMillion: 0.071,
+      outputPerMillion: 0.1,
+    });
   });
 
   it('round-trips through the loader', async () => {

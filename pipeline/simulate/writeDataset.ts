@@ -9,7 +9,15 @@ import { makeQuery, respond, type SimQuery } from './model';
 import type { SimLlm } from './pool';
 
 export const CSV_COLUMNS = [
-  'key', 'prompts_id', 'original_prompt', 'templated_prompt', 'golden_answer', 'response', 'judge_raw', 'actual_token_count', 'correctness_score',
+  'key',
+  'prompts_id',
+  'original_prompt',
+  'templated_prompt',
+  'golden_answer',
+  'response',
+  'judge_raw',
+  'actual_token_count',
+  'correctness_score',
 ] as const;
 
 export interface SimulateOptions {
@@ -32,7 +40,9 @@ function templated(q: SimQuery, budget: number | 'unlimited'): string {
 }
 
 function responseText(llm: SimLlm, budget: number | 'unlimited', tokens: number, truncated: boolean): string {
-  const cut = truncated ? `, cut off at ${budget === 'unlimited' ? 'the 4000-token cap' : `the ${budget}-token budget`}` : '';
+  const cut = truncated
+    ? `, cut off at ${budget === 'unlimited' ? 'the 4000-token cap' : `the ${budget}-token budget`}`
+    : '';
   return `[simulated response of ${llm.name}: ${tokens} tokens${cut}]`;
 }
 
@@ -51,21 +61,43 @@ async function writeFileRows(path: string, rows: Iterable<string>): Promise<void
   await once(out, 'finish');
 }
 
-function* rowsFor(seed: number, queries: readonly SimQuery[], llm: SimLlm, budget: number | 'unlimited'): Generator<string> {
+function* rowsFor(
+  seed: number,
+  queries: readonly SimQuery[],
+  llm: SimLlm,
+  budget: number | 'unlimited',
+): Generator<string> {
   yield csvRow(CSV_COLUMNS);
   for (const q of queries) {
     const r = respond(seed, q, llm, budget);
     yield csvRow([
-      q.key, q.index, q.text, templated(q, budget), q.goldenAnswer,
-      responseText(llm, budget, r.tokens, r.truncated), `Correctness: ${r.score}`, r.tokens, r.score,
+      q.key,
+      q.index,
+      q.text,
+      templated(q, budget),
+      q.goldenAnswer,
+      responseText(llm, budget, r.tokens, r.truncated),
+      `Correctness: ${r.score}`,
+      r.tokens,
+      r.score,
     ]);
   }
 }
 
-export function poolFileFor(pool: readonly SimLlm[], budgets: readonly (number | 'unlimited')[], command: string): PoolFile {
+export function poolFileFor(
+  pool: readonly SimLlm[],
+  budgets: readonly (number | 'unlimited')[],
+  command: string,
+): PoolFile {
   return {
     budgets: [...budgets],
-    models: pool.map(({ name, path, providerId, inputPerMillion, outputPerMillion }) => ({ name, path, providerId, inputPerMillion, outputPerMillion })),
+    models: pool.map(({ name, path, providerId, inputPerMillion, outputPerMillion }) => ({
+      name,
+      path,
+      providerId,
+      inputPerMillion,
+      outputPerMillion,
+    })),
     simulated: { command },
   };
 }
@@ -75,7 +107,10 @@ export async function writeDataset(out: string, opts: SimulateOptions): Promise<
   const queries = Array.from({ length: opts.queries }, (_, i) => makeQuery(opts.seed, i));
   const total = opts.pool.length * opts.budgets.length;
   await writeFolderAtomically(out, async (dir) => {
-    await writeFile(join(dir, 'pool.json'), `${JSON.stringify(poolFileFor(opts.pool, opts.budgets, opts.command), null, 2)}\n`);
+    await writeFile(
+      join(dir, 'pool.json'),
+      `${JSON.stringify(poolFileFor(opts.pool, opts.budgets, opts.command), null, 2)}\n`,
+    );
     let done = 0;
     for (const llm of opts.pool) {
       for (const budget of opts.budgets) {

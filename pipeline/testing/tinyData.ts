@@ -11,7 +11,13 @@ export const TINY_BUDGETS = [10, 100, 500, 'unlimited'] as const;
 export const tinyPool = () => SIM_POOL.filter((m) => TINY_MODELS.includes(m.name));
 
 export async function writeTinyDataset(dir: string, queries = 150, seed = 7): Promise<string> {
-  await writeDataset(dir, { queries, seed, pool: tinyPool(), budgets: TINY_BUDGETS, command: `npm run simulate -- --out ${dir} --queries ${queries} --seed ${seed}` });
+  await writeDataset(dir, {
+    queries,
+    seed,
+    pool: tinyPool(),
+    budgets: TINY_BUDGETS,
+    command: `npm run simulate -- --out ${dir} --queries ${queries} --seed ${seed}`,
+  });
   return dir;
 }
 

@@ -44,7 +44,7 @@ export class Adam {
           const gi = g[i]!;
           const mi = (m[i] = beta1 * m[i]! + (1 - beta1) * gi);
           const vi = (v[i] = beta2 * v[i]! + (1 - beta2) * gi * gi);
-          p[i] = p[i]! - lr * ((mi / c1) / (Math.sqrt(vi / c2) + eps) + decay * p[i]!);
+          p[i] = p[i]! - lr * (mi / c1 / (Math.sqrt(vi / c2) + eps) + decay * p[i]!);
         }
       });
     });

@@ -10,7 +10,14 @@ import { buildBundle, ONNX_FILE } from './buildBundle';
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 let data: Dataset;
 const build = (out: string, seed: number, extra: Partial<Parameters<typeof buildBundle>[0]> = {}) =>
-  buildBundle({ data, out: join(tmp.path, out), id: 'tiny', train: { seed, maxEpochs: 3 }, command: `npm run train -- --out ${out}`, ...extra });
+  buildBundle({
+    data,
+    out: join(tmp.path, out),
+    id: 'tiny',
+    train: { seed, maxEpochs: 3 },
+    command: `npm run train -- --out ${out}`,
+    ...extra,
+  });
 
 beforeAll(async () => {
   tmp = await tempDir('r2-build');
@@ -38,7 +45,9 @@ describe('train → bundle', () => {
     expect(m.card.simulated).toBe(true);
     expect(m.card.title).toMatch(/SIMULATED/);
     expect(m.card.summary).toMatch(/To train on R2-Bench instead/);
-    expect(m.card.reproduce).toBe(`npm run simulate -- --out ${join(tmp.path, 'data')} --queries 150 --seed 7 && npm run train -- --out a`);
+    expect(m.card.reproduce).toBe(
+      `npm run simulate -- --out ${join(tmp.path, 'data')} --queries 150 --seed 7 && npm run train -- --out a`,
+    );
     expect(m.card.metrics['r2.audc']).toBeTypeOf('number');
   });
 
@@ -50,16 +59,24 @@ describe('train → bundle', () => {
     expect(r.training.exportMaxError.quality).toBeLessThan(1e-5);
     expect(r.training.history.length).toBeGreaterThan(0);
     expect(r.heads.naturalTokensLog1p.mse).toBeLessThan(r.heads.naturalTokensLog1p.baselineMse);
-    expect(await readFile(join(tmp.path, 'a', 'deferral.svg'), 'utf8')).toMatch(/^<svg[\s\S]*R2 router[\s\S]*<\/svg>\n$/);
+    expect(await readFile(join(tmp.path, 'a', 'deferral.svg'), 'utf8')).toMatch(
+      /^<svg[\s\S]*R2 router[\s\S]*<\/svg>\n$/,
+    );
   });
 
   it('leaves nothing behind when it fails, and keeps a previous bundle intact', async () => {
-    const failing = { onEvaluate: () => { throw new Error('disk full'); } };
+    const failing = {
+      onEvaluate: () => {
+        throw new Error('disk full');
+      },
+    };
     await expect(build('never', 5, failing)).rejects.toThrow('disk full');
     await expect(build('a', 9, failing)).rejects.toThrow('disk full');
     const left = await readdir(dirname(join(tmp.path, 'a')));
     expect(left.sort()).toEqual(['a', 'b', 'c', 'data']);
     expect((await readFile(join(tmp.path, 'a', 'manifest.json'), 'utf8')).length).toBeGreaterThan(100);
-    expect(await readdir(join(tmp.path, 'a'))).toEqual(['deferral.svg', 'manifest.json', ONNX_FILE, 'report.json'].sort());
+    expect(await readdir(join(tmp.path, 'a'))).toEqual(
+      ['deferral.svg', 'manifest.json', ONNX_FILE, 'report.json'].sort(),
+    );
   });
 });

@@ -37,7 +37,12 @@ export interface BuildOptions {
 }
 
 export interface TrainingReport extends Report {
-  training: { options: TrainOptions; bestEpoch: number; history: EpochLog[]; exportMaxError: { quality: number; logTokens: number } };
+  training: {
+    options: TrainOptions;
+    bestEpoch: number;
+    history: EpochLog[];
+    exportMaxError: { quality: number; logTokens: number };
+  };
 }
 
 function card(data: Dataset, reproduce: string, hidden: number[]): Manifest['card'] {
@@ -82,7 +87,12 @@ export async function buildBundle(opts: BuildOptions): Promise<{ manifest: Manif
     onnx: ONNX_FILE,
     encoder: spec,
     budgets: data.pool.budgets,
-    pool: data.pool.models.map(({ name, providerId, inputPerMillion, outputPerMillion }) => ({ name, providerId, inputPerMillion, outputPerMillion })),
+    pool: data.pool.models.map(({ name, providerId, inputPerMillion, outputPerMillion }) => ({
+      name,
+      providerId,
+      inputPerMillion,
+      outputPerMillion,
+    })),
     io: {
       input: { name: IO_NAMES.input, shape: ['batch', spec.dim] },
       quality: { name: IO_NAMES.quality, shape: ['batch', L, K] },
@@ -97,15 +107,23 @@ export async function buildBundle(opts: BuildOptions): Promise<{ manifest: Manif
     const bundle = await openBundle(dir);
     const exportMaxError = await exportError(bundle, result.net, x, split.test);
     if (exportMaxError.quality >= EXPORT_TOLERANCE || exportMaxError.logTokens >= EXPORT_TOLERANCE) {
-      throw new Error(`the ONNX graph does not reproduce the trainer (max difference ${JSON.stringify(exportMaxError)})`);
+      throw new Error(
+        `the ONNX graph does not reproduce the trainer (max difference ${JSON.stringify(exportMaxError)})`,
+      );
     }
     const evaluation = await evaluateBundle(bundle, data, opts.onEvaluate);
-    const report: TrainingReport = { ...evaluation, training: { options, bestEpoch: result.bestEpoch, history: result.history, exportMaxError } };
+    const report: TrainingReport = {
+      ...evaluation,
+      training: { options, bestEpoch: result.bestEpoch, history: result.history, exportMaxError },
+    };
     const final: Manifest = { ...manifest, card: { ...manifest.card, metrics: cardMetrics(report) } };
     parseManifest(JSON.stringify(final), 'the manifest being written');
     await writeManifest(final);
     await writeFile(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-    await writeFile(join(dir, 'deferral.svg'), deferralSvg(report, `${final.card.title}: held-out deferral curves (${report.heldOut.queries} queries)`));
+    await writeFile(
+      join(dir, 'deferral.svg'),
+      deferralSvg(report, `${final.card.title}: held-out deferral curves (${report.heldOut.queries} queries)`),
+    );
     return { manifest: final, report };
   });
 }

@@ -35,7 +35,10 @@ describe('network gradients', () => {
     backward(net, x, forward(net, x, rows), cq, cl, grads);
     let checked = 0;
     layers(net).forEach((layer, l) => {
-      for (const [params, g] of [[layer.w, grads.w[l]!], [layer.b, grads.b[l]!]] as const) {
+      for (const [params, g] of [
+        [layer.w, grads.w[l]!],
+        [layer.b, grads.b[l]!],
+      ] as const) {
         for (let i = 0; i < params.length; i++) {
           const keep = params[i]!;
           const h = 1e-3;

@@ -52,7 +52,12 @@ function dense(rows: number, cols: number, rng: Rng, sd: number, bias: ArrayLike
  * weights give unit-variance pre-activations); small output weights with biases at the
  * training means, so training starts from the constant-mean predictor.
  */
-export function initNetwork(shape: NetworkShape, seed: number, qualityMean: ArrayLike<number>, logTokensMean: ArrayLike<number>): Network {
+export function initNetwork(
+  shape: NetworkShape,
+  seed: number,
+  qualityMean: ArrayLike<number>,
+  logTokensMean: ArrayLike<number>,
+): Network {
   const rng = new Rng(seed, 'init');
   const trunk: Dense[] = [];
   let width = shape.dim;
@@ -145,7 +150,14 @@ export function zeroGradients(net: Network): Gradients {
 }
 
 /** Adds gW += inputᵀ·delta, gb += Σ delta; returns delta·Wᵀ (the gradient w.r.t. input). */
-function denseBackward(layer: Dense, input: Float64Array, delta: Float64Array, batch: number, gw: Float64Array, gb: Float64Array): Float64Array {
+function denseBackward(
+  layer: Dense,
+  input: Float64Array,
+  delta: Float64Array,
+  batch: number,
+  gw: Float64Array,
+  gb: Float64Array,
+): Float64Array {
   const { rows, cols, w } = layer;
   const dInput = new Float64Array(batch * rows);
   for (let n = 0; n < batch; n++) {
@@ -169,7 +181,14 @@ function denseBackward(layer: Dense, input: Float64Array, delta: Float64Array, b
  * Backpropagates output gradients (w.r.t. the sigmoid outputs and the log-lengths) into
  * `grads`, accumulating.
  */
-export function backward(net: Network, x: SparseRows, act: Activations, dQuality: Float64Array, dLogTokens: Float64Array, grads: Gradients): void {
+export function backward(
+  net: Network,
+  x: SparseRows,
+  act: Activations,
+  dQuality: Float64Array,
+  dLogTokens: Float64Array,
+  grads: Gradients,
+): void {
   const batch = act.rows.length;
   const trunkDepth = net.trunk.length;
   const top = act.hidden[trunkDepth - 1]!;

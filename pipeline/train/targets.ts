@@ -24,7 +24,11 @@ export function targetsOf(d: Dataset): Targets {
 }
 
 /** Per-output means and variances over some rows (the constant-mean baseline's parameters). */
-export function columnStats(values: Float32Array, width: number, rows: readonly number[]): { mean: Float64Array; variance: Float64Array } {
+export function columnStats(
+  values: Float32Array,
+  width: number,
+  rows: readonly number[],
+): { mean: Float64Array; variance: Float64Array } {
   const mean = new Float64Array(width);
   const variance = new Float64Array(width);
   for (const r of rows) for (let j = 0; j < width; j++) mean[j]! += values[r * width + j]!;

@@ -52,7 +52,13 @@ interface LossParts {
 }
 
 /** Loss summed over `rows`; when `grads` is given, adds the gradient of the batch mean. */
-function batchLoss(net: Network, x: SparseRows, rows: readonly number[], parts: LossParts, grads?: ReturnType<typeof zeroGradients>): number {
+function batchLoss(
+  net: Network,
+  x: SparseRows,
+  rows: readonly number[],
+  parts: LossParts,
+  grads?: ReturnType<typeof zeroGradients>,
+): number {
   const { targets, lengthScale, lengthWeight } = parts;
   const L = targets.models;
   const LK = L * targets.budgets;
@@ -102,13 +108,18 @@ export function trainNetwork(
   onEpoch?: (log: EpochLog, maxEpochs: number) => void,
 ): TrainResult {
   const opts = { ...DEFAULT_TRAIN_OPTIONS, ...options };
-  if (split.train.length === 0 || split.validation.length === 0) throw new Error('training needs at least one training and one validation query');
+  if (split.train.length === 0 || split.validation.length === 0)
+    throw new Error('training needs at least one training and one validation query');
   const L = targets.models;
   const q = columnStats(targets.quality, L * targets.budgets, split.train);
   const len = columnStats(targets.logTokens, L, split.train);
   const shape: NetworkShape = { dim: x.dim, hidden: opts.hidden, models: L, budgets: targets.budgets };
   const net = initNetwork(shape, opts.seed, q.mean, len.mean);
-  const parts: LossParts = { targets, lengthScale: len.variance.map((v) => 1 / Math.max(v, 1e-3)), lengthWeight: opts.lengthWeight };
+  const parts: LossParts = {
+    targets,
+    lengthScale: len.variance.map((v) => 1 / Math.max(v, 1e-3)),
+    lengthWeight: opts.lengthWeight,
+  };
   const adam = new Adam(net, { lr: opts.lr, weightDecay: opts.weightDecay });
   const grads = zeroGradients(net);
   const order = [...split.train];
@@ -135,7 +146,11 @@ export function trainNetwork(
 }
 
 /** The trained network's predictions: quality [rows × L·K] and natural tokens [rows × L]. */
-export function predictNetwork(net: Network, x: SparseRows, rows: readonly number[]): { quality: Float32Array; naturalTokens: Float32Array; logTokens: Float32Array } {
+export function predictNetwork(
+  net: Network,
+  x: SparseRows,
+  rows: readonly number[],
+): { quality: Float32Array; naturalTokens: Float32Array; logTokens: Float32Array } {
   const L = net.shape.models;
   const LK = L * net.shape.budgets;
   const quality = new Float32Array(rows.length * LK);

@@ -37,7 +37,9 @@ describe('bundle manifest', () => {
   });
 
   it('reports text that is not JSON', () => {
-    expect(() => parseManifest('{ "format": ', 'models/x/manifest.json')).toThrow(/models\/x\/manifest.json is not valid JSON/);
+    expect(() => parseManifest('{ "format": ', 'models/x/manifest.json')).toThrow(
+      /models\/x\/manifest.json is not valid JSON/,
+    );
   });
 
   it('lists every problem with its path, not just the first', () => {
@@ -60,12 +62,18 @@ describe('bundle manifest', () => {
 
   it('refuses a missing price, an empty pool and an ONNX path outside the folder', () => {
     const { outputPerMillion: _drop, ...noOutput } = valid.pool[0]!;
-    expect(problems({ ...valid, pool: [noOutput, valid.pool[1]] })).toEqual(expect.arrayContaining([expect.stringMatching(/^pool\.0\.outputPerMillion: /)]));
+    expect(problems({ ...valid, pool: [noOutput, valid.pool[1]] })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^pool\.0\.outputPerMillion: /)]),
+    );
     expect(problems({ ...valid, pool: [] })).toEqual(expect.arrayContaining(['pool: the pool needs at least one LLM']));
-    expect(problems({ ...valid, onnx: '../../etc/passwd.onnx' })).toEqual(expect.arrayContaining([expect.stringMatching(/^onnx: /)]));
+    expect(problems({ ...valid, onnx: '../../etc/passwd.onnx' })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^onnx: /)]),
+    );
   });
 
   it('checks the input width against the encoder', () => {
-    expect(problems({ ...valid, io: { ...valid.io, input: { name: 'features', shape: ['batch', 9] } } })).toEqual(['io.input.shape: input width 9 differs from encoder dim 8']);
+    expect(problems({ ...valid, io: { ...valid.io, input: { name: 'features', shape: ['batch', 9] } } })).toEqual([
+      'io.input.shape: input width 9 differs from encoder dim 8',
+    ]);
   });
 });

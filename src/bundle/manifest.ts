@@ -84,12 +84,17 @@ export const manifestSchema = z
     }
     const names = new Set<string>();
     m.pool.forEach((p, i) => {
-      if (names.has(p.name)) ctx.addIssue({ code: 'custom', path: ['pool', i, 'name'], message: `duplicate LLM name "${p.name}"` });
+      if (names.has(p.name))
+        ctx.addIssue({ code: 'custom', path: ['pool', i, 'name'], message: `duplicate LLM name "${p.name}"` });
       names.add(p.name);
     });
     const [, inDim] = m.io.input.shape;
     if (typeof inDim === 'number' && inDim !== m.encoder.dim) {
-      ctx.addIssue({ code: 'custom', path: ['io', 'input', 'shape'], message: `input width ${inDim} differs from encoder dim ${m.encoder.dim}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['io', 'input', 'shape'],
+        message: `input width ${inDim} differs from encoder dim ${m.encoder.dim}`,
+      });
     }
     const [, qModels, qBudgets] = m.io.quality.shape;
     if (qModels !== m.pool.length || qBudgets !== m.budgets.length) {
@@ -100,7 +105,11 @@ export const manifestSchema = z
       });
     }
     if (m.io.naturalTokens.shape[1] !== m.pool.length) {
-      ctx.addIssue({ code: 'custom', path: ['io', 'naturalTokens', 'shape'], message: `must be [batch, ${m.pool.length}]` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['io', 'naturalTokens', 'shape'],
+        message: `must be [batch, ${m.pool.length}]`,
+      });
     }
   });
 

@@ -27,13 +27,23 @@ describe('a release folder picked in the page', () => {
     const { bundle, warnings } = await readReleaseFolder(pick(RELEASE, 'r2-router-release'));
     expect(warnings).toEqual([]);
     expect(bundle.key).toBe('file:r2-router-release');
-    expect(bundle.manifest.encoder).toEqual({ kind: 'qwen3-embedding', model: 'Qwen/Qwen3-0.6B', dim: 1024, pooling: 'last-token', normalize: true });
+    expect(bundle.manifest.encoder).toEqual({
+      kind: 'qwen3-embedding',
+      model: 'Qwen/Qwen3-0.6B',
+      dim: 1024,
+      pooling: 'last-token',
+      normalize: true,
+    });
     expect(bundle.manifest.pool.map((p) => p.name)).toEqual(['Alpha-7B', 'Beta-1B']);
     expect(new Uint8Array(bundle.onnx).byteLength).toBeGreaterThan(1024 * 4);
   });
 
   it('says what is wrong with a broken release', async () => {
-    const files = pick(RELEASE, 'r2-router-release').filter((f) => !f.webkitRelativePath.endsWith('Beta-1B_ridge_alpha10.0/unlimited_token_predictor.joblib'));
-    await expect(readReleaseFolder(files)).rejects.toThrow(/Beta-1B: missing checkpoints\/Beta-1B_ridge_alpha10.0\/unlimited_token_predictor.joblib/);
+    const files = pick(RELEASE, 'r2-router-release').filter(
+      (f) => !f.webkitRelativePath.endsWith('Beta-1B_ridge_alpha10.0/unlimited_token_predictor.joblib'),
+    );
+    await expect(readReleaseFolder(files)).rejects.toThrow(
+      /Beta-1B: missing checkpoints\/Beta-1B_ridge_alpha10.0\/unlimited_token_predictor.joblib/,
+    );
   });
 });

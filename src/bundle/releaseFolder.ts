@@ -17,8 +17,12 @@ export function isReleaseFolder(files: readonly File[]): boolean {
 
 export async function readReleaseFolder(files: readonly File[]): Promise<{ bundle: LoadedBundle; warnings: string[] }> {
   const wanted = files.filter((f) => inside(f) === 'config.json' || inside(f).startsWith('checkpoints/'));
-  const entries = await Promise.all(wanted.map(async (f) => [inside(f), new Uint8Array(await f.arrayBuffer())] as const));
-  const { manifest, onnxBytes, warnings } = await importRelease(new Map(entries), { reproduce: 'opened in the playground with “Open bundle folder…” on the release folder' });
+  const entries = await Promise.all(
+    wanted.map(async (f) => [inside(f), new Uint8Array(await f.arrayBuffer())] as const),
+  );
+  const { manifest, onnxBytes, warnings } = await importRelease(new Map(entries), {
+    reproduce: 'opened in the playground with “Open bundle folder…” on the release folder',
+  });
   const folder = files[0]?.webkitRelativePath.split('/')[0] || manifest.id;
   const onnx = onnxBytes.buffer.slice(onnxBytes.byteOffset, onnxBytes.byteOffset + onnxBytes.byteLength) as ArrayBuffer;
   return { bundle: { key: `file:${folder}`, manifest, onnx }, warnings };

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_ANSWER_TOKENS, PROMPT_TOKENS, RETRY_AFTER_SECONDS, answerTokens, startFakeProvider, type FakeProvider } from '../../e2e/fakeProvider';
+import {
+  DEFAULT_ANSWER_TOKENS,
+  PROMPT_TOKENS,
+  RETRY_AFTER_SECONDS,
+  answerTokens,
+  startFakeProvider,
+  type FakeProvider,
+} from '../../e2e/fakeProvider';
 import { dispatch, estimateCompletionTokens, type DispatchRequest } from './client';
 import { DispatchError, type DispatchFailure } from './errors';
 import { lengthInstruction } from './instruction';
@@ -18,10 +25,18 @@ beforeEach(() => {
   settings = { ...DEFAULT_SETTINGS, endpoint: provider.baseUrl, apiKey: KEY };
 });
 
-const request = (model: string, budget: DispatchRequest['budget'] = 100): DispatchRequest => ({ providerModelId: model, query: 'What does R2 route?', budget });
+const request = (model: string, budget: DispatchRequest['budget'] = 100): DispatchRequest => ({
+  providerModelId: model,
+  query: 'What does R2 route?',
+  budget,
+});
 const fullAnswer = answerTokens(DEFAULT_ANSWER_TOKENS).join('');
 
-async function failure(model: string, s: Partial<DispatchSettings> = {}, signal = new AbortController().signal): Promise<DispatchFailure> {
+async function failure(
+  model: string,
+  s: Partial<DispatchSettings> = {},
+  signal = new AbortController().signal,
+): Promise<DispatchFailure> {
   const err = await dispatch(request(model), { ...settings, ...s }, signal, () => {}).then(
     () => null,
     (e: unknown) => e,
@@ -36,19 +51,33 @@ describe('dispatch, streaming', () => {
   it('streams the answer and reports the usage', async () => {
     const seen: string[] = [];
     const result = await dispatch(request('acme/model'), settings, new AbortController().signal, (t) => seen.push(t));
-    expect(result).toEqual({ text: fullAnswer, completionTokens: DEFAULT_ANSWER_TOKENS, usageReported: true, promptTokens: PROMPT_TOKENS, finishReason: 'stop' });
+    expect(result).toEqual({
+      text: fullAnswer,
+      completionTokens: DEFAULT_ANSWER_TOKENS,
+      usageReported: true,
+      promptTokens: PROMPT_TOKENS,
+      finishReason: 'stop',
+    });
     expect(seen.length).toBe(DEFAULT_ANSWER_TOKENS);
     expect(seen[0]).toBe('Routing');
     expect(seen.at(-1)).toBe(fullAnswer);
   });
 
   it('sends the length instruction, the max_tokens guard, the key as a bearer token, and asks for usage', async () => {
-    await dispatch(request('acme/model', 100), { ...settings, extraHeaders: 'X-Title: R2 playground' }, new AbortController().signal, () => {});
+    await dispatch(
+      request('acme/model', 100),
+      { ...settings, extraHeaders: 'X-Title: R2 playground' },
+      new AbortController().signal,
+      () => {},
+    );
     const [chat] = provider.chats();
     expect(provider.chats()).toHaveLength(1);
     expect(chat!.body).toMatchObject({
       model: 'acme/model',
-      messages: [{ role: 'system', content: lengthInstruction(100) }, { role: 'user', content: 'What does R2 route?' }],
+      messages: [
+        { role: 'system', content: lengthInstruction(100) },
+        { role: 'user', content: 'What does R2 route?' },
+      ],
       max_tokens: 126,
       stream: true,
       stream_options: { include_usage: true },
@@ -74,7 +103,12 @@ describe('dispatch, streaming', () => {
   });
 
   it('a small budget is cut off by the guard, with finish reason length', async () => {
-    const result = await dispatch(request('acme/model', 1), { ...settings, extraHeaders: 'x-fake-tokens: 40' }, new AbortController().signal, () => {});
+    const result = await dispatch(
+      request('acme/model', 1),
+      { ...settings, extraHeaders: 'x-fake-tokens: 40' },
+      new AbortController().signal,
+      () => {},
+    );
     expect(result.finishReason).toBe('length');
     expect(result.completionTokens).toBe(18);
   });
@@ -103,14 +137,30 @@ describe('dispatch, streaming', () => {
 describe('dispatch, not streaming', () => {
   it('returns the whole answer with usage', async () => {
     const texts: string[] = [];
-    const result = await dispatch(request('acme/model'), { ...settings, stream: false }, new AbortController().signal, (t) => texts.push(t));
-    expect(result).toEqual({ text: fullAnswer, completionTokens: DEFAULT_ANSWER_TOKENS, usageReported: true, promptTokens: PROMPT_TOKENS, finishReason: 'stop' });
+    const result = await dispatch(
+      request('acme/model'),
+      { ...settings, stream: false },
+      new AbortController().signal,
+      (t) => texts.push(t),
+    );
+    expect(result).toEqual({
+      text: fullAnswer,
+      completionTokens: DEFAULT_ANSWER_TOKENS,
+      usageReported: true,
+      promptTokens: PROMPT_TOKENS,
+      finishReason: 'stop',
+    });
     expect(texts).toEqual([fullAnswer]);
     expect(provider.chats()[0]!.body).toMatchObject({ stream: false, max_tokens: 126 });
   });
 
   it('estimates when usage is missing', async () => {
-    const result = await dispatch(request('fake/no-usage'), { ...settings, stream: false }, new AbortController().signal, () => {});
+    const result = await dispatch(
+      request('fake/no-usage'),
+      { ...settings, stream: false },
+      new AbortController().signal,
+      () => {},
+    );
     expect(result.usageReported).toBe(false);
     expect(result.completionTokens).toBe(estimateCompletionTokens(fullAnswer));
   });

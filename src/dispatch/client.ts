@@ -120,7 +120,10 @@ export async function dispatch(
       // The client ends an aborted stream quietly; say why it ended.
       if (controller.signal.aborted) throw new APIUserAbortError();
     } else {
-      const completion = await client.chat.completions.create({ ...body, stream: false }, { signal: controller.signal });
+      const completion = await client.chat.completions.create(
+        { ...body, stream: false },
+        { signal: controller.signal },
+      );
       const choice = completion.choices?.[0];
       received.text = choice?.message?.content ?? '';
       received.finishReason = choice?.finish_reason ?? null;

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, endpointProblem } from './csp';
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split('; ').map((d) => {
-    const [name, ...sources] = d.split(' ');
-    return [name!, sources];
-  }));
+  return new Map(
+    policy.split('; ').map((d) => {
+      const [name, ...sources] = d.split(' ');
+      return [name!, sources];
+    }),
+  );
 }
 
 describe('content security policy', () => {
@@ -13,8 +15,13 @@ describe('content security policy', () => {
 
   it('limits connections to self, the default endpoint, the model hub and loopback', () => {
     expect(built.get('connect-src')).toEqual([
-      "'self'", 'https://openrouter.ai', 'http://127.0.0.1:*', 'http://localhost:*',
-      'https://huggingface.co', 'https://*.huggingface.co', 'https://*.hf.co',
+      "'self'",
+      'https://openrouter.ai',
+      'http://127.0.0.1:*',
+      'http://localhost:*',
+      'https://huggingface.co',
+      'https://*.huggingface.co',
+      'https://*.hf.co',
     ]);
   });
 
@@ -49,7 +56,10 @@ describe('endpointProblem', () => {
   });
 
   it.each([
-    ['https://api.openai.com/v1', /Content-Security-Policy only lets it connect to .*https:\/\/api\.openai\.com would be blocked/],
+    [
+      'https://api.openai.com/v1',
+      /Content-Security-Policy only lets it connect to .*https:\/\/api\.openai\.com would be blocked/,
+    ],
     ['http://openrouter.ai/api/v1', /would be blocked/],
     ['https://openrouter.ai.evil.example/v1', /would be blocked/],
     ['https://huggingface.co/v1', /would be blocked/],

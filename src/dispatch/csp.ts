@@ -65,8 +65,10 @@ export function endpointProblem(endpoint: string, pageOrigin: string | null): st
   } catch {
     return 'The base URL is not a valid URL (for example https://openrouter.ai/api/v1).';
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'The base URL must start with https:// (or http:// for a local server).';
-  if (url.username || url.password) return 'The base URL must not contain a user name or password; use the API key field.';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return 'The base URL must start with https:// (or http:// for a local server).';
+  if (url.username || url.password)
+    return 'The base URL must not contain a user name or password; use the API key field.';
   if (url.search || url.hash) return 'The base URL must not have a query string or #fragment.';
   const allowed = url.origin === pageOrigin || ENDPOINT_SOURCES.some((s) => matchesSource(url, s));
   if (!allowed) {

@@ -8,13 +8,17 @@ const sha = (code: string) => `sha256-${createHash('sha256').update(code).digest
 async function transform(html: string, ctx: Partial<IndexHtmlTransformContext>): Promise<IndexHtmlTransformResult> {
   const hook = contentSecurityPolicyPlugin().transformIndexHtml;
   if (!hook || typeof hook === 'function') throw new Error('expected an ordered transformIndexHtml hook');
-  const handler = hook.handler as (html: string, ctx: IndexHtmlTransformContext) => Promise<IndexHtmlTransformResult> | IndexHtmlTransformResult;
+  const handler = hook.handler as (
+    html: string,
+    ctx: IndexHtmlTransformContext,
+  ) => Promise<IndexHtmlTransformResult> | IndexHtmlTransformResult;
   return handler(html, { path: '/index.html', filename: 'index.html', ...ctx } as IndexHtmlTransformContext);
 }
 
 describe('CSP plugin', () => {
   it('hashes inline scripts only', () => {
-    const html = '<script type="module" src="/src/main.tsx"></script><script type="module">import "/@react-refresh";</script><script> </script>';
+    const html =
+      '<script type="module" src="/src/main.tsx"></script><script type="module">import "/@react-refresh";</script><script> </script>';
     expect(inlineScriptHashes(html)).toEqual([sha('import "/@react-refresh";')]);
   });
 
@@ -24,7 +28,11 @@ describe('CSP plugin', () => {
     const result = await transform('<html><head></head><body></body></html>', {});
     if (typeof result !== 'object' || Array.isArray(result)) throw new Error('expected html and tags');
     const [tag] = result.tags;
-    expect(tag).toMatchObject({ tag: 'meta', injectTo: 'head-prepend', attrs: { 'http-equiv': 'Content-Security-Policy' } });
+    expect(tag).toMatchObject({
+      tag: 'meta',
+      injectTo: 'head-prepend',
+      attrs: { 'http-equiv': 'Content-Security-Policy' },
+    });
     const content = String(tag!.attrs!.content);
     expect(content).toContain("connect-src 'self' https://openrouter.ai");
     expect(content).not.toContain('ws://');
@@ -32,7 +40,9 @@ describe('CSP plugin', () => {
 
   it('in dev, allows the inline preamble by hash and the hot-reload socket', async () => {
     const preamble = 'import { injectIntoGlobalHook } from "/@react-refresh";';
-    const result = await transform(`<head><script type="module">${preamble}</script></head>`, { server: {} as IndexHtmlTransformContext['server'] });
+    const result = await transform(`<head><script type="module">${preamble}</script></head>`, {
+      server: {} as IndexHtmlTransformContext['server'],
+    });
     if (typeof result !== 'object' || Array.isArray(result)) throw new Error('expected html and tags');
     const content = String(result.tags[0]!.attrs!.content);
     expect(content).toContain(`'${sha(preamble)}'`);

@@ -23,8 +23,16 @@ export function contentSecurityPolicyPlugin(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        const content = contentSecurityPolicy({ dev: ctx.server !== undefined, inlineScriptHashes: inlineScriptHashes(html) });
-        return { html, tags: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content }, injectTo: 'head-prepend' }] };
+        const content = contentSecurityPolicy({
+          dev: ctx.server !== undefined,
+          inlineScriptHashes: inlineScriptHashes(html),
+        });
+        return {
+          html,
+          tags: [
+            { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content }, injectTo: 'head-prepend' },
+          ],
+        };
       },
     },
   };

@@ -1,6 +1,12 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { DispatchError, IncompleteStreamError, describeFailure, retryAfterSeconds, type FailureContext } from './errors';
+import {
+  DispatchError,
+  IncompleteStreamError,
+  describeFailure,
+  retryAfterSeconds,
+  type FailureContext,
+} from './errors';
 
 const KEY = 'sk-test-not-a-real-key-123';
 const ctx: FailureContext = {
@@ -69,7 +75,9 @@ describe('describeFailure', () => {
   });
 
   it('a 400 that merely mentions the model is a bad request, not a rejected id', () => {
-    expect(describeFailure(httpError(400, jsonError('max_tokens is not supported with this model')), ctx).kind).toBe('bad-request');
+    expect(describeFailure(httpError(400, jsonError('max_tokens is not supported with this model')), ctx).kind).toBe(
+      'bad-request',
+    );
   });
 
   it('a non-JSON error body is quoted briefly, tags stripped, with a hint about the base URL', () => {
@@ -141,8 +149,12 @@ describe('describeFailure', () => {
   });
 
   it('an answer with no finish reason is incomplete; with no text at all it is not a chat completion', () => {
-    expect(describeFailure(new IncompleteStreamError(), { ...ctx, partialText: 'ab' }).message).toMatch(/ended before the provider said it was finished/);
-    expect(describeFailure(new IncompleteStreamError(), ctx).message).toMatch(/not with an OpenAI-compatible chat completion/);
+    expect(describeFailure(new IncompleteStreamError(), { ...ctx, partialText: 'ab' }).message).toMatch(
+      /ended before the provider said it was finished/,
+    );
+    expect(describeFailure(new IncompleteStreamError(), ctx).message).toMatch(
+      /not with an OpenAI-compatible chat completion/,
+    );
   });
 
   it('garbage instead of JSON in the answer', () => {

@@ -67,7 +67,8 @@ export function retryAfterSeconds(headers: Headers | undefined, now: number = Da
 }
 
 const NO_BODY = 'status code (no body)';
-const MODEL_REJECTED = /(not found|does not exist|doesn't exist|not a valid model|invalid model|unknown model|no endpoints found|not available)/i;
+const MODEL_REJECTED =
+  /(not found|does not exist|doesn't exist|not a valid model|invalid model|unknown model|no endpoints found|not available)/i;
 
 /** The provider's own explanation from a JSON error body, scrubbed and shortened. */
 function providerMessage(err: APIError, apiKey: string): string | null {
@@ -83,7 +84,9 @@ function nonJsonBody(err: APIError, apiKey: string): string | null {
   if (err.error !== undefined || err.status === undefined) return null;
   const text = err.message.slice(`${err.status} `.length);
   if (text === '' || text === NO_BODY) return null;
-  const plain = scrubProviderText(text.replace(/<[^>]*>/g, ' '), apiKey).replace(/\s+/g, ' ').trim();
+  const plain = scrubProviderText(text.replace(/<[^>]*>/g, ' '), apiKey)
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain.length > 120 ? `${plain.slice(0, 120)}…` : plain;
 }
 
@@ -96,7 +99,9 @@ function isModelRejection(err: APIError, model: string): boolean {
 }
 
 function partialNote(partialText: string): string {
-  return partialText.length > 0 ? ` The ${partialText.length} characters received before that are kept below, marked partial.` : '';
+  return partialText.length > 0
+    ? ` The ${partialText.length} characters received before that are kept below, marked partial.`
+    : '';
 }
 
 function statusFailure(err: APIError & { status: number }, ctx: FailureContext): Omit<DispatchFailure, 'partialText'> {
@@ -104,17 +109,32 @@ function statusFailure(err: APIError & { status: number }, ctx: FailureContext):
   const said = providerMessage(err, ctx.apiKey);
   const saidNote = said ? ` The provider said: "${said}"` : '';
   if (status === 401) {
-    return { kind: 'auth', status, message: `The provider rejected the API key (HTTP 401). Check that the key is right and belongs to this endpoint.${saidNote}` };
+    return {
+      kind: 'auth',
+      status,
+      message: `The provider rejected the API key (HTTP 401). Check that the key is right and belongs to this endpoint.${saidNote}`,
+    };
   }
   if (status === 403) {
-    return { kind: 'auth', status, message: `The provider refused this key (HTTP 403): it may be disabled, limited, or not allowed to use "${ctx.model}".${saidNote}` };
+    return {
+      kind: 'auth',
+      status,
+      message: `The provider refused this key (HTTP 403): it may be disabled, limited, or not allowed to use "${ctx.model}".${saidNote}`,
+    };
   }
   if (status === 402) {
-    return { kind: 'credits', status, message: `The account behind this key is out of credits (HTTP 402). Add credits with the provider, or pick a cheaper model.${saidNote}` };
+    return {
+      kind: 'credits',
+      status,
+      message: `The account behind this key is out of credits (HTTP 402). Add credits with the provider, or pick a cheaper model.${saidNote}`,
+    };
   }
   if (status === 429) {
     const wait = retryAfterSeconds(err.headers);
-    const when = wait === null ? 'The provider did not say when to retry; wait a little.' : `The provider asks to retry in ${wait} s.`;
+    const when =
+      wait === null
+        ? 'The provider did not say when to retry; wait a little.'
+        : `The provider asks to retry in ${wait} s.`;
     return {
       kind: 'rate-limit',
       status,
@@ -123,7 +143,11 @@ function statusFailure(err: APIError & { status: number }, ctx: FailureContext):
     };
   }
   if (isModelRejection(err, ctx.model)) {
-    return { kind: 'model-not-found', status, message: `The provider does not accept the model id "${ctx.model}" (HTTP ${status}). Fix the provider id for this LLM in the pool.${saidNote}` };
+    return {
+      kind: 'model-not-found',
+      status,
+      message: `The provider does not accept the model id "${ctx.model}" (HTTP ${status}). Fix the provider id for this LLM in the pool.${saidNote}`,
+    };
   }
   const body = nonJsonBody(err, ctx.apiKey);
   if (body !== null) {
@@ -134,11 +158,19 @@ function statusFailure(err: APIError & { status: number }, ctx: FailureContext):
     };
   }
   if (status === 404) {
-    return { kind: 'not-found', status, message: `The endpoint has no chat completions at this address (HTTP 404). Check the base URL; most end in /v1.${saidNote}` };
+    return {
+      kind: 'not-found',
+      status,
+      message: `The endpoint has no chat completions at this address (HTTP 404). Check the base URL; most end in /v1.${saidNote}`,
+    };
   }
   if (status >= 500) {
     const what = status === 503 ? 'is unavailable or overloaded' : 'had a server error';
-    return { kind: 'server', status, message: `The provider ${what} (HTTP ${status}). Try again later; nothing is retried automatically.${saidNote}` };
+    return {
+      kind: 'server',
+      status,
+      message: `The provider ${what} (HTTP ${status}). Try again later; nothing is retried automatically.${saidNote}`,
+    };
   }
   return { kind: 'bad-request', status, message: `The provider rejected the request (HTTP ${status}).${saidNote}` };
 }
@@ -147,7 +179,11 @@ function statusFailure(err: APIError & { status: number }, ctx: FailureContext):
 export function describeFailure(err: unknown, ctx: FailureContext): DispatchFailure {
   const partialText = ctx.partialText;
   if (err instanceof DispatchError) return err.failure;
-  const stopped: DispatchFailure = { kind: 'stopped', partialText, message: `Stopped.${partialText ? ' The partial answer is kept below.' : ''}` };
+  const stopped: DispatchFailure = {
+    kind: 'stopped',
+    partialText,
+    message: `Stopped.${partialText ? ' The partial answer is kept below.' : ''}`,
+  };
   if (ctx.stopped) return stopped;
   // The idle watchdog aborts too, so its flag is read before the abort error itself.
   if (ctx.timedOut || err instanceof APIConnectionTimeoutError) {
@@ -159,14 +195,22 @@ export function describeFailure(err: unknown, ctx: FailureContext): DispatchFail
   }
   if (err instanceof APIUserAbortError) return stopped;
   if (ctx.cspBlocked) {
-    return { kind: 'blocked', partialText, message: `The page's Content-Security-Policy blocked the connection to ${new URL(ctx.endpoint).origin}.` };
+    return {
+      kind: 'blocked',
+      partialText,
+      message: `The page's Content-Security-Policy blocked the connection to ${new URL(ctx.endpoint).origin}.`,
+    };
   }
   if (err instanceof APIError && err.status !== undefined) {
     return { ...statusFailure(err as APIError & { status: number }, ctx), partialText };
   }
   if (err instanceof APIError && err.error !== undefined) {
     const said = providerMessage(err, ctx.apiKey) ?? 'no details';
-    return { kind: 'stream-broken', partialText, message: `The provider reported an error in the middle of the answer: "${said}".${partialNote(partialText)}` };
+    return {
+      kind: 'stream-broken',
+      partialText,
+      message: `The provider reported an error in the middle of the answer: "${said}".${partialNote(partialText)}`,
+    };
   }
   if (err instanceof APIError) {
     return {
@@ -182,7 +226,15 @@ export function describeFailure(err: unknown, ctx: FailureContext): DispatchFail
     return { kind: 'stream-broken', partialText, message: `${what}${partialNote(partialText)}` };
   }
   if (err instanceof SyntaxError) {
-    return { kind: 'stream-broken', partialText, message: `The provider's answer is not valid JSON, so it cannot be read.${partialNote(partialText)}` };
+    return {
+      kind: 'stream-broken',
+      partialText,
+      message: `The provider's answer is not valid JSON, so it cannot be read.${partialNote(partialText)}`,
+    };
   }
-  return { kind: 'stream-broken', partialText, message: `The connection dropped while receiving the answer.${partialNote(partialText)}` };
+  return {
+    kind: 'stream-broken',
+    partialText,
+    message: `The connection dropped while receiving the answer.${partialNote(partialText)}`,
+  };
 }

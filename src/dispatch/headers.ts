@@ -3,10 +3,29 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Names a browser refuses to let a page set (Fetch standard), and prefixes likewise. */
 const BROWSER_FORBIDDEN = new Set([
-  'accept-charset', 'accept-encoding', 'access-control-request-headers', 'access-control-request-method',
-  'connection', 'content-length', 'cookie', 'cookie2', 'date', 'dnt', 'expect', 'keep-alive', 'origin',
-  'referer', 'set-cookie', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'via',
-  'x-http-method', 'x-http-method-override', 'x-method-override',
+  'accept-charset',
+  'accept-encoding',
+  'access-control-request-headers',
+  'access-control-request-method',
+  'connection',
+  'content-length',
+  'cookie',
+  'cookie2',
+  'date',
+  'dnt',
+  'expect',
+  'keep-alive',
+  'origin',
+  'referer',
+  'set-cookie',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'via',
+  'x-http-method',
+  'x-http-method-override',
+  'x-method-override',
 ]);
 const BROWSER_FORBIDDEN_PREFIXES = ['proxy-', 'sec-'];
 
@@ -24,7 +43,8 @@ export type HeaderParse = { ok: true; headers: Record<string, string> } | { ok: 
 
 function refusal(name: string): string | null {
   const lower = name.toLowerCase();
-  if (CREDENTIALS.has(lower)) return `"${name}" is not allowed: put the key in the API key field, which is sent only as the Authorization header.`;
+  if (CREDENTIALS.has(lower))
+    return `"${name}" is not allowed: put the key in the API key field, which is sent only as the Authorization header.`;
   if (REROUTING.has(lower) || REROUTING_PREFIXES.some((p) => lower.startsWith(p))) {
     return `"${name}" is not allowed: it could make a proxy forward the request, and your key with it, to another host.`;
   }

@@ -5,7 +5,14 @@ import { csvField, historyEntry, historyToCsv, historyToJson, type HistoryEntry 
 
 const KEY = 'sk-test-not-a-real-key-123';
 const prices = { inputPerMillion: 1, outputPerMillion: 2 };
-const choice: Candidate = { model: 'Qwen3-235B', budget: 100, outputTokens: 100, quality: 0.81, costUsd: 0.00025, score: 0.5 };
+const choice: Candidate = {
+  model: 'Qwen3-235B',
+  budget: 100,
+  outputTokens: 100,
+  quality: 0.81,
+  costUsd: 0.00025,
+  score: 0.5,
+};
 
 function entry(query: string, response: string): HistoryEntry {
   return historyEntry({
@@ -25,7 +32,13 @@ function entry(query: string, response: string): HistoryEntry {
 describe('measure', () => {
   it('uses reported prompt tokens for the cost and checks the budget', () => {
     const a = measure({ completionTokens: 87, usageReported: true, promptTokens: 60 }, 100, prices, 50);
-    expect(a).toEqual({ completionTokens: 87, estimated: false, promptTokens: 60, costUsd: (60 * 1 + 87 * 2) / 1e6, budgetRespected: true });
+    expect(a).toEqual({
+      completionTokens: 87,
+      estimated: false,
+      promptTokens: 60,
+      costUsd: (60 * 1 + 87 * 2) / 1e6,
+      budgetRespected: true,
+    });
   });
 
   it('falls back to the input estimate, flags estimated tokens, and spots an overrun', () => {
@@ -36,7 +49,9 @@ describe('measure', () => {
   });
 
   it('has no budget verdict for an unlimited choice', () => {
-    expect(measure({ completionTokens: 900, usageReported: true, promptTokens: 1 }, 'unlimited', prices, 1).budgetRespected).toBeNull();
+    expect(
+      measure({ completionTokens: 900, usageReported: true, promptTokens: 1 }, 'unlimited', prices, 1).budgetRespected,
+    ).toBeNull();
   });
 });
 
@@ -46,9 +61,19 @@ describe('history export', () => {
     const parsed = JSON.parse(historyToJson([e], KEY)) as HistoryEntry[];
     expect(parsed).toHaveLength(1);
     expect(parsed[0]).toMatchObject({
-      timestamp: '2026-03-01T12:00:00.000Z', router: 'r2', model: 'Qwen3-235B', providerModelId: 'qwen/qwen3-235b', budget: 100,
-      predictedQuality: 0.81, predictedTokens: 100, actualCompletionTokens: 87, tokensEstimated: false, budgetRespected: true,
-      outcome: 'complete', response: 'Answer "quoted", with commas', query: 'my key is [API key hidden]',
+      timestamp: '2026-03-01T12:00:00.000Z',
+      router: 'r2',
+      model: 'Qwen3-235B',
+      providerModelId: 'qwen/qwen3-235b',
+      budget: 100,
+      predictedQuality: 0.81,
+      predictedTokens: 100,
+      actualCompletionTokens: 87,
+      tokensEstimated: false,
+      budgetRespected: true,
+      outcome: 'complete',
+      response: 'Answer "quoted", with commas',
+      query: 'my key is [API key hidden]',
     });
   });
 
@@ -64,7 +89,9 @@ describe('history export', () => {
     expect(lines[0]).toBe(
       'timestamp,router,query,model,providerModelId,budget,predictedQuality,predictedTokens,predictedCostUsd,actualCompletionTokens,tokensEstimated,actualPromptTokens,actualCostUsd,budgetRespected,finishReason,outcome,response',
     );
-    expect(csv).toContain(',"Line one\nline ""two"", end",Qwen3-235B,qwen/qwen3-235b,100,0.81,100,0.00025,87,false,60,');
+    expect(csv).toContain(
+      ',"Line one\nline ""two"", end",Qwen3-235B,qwen/qwen3-235b,100,0.81,100,0.00025,87,false,60,',
+    );
     expect(csv.endsWith(',true,stop,complete,plain\r\n')).toBe(true);
   });
 

@@ -74,10 +74,23 @@ export function historyToJson(entries: readonly HistoryEntry[], apiKey: string):
 }
 
 const COLUMNS: readonly (keyof HistoryEntry)[] = [
-  'timestamp', 'router', 'query', 'model', 'providerModelId', 'budget',
-  'predictedQuality', 'predictedTokens', 'predictedCostUsd',
-  'actualCompletionTokens', 'tokensEstimated', 'actualPromptTokens', 'actualCostUsd',
-  'budgetRespected', 'finishReason', 'outcome', 'response',
+  'timestamp',
+  'router',
+  'query',
+  'model',
+  'providerModelId',
+  'budget',
+  'predictedQuality',
+  'predictedTokens',
+  'predictedCostUsd',
+  'actualCompletionTokens',
+  'tokensEstimated',
+  'actualPromptTokens',
+  'actualCostUsd',
+  'budgetRespected',
+  'finishReason',
+  'outcome',
+  'response',
 ];
 
 /** Text a spreadsheet would run as a formula; prefixed with ' so it opens as text. */

@@ -27,11 +27,13 @@ export function settingsProblems(s: DispatchSettings, pageOrigin: string | null)
   const problems: string[] = [];
   const key = s.apiKey.trim();
   if (key === '') problems.push('Enter an API key.');
-  else if (!/^[\x21-\x7e]+$/.test(key)) problems.push('The API key has spaces or characters an HTTP header cannot carry; paste it again.');
+  else if (!/^[\x21-\x7e]+$/.test(key))
+    problems.push('The API key has spaces or characters an HTTP header cannot carry; paste it again.');
   const endpoint = endpointProblem(s.endpoint, pageOrigin);
   if (endpoint) problems.push(endpoint);
   const headers = parseExtraHeaders(s.extraHeaders, s.apiKey);
-  if (!headers.ok) problems.push(...headers.problems.map((p) => `Extra headers, ${p.charAt(0).toLowerCase()}${p.slice(1)}`));
+  if (!headers.ok)
+    problems.push(...headers.problems.map((p) => `Extra headers, ${p.charAt(0).toLowerCase()}${p.slice(1)}`));
   if (!Number.isFinite(s.timeoutSeconds) || s.timeoutSeconds < 1 || s.timeoutSeconds > 600) {
     problems.push('The timeout must be between 1 and 600 seconds.');
   }

@@ -45,7 +45,10 @@ describe('settings store', () => {
     expect(store.getState().apiKey).toBe(KEY);
     expect(storage.dump()).not.toContain(KEY);
     expect(JSON.parse(storage.getItem(SETTINGS_STORAGE_KEY)!)).toEqual({
-      endpoint: 'http://127.0.0.1:9000/v1', extraHeaders: 'X-Title: t', stream: true, timeoutSeconds: 90,
+      endpoint: 'http://127.0.0.1:9000/v1',
+      extraHeaders: 'X-Title: t',
+      stream: true,
+      timeoutSeconds: 90,
     });
     const reloaded = createSettingsStore(storage).getState();
     expect(reloaded.endpoint).toBe('http://127.0.0.1:9000/v1');
@@ -106,7 +109,16 @@ describe('settingsProblems', () => {
   });
 
   it('lists every problem at once, quoting neither key nor header values', () => {
-    const problems = settingsProblems({ ...good, apiKey: 'k3y w1th gap', endpoint: 'https://example.com/v1', extraHeaders: 'Authorization: x', timeoutSeconds: 0 }, null);
+    const problems = settingsProblems(
+      {
+        ...good,
+        apiKey: 'k3y w1th gap',
+        endpoint: 'https://example.com/v1',
+        extraHeaders: 'Authorization: x',
+        timeoutSeconds: 0,
+      },
+      null,
+    );
     expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(/spaces or characters/);
     expect(problems[1]).toMatch(/would be blocked/);

@@ -65,9 +65,18 @@ export function createSettingsStore(storage: Storage | null): StoreApi<SettingsS
     forget: () => set({ apiKey: '', remember: false }),
   }));
   store.subscribe((s) => {
-    const stored: Stored = { endpoint: s.endpoint, extraHeaders: s.extraHeaders, stream: s.stream, timeoutSeconds: s.timeoutSeconds };
+    const stored: Stored = {
+      endpoint: s.endpoint,
+      extraHeaders: s.extraHeaders,
+      stream: s.stream,
+      timeoutSeconds: s.timeoutSeconds,
+    };
     write(storage, (st) => st.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(stored)));
-    write(storage, (st) => (s.remember && s.apiKey ? st.setItem(REMEMBERED_KEY_STORAGE_KEY, s.apiKey) : st.removeItem(REMEMBERED_KEY_STORAGE_KEY)));
+    write(storage, (st) =>
+      s.remember && s.apiKey
+        ? st.setItem(REMEMBERED_KEY_STORAGE_KEY, s.apiKey)
+        : st.removeItem(REMEMBERED_KEY_STORAGE_KEY),
+    );
   });
   return store;
 }

@@ -19,16 +19,37 @@ describe('npm run embed', () => {
   writeFileSync(textsFile, JSON.stringify(texts));
 
   it('prints one embedding per text, as the page computes it', () => {
-    const { status, stdout } = embed('--model', 'src/encoder/__fixtures__/tiny-qwen3', '--texts', textsFile, '--dim', '8');
+    const { status, stdout } = embed(
+      '--model',
+      'src/encoder/__fixtures__/tiny-qwen3',
+      '--texts',
+      textsFile,
+      '--dim',
+      '8',
+    );
     expect(status).toBe(0);
     const embeddings = JSON.parse(stdout) as number[][];
-    texts.forEach((t, i) => [...tinyExpectedEmbedding(t)].forEach((v, k) => expect(embeddings[i]![k]).toBeCloseTo(v, 5)));
+    texts.forEach((t, i) =>
+      [...tinyExpectedEmbedding(t)].forEach((v, k) => expect(embeddings[i]![k]).toBeCloseTo(v, 5)),
+    );
   });
 
   it('compares with reference embeddings by cosine similarity', () => {
     const reference = join(scratch, 'reference.json');
-    writeFileSync(reference, JSON.stringify([[...tinyExpectedEmbedding('hello')], [...tinyExpectedEmbedding('something else')]]));
-    const { status, stdout } = embed('--model', 'src/encoder/__fixtures__/tiny-qwen3', '--texts', textsFile, '--dim', '8', '--compare', reference);
+    writeFileSync(
+      reference,
+      JSON.stringify([[...tinyExpectedEmbedding('hello')], [...tinyExpectedEmbedding('something else')]]),
+    );
+    const { status, stdout } = embed(
+      '--model',
+      'src/encoder/__fixtures__/tiny-qwen3',
+      '--texts',
+      textsFile,
+      '--dim',
+      '8',
+      '--compare',
+      reference,
+    );
     expect(status).toBe(0);
     const { cosine, min } = JSON.parse(stdout) as { cosine: number[]; min: number };
     expect(cosine[0]).toBeCloseTo(1, 6);

@@ -20,13 +20,21 @@ npm run predict takes. --compare <file.json> (such embeddings from vLLM) prints 
 async function main(): Promise<void> {
   const flags = readFlags(
     process.argv.slice(2),
-    { model: { type: 'string' }, texts: { type: 'string' }, precision: { type: 'string' }, dim: { type: 'string' }, raw: { type: 'boolean' }, compare: { type: 'string' } },
+    {
+      model: { type: 'string' },
+      texts: { type: 'string' },
+      precision: { type: 'string' },
+      dim: { type: 'string' },
+      raw: { type: 'boolean' },
+      compare: { type: 'string' },
+    },
     USAGE,
   );
   if (flags.help) return void process.stdout.write(`${USAGE}\n`);
   const model = required(flags.model, 'model', USAGE);
   const texts = JSON.parse(readFileSync(required(flags.texts, 'texts', USAGE), 'utf8')) as unknown;
-  if (!Array.isArray(texts) || !texts.every((t) => typeof t === 'string')) throw new UsageError('--texts must name a JSON array of strings');
+  if (!Array.isArray(texts) || !texts.every((t) => typeof t === 'string'))
+    throw new UsageError('--texts must name a JSON array of strings');
   const dim = Number(flags.dim ?? 1024);
   if (!Number.isInteger(dim) || dim < 1) throw new UsageError(`--dim must be a positive integer, got "${flags.dim}"`);
   const precision = (flags.precision ?? 'fp32') as Precision;
@@ -35,7 +43,9 @@ async function main(): Promise<void> {
   const isFolder = statSync(model, { throwIfNoEntry: false })?.isDirectory() ?? false;
   const path = isFolder ? resolve(model) : model;
   env.allowLocalModels = isFolder;
-  const option = exportOptions(isFolder ? listFolder(path) : await listHubExport(model, null), model).find((o) => o.precision === precision);
+  const option = exportOptions(isFolder ? listFolder(path) : await listHubExport(model, null), model).find(
+    (o) => o.precision === precision,
+  );
   if (!option) throw new UsageError(`${model} has no ${precision} weights`);
   const encoder = await loadQwen3Encoder({ model: path, label: model, option, device: 'cpu', dim });
   const embeddings: number[][] = [];
@@ -43,7 +53,8 @@ async function main(): Promise<void> {
   await encoder.dispose();
   if (!flags.compare) return void process.stdout.write(`${JSON.stringify(embeddings)}\n`);
   const reference = JSON.parse(readFileSync(flags.compare, 'utf8')) as number[][];
-  if (reference.length !== embeddings.length) throw new UsageError(`--compare holds ${reference.length} embeddings for ${embeddings.length} texts`);
+  if (reference.length !== embeddings.length)
+    throw new UsageError(`--compare holds ${reference.length} embeddings for ${embeddings.length} texts`);
   const similarities = embeddings.map((e, i) => cosine(e, reference[i]!));
   process.stdout.write(`${JSON.stringify({ cosine: similarities, min: Math.min(...similarities) })}\n`);
 }

@@ -16,6 +16,9 @@ describe('explainLoadError', () => {
   it('keeps an EncoderError as it is and wraps anything else', () => {
     const own = new EncoderError('width', 'too wide');
     expect(explainLoadError(own, 'x')).toBe(own);
-    expect(explainLoadError('boom', 'the export')).toMatchObject({ problem: 'failed', message: 'Could not load the export: boom' });
+    expect(explainLoadError('boom', 'the export')).toMatchObject({
+      problem: 'failed',
+      message: 'Could not load the export: boom',
+    });
   });
 });

@@ -1,5 +1,14 @@
 /** Why the encoder could not load or embed, with a message meant for the person at the screen. */
-export type EncoderProblem = 'offline' | 'not-found' | 'not-an-export' | 'wrong-model' | 'no-hidden-states' | 'width' | 'out-of-memory' | 'empty-text' | 'failed';
+export type EncoderProblem =
+  | 'offline'
+  | 'not-found'
+  | 'not-an-export'
+  | 'wrong-model'
+  | 'no-hidden-states'
+  | 'width'
+  | 'out-of-memory'
+  | 'empty-text'
+  | 'failed';
 
 export class EncoderError extends Error {
   override name = 'EncoderError';
@@ -11,7 +20,8 @@ export class EncoderError extends Error {
   }
 }
 
-const OUT_OF_MEMORY = /out of memory|array buffer allocation failed|invalid (typed )?array( buffer)? length|could not allocate|cannot allocate|bad_alloc|memory allocation|maximum memory size|Aborted\(OOM\)/i;
+const OUT_OF_MEMORY =
+  /out of memory|array buffer allocation failed|invalid (typed )?array( buffer)? length|could not allocate|cannot allocate|bad_alloc|memory allocation|maximum memory size|Aborted\(OOM\)/i;
 
 /**
  * Turns what onnxruntime-web or the browser threw while loading into an EncoderError. A
@@ -21,7 +31,10 @@ export function explainLoadError(e: unknown, what: string): EncoderError {
   if (e instanceof EncoderError) return e;
   const message = e instanceof Error ? e.message : String(e);
   if (OUT_OF_MEMORY.test(message)) {
-    return new EncoderError('out-of-memory', `Ran out of memory loading ${what}. Pick a smaller precision (q8 or q4), close other tabs, or use a machine with more memory. (${message})`);
+    return new EncoderError(
+      'out-of-memory',
+      `Ran out of memory loading ${what}. Pick a smaller precision (q8 or q4), close other tabs, or use a machine with more memory. (${message})`,
+    );
   }
   return new EncoderError('failed', `Could not load ${what}: ${message}`);
 }

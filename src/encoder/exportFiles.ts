@@ -35,23 +35,38 @@ const OPTIONAL = ['tokenizer_config.json'];
 /** Above this, prefer a lighter precision by default: a 32-bit wasm heap holds 4 GB at most. */
 const DEFAULT_BYTES_LIMIT = 1.5e9;
 
-export const HOW_TO_EXPORT = 'optimum-cli export onnx --model Qwen/Qwen3-0.6B --task feature-extraction <folder> (see src/encoder/README.md)';
+export const HOW_TO_EXPORT =
+  'optimum-cli export onnx --model Qwen/Qwen3-0.6B --task feature-extraction <folder> (see src/encoder/README.md)';
 
 export function exportOptions(files: readonly ExportFile[], where: string): PrecisionOption[] {
   const sizes = new Map(files.map((f) => [f.path, f.size]));
   const missing = REQUIRED.filter((p) => !sizes.has(p));
-  if (missing.length) throw new EncoderError('not-an-export', `${where} lacks ${missing.join(' and ')}, so it is not a model export.`);
+  if (missing.length)
+    throw new EncoderError('not-an-export', `${where} lacks ${missing.join(' and ')}, so it is not a model export.`);
   const shared = [...REQUIRED, ...OPTIONAL.filter((p) => sizes.has(p))];
   const subfolder = files.some((f) => /^onnx\/model[\w]*\.onnx$/.test(f.path)) ? 'onnx' : '';
   const options = PRECISIONS.flatMap((precision): PrecisionOption[] => {
     const model = `${subfolder ? `${subfolder}/` : ''}model${SUFFIX[precision]}.onnx`;
     if (!sizes.has(model)) return [];
     const data: string[] = [];
-    while (sizes.has(`${model}_data${data.length ? `_${data.length}` : ''}`)) data.push(`${model}_data${data.length ? `_${data.length}` : ''}`);
+    while (sizes.has(`${model}_data${data.length ? `_${data.length}` : ''}`))
+      data.push(`${model}_data${data.length ? `_${data.length}` : ''}`);
     const needed = [...shared, model, ...data];
-    return [{ precision, subfolder, files: needed, bytes: needed.reduce((sum, p) => sum + (sizes.get(p) ?? 0), 0), dataChunks: data.length }];
+    return [
+      {
+        precision,
+        subfolder,
+        files: needed,
+        bytes: needed.reduce((sum, p) => sum + (sizes.get(p) ?? 0), 0),
+        dataChunks: data.length,
+      },
+    ];
   });
-  if (!options.length) throw new EncoderError('not-an-export', `${where} holds no ONNX export (no model*.onnx, at the top or under onnx/). Make one with ${HOW_TO_EXPORT}.`);
+  if (!options.length)
+    throw new EncoderError(
+      'not-an-export',
+      `${where} holds no ONNX export (no model*.onnx, at the top or under onnx/). Make one with ${HOW_TO_EXPORT}.`,
+    );
   return options;
 }
 

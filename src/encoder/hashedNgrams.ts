@@ -91,7 +91,12 @@ export function encodeSparse(text: string, spec: HashedNgramsSpec): SparseVector
 }
 
 /** Dense form, written into `out` at `offset` (so a batch can share one buffer). */
-export function encodeDense(text: string, spec: HashedNgramsSpec, out = new Float32Array(spec.dim), offset = 0): Float32Array {
+export function encodeDense(
+  text: string,
+  spec: HashedNgramsSpec,
+  out = new Float32Array(spec.dim),
+  offset = 0,
+): Float32Array {
   const { indices, values } = encodeSparse(text, spec);
   out.fill(0, offset, offset + spec.dim);
   for (let k = 0; k < indices.length; k++) out[offset + indices[k]!] = values[k]!;

@@ -51,9 +51,13 @@ async function tree(id: string, folder: string, cache: Cache | null): Promise<Ex
   const res = await cachedFetch(`${HUB}/api/models/${id}/tree/main${folder ? `/${folder}` : ''}`, cache);
   if (res.status === 404 && folder) return null;
   if (res.status === 401 || res.status === 403 || res.status === 404) {
-    throw new EncoderError('not-found', `The Hugging Face Hub has no model "${id}" (or it is private or gated, which this page cannot open).`);
+    throw new EncoderError(
+      'not-found',
+      `The Hugging Face Hub has no model "${id}" (or it is private or gated, which this page cannot open).`,
+    );
   }
-  if (!res.ok) throw new EncoderError('failed', `The Hugging Face Hub answered HTTP ${res.status} for the file list of "${id}".`);
+  if (!res.ok)
+    throw new EncoderError('failed', `The Hugging Face Hub answered HTTP ${res.status} for the file list of "${id}".`);
   const entries = (await res.json()) as TreeEntry[];
   return entries.filter((e) => e.type === 'file').map((e) => ({ path: e.path, size: e.lfs?.size ?? e.size }));
 }
@@ -68,7 +72,8 @@ export function listedFetch(id: string, files: readonly ExportFile[], fallback: 
   const listed = new Set(files.map((f) => hubFileUrl(id, f.path)));
   return (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (url.startsWith(base) && !listed.has(url)) return Promise.resolve(new Response(null, { status: 404, statusText: 'not in the file list' }));
+    if (url.startsWith(base) && !listed.has(url))
+      return Promise.resolve(new Response(null, { status: 404, statusText: 'not in the file list' }));
     return fallback(input, init);
   };
 }

@@ -3,9 +3,15 @@
  * pooling): the final hidden state at the sequence's last token, L2-normalised when asked.
  * `hidden` is one sequence's [tokens, dim] block, row-major.
  */
-export function lastTokenEmbedding(hidden: ArrayLike<number>, tokens: number, dim: number, normalize: boolean): Float32Array {
+export function lastTokenEmbedding(
+  hidden: ArrayLike<number>,
+  tokens: number,
+  dim: number,
+  normalize: boolean,
+): Float32Array {
   if (tokens < 1) throw new Error('a sequence without tokens has no last token');
-  if (hidden.length !== tokens * dim) throw new Error(`expected ${tokens} × ${dim} hidden values, got ${hidden.length}`);
+  if (hidden.length !== tokens * dim)
+    throw new Error(`expected ${tokens} × ${dim} hidden values, got ${hidden.length}`);
   const out = new Float32Array(dim);
   const start = (tokens - 1) * dim;
   for (let k = 0; k < dim; k++) out[k] = hidden[start + k]!;

@@ -9,7 +9,10 @@ function picked(path: string, content: string): File {
 }
 
 describe('a picked export folder', () => {
-  const { name, files } = pickedFiles([picked('qwen3-fe/config.json', '{"model_type":"qwen3"}'), picked('qwen3-fe/onnx/model.onnx', 'onnx-bytes')]);
+  const { name, files } = pickedFiles([
+    picked('qwen3-fe/config.json', '{"model_type":"qwen3"}'),
+    picked('qwen3-fe/onnx/model.onnx', 'onnx-bytes'),
+  ]);
 
   it('keeps paths relative to the folder', () => {
     expect(name).toBe('qwen3-fe');

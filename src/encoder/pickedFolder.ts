@@ -23,7 +23,10 @@ let picks = 0;
 /** Paths relative to the picked folder: the browser prefixes each with the folder's own name. */
 export function pickedFiles(files: readonly File[]): { name: string; files: PickedFile[] } {
   const name = files[0]?.webkitRelativePath.split('/')[0] || 'picked folder';
-  return { name, files: files.map((file) => ({ path: file.webkitRelativePath.split('/').slice(1).join('/') || file.name, file })) };
+  return {
+    name,
+    files: files.map((file) => ({ path: file.webkitRelativePath.split('/').slice(1).join('/') || file.name, file })),
+  };
 }
 
 export function listPicked(files: readonly PickedFile[]): ExportFile[] {
@@ -35,7 +38,10 @@ export function listPicked(files: readonly PickedFile[]): ExportFile[] {
  * PICKED_ROOT/<model id>/<path> from them and passes anything else on. Each call gets a new
  * id, since transformers.js memoises what it learnt about a model id's files.
  */
-export function servePicked(files: readonly PickedFile[], fallback: typeof fetch): { model: string; fetch: typeof fetch } {
+export function servePicked(
+  files: readonly PickedFile[],
+  fallback: typeof fetch,
+): { model: string; fetch: typeof fetch } {
   const model = `picked/folder-${++picks}`;
   const byUrl = new Map(files.map(({ path, file }) => [`${PICKED_ROOT}${model}/${path}`, file]));
   const fetch: typeof globalThis.fetch = async (input, init) => {
@@ -43,7 +49,10 @@ export function servePicked(files: readonly PickedFile[], fallback: typeof fetch
     if (!url.startsWith(PICKED_ROOT)) return fallback(input, init);
     const file = byUrl.get(url);
     if (!file) return new Response(null, { status: 404, statusText: 'not in the picked folder' });
-    return new Response(file, { status: 200, headers: { 'content-length': String(file.size), 'content-type': 'application/octet-stream' } });
+    return new Response(file, {
+      status: 200,
+      headers: { 'content-length': String(file.size), 'content-type': 'application/octet-stream' },
+    });
   };
   return { model, fetch };
 }

@@ -41,12 +41,15 @@ describe('the Qwen3 encoder on the tiny export', () => {
   });
   afterAll(() => encoder.dispose());
 
-  it.each(['hi', 'hello world', 'Which LLM answers best?', '🙂', 'héllo, 世界 👋🏽'])('embeds %j as the last token’s normalised hidden state', async (text) => {
-    const vector = [...(await encoder.embed(text, true))];
-    expect(vector).toHaveLength(TINY_DIM);
-    expected(text).forEach((v, k) => expect(vector[k]).toBeCloseTo(v, 5));
-    expect(Math.hypot(...vector)).toBeCloseTo(1, 6);
-  });
+  it.each(['hi', 'hello world', 'Which LLM answers best?', '🙂', 'héllo, 世界 👋🏽'])(
+    'embeds %j as the last token’s normalised hidden state',
+    async (text) => {
+      const vector = [...(await encoder.embed(text, true))];
+      expect(vector).toHaveLength(TINY_DIM);
+      expected(text).forEach((v, k) => expect(vector[k]).toBeCloseTo(v, 5));
+      expect(Math.hypot(...vector)).toBeCloseTo(1, 6);
+    },
+  );
 
   it('returns the raw hidden state when the bundle does not normalise', async () => {
     const vector = [...(await encoder.embed('raw please', false))];

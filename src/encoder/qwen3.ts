@@ -1,4 +1,12 @@
-import { AutoConfig, AutoModel, AutoTokenizer, type PreTrainedModel, type PreTrainedTokenizer, type ProgressInfo, type Tensor } from '@huggingface/transformers';
+import {
+  AutoConfig,
+  AutoModel,
+  AutoTokenizer,
+  type PreTrainedModel,
+  type PreTrainedTokenizer,
+  type ProgressInfo,
+  type Tensor,
+} from '@huggingface/transformers';
 import { EncoderError, explainLoadError } from './encoderError';
 import { HOW_TO_EXPORT, type PrecisionOption } from './exportFiles';
 import { lastTokenEmbedding } from './lastToken';
@@ -44,9 +52,17 @@ function progressTracker(option: PrecisionOption, report: LoadOptions['onProgres
   return (info) => {
     if (!report || (info.status !== 'progress' && info.status !== 'done')) return;
     const known = files.get(info.file);
-    files.set(info.file, info.status === 'progress' ? { loaded: info.loaded, total: info.total } : { loaded: known?.total ?? 0, total: known?.total ?? 0 });
+    files.set(
+      info.file,
+      info.status === 'progress'
+        ? { loaded: info.loaded, total: info.total }
+        : { loaded: known?.total ?? 0, total: known?.total ?? 0 },
+    );
     const loaded = [...files.values()].reduce((sum, f) => sum + f.loaded, 0);
-    const total = Math.max(option.bytes, [...files.values()].reduce((sum, f) => sum + f.total, 0));
+    const total = Math.max(
+      option.bytes,
+      [...files.values()].reduce((sum, f) => sum + f.total, 0),
+    );
     report(Math.min(loaded, total), total);
   };
 }
@@ -54,9 +70,16 @@ function progressTracker(option: PrecisionOption, report: LoadOptions['onProgres
 async function readConfig(options: LoadOptions, progress_callback: (info: ProgressInfo) => void) {
   const config = await AutoConfig.from_pretrained(options.model, { progress_callback });
   const { hidden_size: width, model_type: type } = config as unknown as { hidden_size?: number; model_type?: string };
-  if (type !== 'qwen3') throw new EncoderError('wrong-model', `${options.label} is a ${type ?? 'model of unknown type'}, not a Qwen3 model.`);
+  if (type !== 'qwen3')
+    throw new EncoderError(
+      'wrong-model',
+      `${options.label} is a ${type ?? 'model of unknown type'}, not a Qwen3 model.`,
+    );
   if (width !== options.dim) {
-    throw new EncoderError('width', `${options.label} has ${width}-wide hidden states but this bundle's heads read ${options.dim}-wide embeddings: it is not the model the bundle was trained on.`);
+    throw new EncoderError(
+      'width',
+      `${options.label} has ${width}-wide hidden states but this bundle's heads read ${options.dim}-wide embeddings: it is not the model the bundle was trained on.`,
+    );
   }
   return config;
 }
@@ -67,14 +90,22 @@ function checkOutputs(model: PreTrainedModel, options: LoadOptions): void {
   const what = outputs.includes('logits')
     ? 'it is a text-generation export: its logits score the next token over the vocabulary and cannot give back the hidden state'
     : 'none of them is a hidden state';
-  throw new EncoderError('no-hidden-states', `${options.label} outputs ${outputs.join(', ') || 'nothing'}, not ${HIDDEN}: ${what}. Use a feature-extraction export: ${HOW_TO_EXPORT}.`);
+  throw new EncoderError(
+    'no-hidden-states',
+    `${options.label} outputs ${outputs.join(', ') || 'nothing'}, not ${HIDDEN}: ${what}. Use a feature-extraction export: ${HOW_TO_EXPORT}.`,
+  );
 }
 
-async function hiddenStates(model: PreTrainedModel, tokenizer: PreTrainedTokenizer, text: string): Promise<{ data: ArrayLike<number>; tokens: number; width: number }> {
+async function hiddenStates(
+  model: PreTrainedModel,
+  tokenizer: PreTrainedTokenizer,
+  text: string,
+): Promise<{ data: ArrayLike<number>; tokens: number; width: number }> {
   // The tokenizer adds whatever its post-processor adds, as Hugging Face's tokenizer(text) does.
   const inputs = tokenizer(text) as { input_ids: Tensor; attention_mask: Tensor };
   const tokens = inputs.input_ids.dims[1] ?? 0;
-  if (tokens === 0) throw new EncoderError('empty-text', 'An empty query has no tokens, so it has no last-token embedding.');
+  if (tokens === 0)
+    throw new EncoderError('empty-text', 'An empty query has no tokens, so it has no last-token embedding.');
   const outputs = (await model(inputs)) as Record<string, Tensor | undefined>;
   const hidden = outputs[HIDDEN]?.to('float32');
   if (!hidden) throw new EncoderError('no-hidden-states', `the model returned no ${HIDDEN}`);
@@ -100,7 +131,11 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
     const loaded = model;
     const embed = async (text: string, normalize: boolean) => {
       const { data, tokens, width } = await hiddenStates(loaded, tokenizer, text);
-      if (width !== dim) throw new EncoderError('width', `${label} gives ${width}-wide hidden states but this bundle's heads read ${dim}.`);
+      if (width !== dim)
+        throw new EncoderError(
+          'width',
+          `${label} gives ${width}-wide hidden states but this bundle's heads read ${dim}.`,
+        );
       return lastTokenEmbedding(data, tokens, dim, normalize);
     };
     await embed(PROBE_TEXT, true);

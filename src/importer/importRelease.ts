@@ -38,7 +38,12 @@ const RELEASE_FILES = {
 
 /** Paths are compared with forward slashes and without a leading "./". */
 function normalise(files: ReleaseFiles): Map<string, Uint8Array> {
-  return new Map([...files].map(([path, data]) => [path.replace(/\\/g, '/').replace(/^(\.\/)+/, ''), data instanceof Uint8Array ? data : new Uint8Array(data)]));
+  return new Map(
+    [...files].map(([path, data]) => [
+      path.replace(/\\/g, '/').replace(/^(\.\/)+/, ''),
+      data instanceof Uint8Array ? data : new Uint8Array(data),
+    ]),
+  );
 }
 
 /** "" when config.json is at the top, "name/" when the files sit in one folder (a dropped directory). */
@@ -46,7 +51,11 @@ function releaseRoot(files: Map<string, Uint8Array>): string {
   if (files.has('config.json')) return '';
   const nested = [...files.keys()].filter((p) => /^[^/]+\/config\.json$/.test(p));
   if (nested.length === 1) return nested[0]!.slice(0, -'config.json'.length);
-  throw new ReleaseError(nested.length ? `found ${nested.length} config.json files (${nested.join(', ')}); give one release folder` : 'no config.json at the top of the release folder');
+  throw new ReleaseError(
+    nested.length
+      ? `found ${nested.length} config.json files (${nested.join(', ')}); give one release folder`
+      : 'no config.json at the top of the release folder',
+  );
 }
 
 function parseConfig(bytes: Uint8Array, path: string): ReleaseConfig {
@@ -58,10 +67,15 @@ function parseConfig(bytes: Uint8Array, path: string): ReleaseConfig {
   }
   const result = releaseConfigSchema.safeParse(raw);
   if (!result.success) {
-    throw new ReleaseError(`${path} is not an R2-Router release config`, result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+    throw new ReleaseError(
+      `${path} is not an R2-Router release config`,
+      result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
   }
   if (!/^Qwen\/Qwen3-/.test(result.data.embedding_model)) {
-    throw new ReleaseError(`${path}: embedding model "${result.data.embedding_model}" is not a Qwen3 model, the only kind of release encoder the app runs`);
+    throw new ReleaseError(
+      `${path}: embedding model "${result.data.embedding_model}" is not a Qwen3 model, the only kind of release encoder the app runs`,
+    );
   }
   return result.data;
 }
@@ -73,7 +87,12 @@ interface ModelReport {
 }
 
 /** Reads one model's three files, recording every problem rather than stopping at the first. */
-async function readModel(name: string, folder: string, files: Map<string, Uint8Array>, config: ReleaseConfig): Promise<ModelReport> {
+async function readModel(
+  name: string,
+  folder: string,
+  files: Map<string, Uint8Array>,
+  config: ReleaseConfig,
+): Promise<ModelReport> {
   const problems: string[] = [];
   const warnings: string[] = [];
   const load = async (file: string): Promise<{ path: string; value: PyValue } | null> => {
@@ -105,7 +124,10 @@ async function readModel(name: string, folder: string, files: Map<string, Uint8A
   let dict: Map<PyValue, PyValue> | null = null;
   if (limited) {
     if (limited.value instanceof Map) dict = limited.value;
-    else problems.push(`${name}: ${limited.path} holds ${describe(limited.value)}, expected a dict of Ridge models by "<budget>_score"`);
+    else
+      problems.push(
+        `${name}: ${limited.path} holds ${describe(limited.value)}, expected a dict of Ridge models by "<budget>_score"`,
+      );
   }
   const quality = config.token_limits.map((budget) => {
     if (budget === UNLIMITED) return unlimitedScore && head(unlimitedScore.value, unlimitedScore.path);
@@ -121,9 +143,14 @@ async function readModel(name: string, folder: string, files: Map<string, Uint8A
     const expected = config.token_limits.filter((b) => b !== UNLIMITED).map((b) => `${b}_score`);
     const keys = [...dict.keys()].map(String);
     const extra = keys.filter((k) => !expected.includes(k));
-    if (extra.length) warnings.push(`${name}: ${limited.path} also holds ${extra.join(', ')}, not in token_limits; ignored (the released router would also try these budgets)`);
+    if (extra.length)
+      warnings.push(
+        `${name}: ${limited.path} also holds ${extra.join(', ')}, not in token_limits; ignored (the released router would also try these budgets)`,
+      );
     if (keys.filter((k) => expected.includes(k)).join() !== expected.join()) {
-      warnings.push(`${name}: ${limited.path} lists its budgets in another order than token_limits; the released router breaks exact ties in the file's order`);
+      warnings.push(
+        `${name}: ${limited.path} lists its budgets in another order than token_limits; the released router breaks exact ties in the file's order`,
+      );
     }
   }
   const tokens = unlimitedTokens && head(unlimitedTokens.value, unlimitedTokens.path);
@@ -136,14 +163,29 @@ export async function importRelease(input: ReleaseFiles, options: ImportOptions 
   const files = normalise(input);
   const root = releaseRoot(files);
   const config = parseConfig(files.get(`${root}config.json`)!, `${root}config.json`);
-  const reports = await Promise.all(Object.entries(config.models).map(([name, m]) => readModel(name, `${root}checkpoints/${m.checkpoint_dir}/`, files, config)));
+  const reports = await Promise.all(
+    Object.entries(config.models).map(([name, m]) =>
+      readModel(name, `${root}checkpoints/${m.checkpoint_dir}/`, files, config),
+    ),
+  );
   const problems = reports.flatMap((r) => r.problems);
   const models = reports.flatMap((r) => (r.heads ? [r.heads] : []));
-  if (problems.length) throw new ReleaseError(`cannot import the release: ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems);
+  if (problems.length)
+    throw new ReleaseError(
+      `cannot import the release: ${problems.length} problem${problems.length > 1 ? 's' : ''}`,
+      problems,
+    );
 
   const result = manifestSchema.safeParse(releaseManifest(config, options.reproduce ?? DEFAULT_REPRODUCE));
   if (!result.success) {
-    throw new ReleaseError('the release does not make a valid bundle', result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+    throw new ReleaseError(
+      'the release does not make a valid bundle',
+      result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
   }
-  return { manifest: result.data, onnxBytes: buildReleaseGraph(models, config.embedding_dim), warnings: reports.flatMap((r) => r.warnings) };
+  return {
+    manifest: result.data,
+    onnxBytes: buildReleaseGraph(models, config.embedding_dim),
+    warnings: reports.flatMap((r) => r.warnings),
+  };
 }

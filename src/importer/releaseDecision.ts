@@ -38,9 +38,19 @@ export function releaseOptions(curves: readonly ModelCurve[], lambda: number, in
     const inputCost = (inputTokens * inputPerMillion) / 1e6;
     const option = (budget: Budget, quality: number, outputTokens: number): ReleaseOption => {
       const costUsd = inputCost + (outputTokens * outputPerMillion) / 1e6;
-      return { model: curve.model, budget, quality, outputTokens, costUsd, risk: pyRound8((1 - lambda) * quality - lambda * costUsd) };
+      return {
+        model: curve.model,
+        budget,
+        quality,
+        outputTokens,
+        costUsd,
+        risk: pyRound8((1 - lambda) * quality - lambda * costUsd),
+      };
     };
-    return [...curve.anchors.map((b, k) => option(b, curve.quality[k]!, b)), option(UNLIMITED, curve.unlimitedQuality, curve.naturalTokens)];
+    return [
+      ...curve.anchors.map((b, k) => option(b, curve.quality[k]!, b)),
+      option(UNLIMITED, curve.unlimitedQuality, curve.naturalTokens),
+    ];
   });
 }
 
@@ -49,6 +59,13 @@ export function releaseOptions(curves: readonly ModelCurve[], lambda: number, in
  * equals. The app's router (src/router/search.ts) differs on purpose: it compares unrounded
  * scores and gives equal scores to the cheaper call, so near λ = 1 the two can disagree.
  */
-export function releaseDecision(curves: readonly ModelCurve[], lambda: number, inputTokens: number): ReleaseOption | null {
-  return releaseOptions(curves, lambda, inputTokens).reduce<ReleaseOption | null>((best, o) => (best === null || o.risk > best.risk ? o : best), null);
+export function releaseDecision(
+  curves: readonly ModelCurve[],
+  lambda: number,
+  inputTokens: number,
+): ReleaseOption | null {
+  return releaseOptions(curves, lambda, inputTokens).reduce<ReleaseOption | null>(
+    (best, o) => (best === null || o.risk > best.risk ? o : best),
+    null,
+  );
 }

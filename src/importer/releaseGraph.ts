@@ -45,11 +45,17 @@ export function buildReleaseGraph(models: readonly ModelHeads[], dim: number): U
   const e = double(g.input(RELEASE_IO.input, ['batch', dim]));
   const zero = double(g.float('zero', [0], []));
   const one = double(g.float('one', [1], []));
-  const scores = g.op('Add', [g.op('MatMul', [e, double(g.float('quality_weights', w, [dim, width]))]), double(g.float('quality_bias', b, [width]))]);
+  const scores = g.op('Add', [
+    g.op('MatMul', [e, double(g.float('quality_weights', w, [dim, width]))]),
+    double(g.float('quality_bias', b, [width])),
+  ]);
   const quality = g.op('Cast', [g.op('Clip', [scores, zero, one])], { to: FLOAT });
   g.op('Reshape', [quality, g.int64('quality_shape', [-1, llms, budgets])], {}, RELEASE_IO.quality);
   g.output(RELEASE_IO.quality, ['batch', llms, budgets]);
-  const lengths = g.op('Add', [g.op('MatMul', [e, double(g.float('token_weights', wt, [dim, llms]))]), double(g.float('token_bias', bt, [llms]))]);
+  const lengths = g.op('Add', [
+    g.op('MatMul', [e, double(g.float('token_weights', wt, [dim, llms]))]),
+    double(g.float('token_bias', bt, [llms])),
+  ]);
   g.op('Cast', [g.op('Max', [lengths, zero])], { to: FLOAT }, RELEASE_IO.naturalTokens);
   g.output(RELEASE_IO.naturalTokens, ['batch', llms]);
   return g.toBytes('r2-routing-playground release importer');

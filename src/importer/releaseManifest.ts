@@ -26,7 +26,13 @@ export function releaseManifest(config: ReleaseConfig, reproduce: string): Manif
     format: 'r2-bundle/1',
     id: RELEASE_BUNDLE_ID,
     onnx: `${RELEASE_BUNDLE_ID}.onnx`,
-    encoder: { kind: 'qwen3-embedding', model: config.embedding_model, dim: config.embedding_dim, pooling: 'last-token', normalize: true },
+    encoder: {
+      kind: 'qwen3-embedding',
+      model: config.embedding_model,
+      dim: config.embedding_dim,
+      pooling: 'last-token',
+      normalize: true,
+    },
     budgets: config.token_limits,
     pool: entries.map(([name, m]) => ({
       name,

@@ -35,7 +35,8 @@ function valueInfo(name: string, dims: Dim[], type: ElemType): onnxProto.onnx.IV
 }
 
 function attribute(name: string, value: AttrValue): onnxProto.onnx.IAttributeProto {
-  if (typeof value === 'string') return { name, type: onnx.AttributeProto.AttributeType.STRING, s: new TextEncoder().encode(value) };
+  if (typeof value === 'string')
+    return { name, type: onnx.AttributeProto.AttributeType.STRING, s: new TextEncoder().encode(value) };
   if (Array.isArray(value)) return { name, type: onnx.AttributeProto.AttributeType.INTS, ints: value };
   if (Number.isInteger(value)) return { name, type: onnx.AttributeProto.AttributeType.INT, i: value };
   return { name, type: onnx.AttributeProto.AttributeType.FLOAT, f: value };

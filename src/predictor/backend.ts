@@ -81,6 +81,9 @@ export async function openSession(model: Uint8Array): Promise<OpenSession> {
     }
   }
   const { ort, readyMs } = await wasmReady();
-  const session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  const session = await ort.InferenceSession.create(model, {
+    executionProviders: ['wasm'],
+    graphOptimizationLevel: 'all',
+  });
   return { session, ort, backend: 'wasm', runtimeMs: readyMs, webgpuNote };
 }

@@ -25,18 +25,27 @@ type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? O
 export class PredictorClient {
   private readonly worker: Worker;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void; progress?: (loaded: number, total: number) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (r: Reply) => void; reject: (e: Error) => void; progress?: (loaded: number, total: number) => void }
+  >();
   private loading: { resolve: (i: LoadInfo) => void; reject: (e: Error) => void } | null = null;
 
   constructor() {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<WorkerResponse>) => this.receive(e.data);
-    this.worker.onerror = (e) => this.failAll(new Error(`the predictor worker crashed: ${e.message || 'unknown error'}`));
+    this.worker.onerror = (e) =>
+      this.failAll(new Error(`the predictor worker crashed: ${e.message || 'unknown error'}`));
   }
 
   private receive(msg: WorkerResponse): void {
     if (msg.type === 'loaded') {
-      this.loading?.resolve({ backend: msg.backend, loadMs: msg.loadMs, runtimeMs: msg.runtimeMs, webgpuNote: msg.webgpuNote });
+      this.loading?.resolve({
+        backend: msg.backend,
+        loadMs: msg.loadMs,
+        runtimeMs: msg.runtimeMs,
+        webgpuNote: msg.webgpuNote,
+      });
       this.loading = null;
     } else if (msg.type === 'failed' && msg.id === null) {
       this.loading?.reject(new Error(msg.message));
@@ -58,7 +67,10 @@ export class PredictorClient {
     this.pending.clear();
   }
 
-  private request<T extends Reply['type']>(body: RequestBody, progress?: (loaded: number, total: number) => void): Promise<Extract<Reply, { type: T }>> {
+  private request<T extends Reply['type']>(
+    body: RequestBody,
+    progress?: (loaded: number, total: number) => void,
+  ): Promise<Extract<Reply, { type: T }>> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: (r) => resolve(r as Extract<Reply, { type: T }>), reject, progress });

@@ -7,7 +7,13 @@ import { defaultPrecision, exportOptions, type ExportFile, type PrecisionOption 
 import { hubFileUrl, listedFetch, listHubExport, offlineError } from '../encoder/hub';
 import { listPicked, PICKED_ROOT, servePicked } from '../encoder/pickedFolder';
 import { loadQwen3Encoder, type Qwen3Encoder } from '../encoder/qwen3';
-import { ENCODER_CACHE, type EncoderInfo, type EncoderLoad, type EncoderSource, type ExportInspection } from './encoderProtocol';
+import {
+  ENCODER_CACHE,
+  type EncoderInfo,
+  type EncoderLoad,
+  type EncoderSource,
+  type ExportInspection,
+} from './encoderProtocol';
 
 /**
  * The worker's side of the query encoder: reads what an export offers, loads one precision
@@ -66,21 +72,36 @@ export async function inspectExport(source: EncoderSource): Promise<ExportInspec
 /** Points transformers.js at the Hub (with the browser cache) or at the picked files (with no cache, nothing remote). */
 function useSource(source: EncoderSource, files: readonly ExportFile[]): string {
   if (source.kind === 'hub') {
-    Object.assign(env, { allowRemoteModels: true, allowLocalModels: false, useBrowserCache: true, fetch: listedFetch(source.id, files, defaultFetch) });
+    Object.assign(env, {
+      allowRemoteModels: true,
+      allowLocalModels: false,
+      useBrowserCache: true,
+      fetch: listedFetch(source.id, files, defaultFetch),
+    });
     return source.id;
   }
   const picked = servePicked(source.files, defaultFetch);
-  Object.assign(env, { allowRemoteModels: false, allowLocalModels: true, useBrowserCache: false, localModelPath: PICKED_ROOT, fetch: picked.fetch });
+  Object.assign(env, {
+    allowRemoteModels: false,
+    allowLocalModels: true,
+    useBrowserCache: false,
+    localModelPath: PICKED_ROOT,
+    fetch: picked.fetch,
+  });
   return picked.model;
 }
 
-export async function loadEncoder(request: EncoderLoad, onProgress: (loaded: number, total: number) => void): Promise<EncoderInfo> {
+export async function loadEncoder(
+  request: EncoderLoad,
+  onProgress: (loaded: number, total: number) => void,
+): Promise<EncoderInfo> {
   const started = performance.now();
   const { source, precision, device, dim } = request;
   const files = await listFiles(source);
   const option = exportOptions(files, describe(source)).find((o) => o.precision === precision);
   if (!option) throw new EncoderError('not-an-export', `${describe(source)} has no ${precision} weights.`);
-  const from = source.kind === 'folder' ? 'folder' : (await isCached(source, option, await weightsCache())) ? 'cache' : 'hub';
+  const from =
+    source.kind === 'folder' ? 'folder' : (await isCached(source, option, await weightsCache())) ? 'cache' : 'hub';
   const previous = current;
   current = null;
   await busy;
@@ -88,13 +109,22 @@ export async function loadEncoder(request: EncoderLoad, onProgress: (loaded: num
   const label = describe(source);
   try {
     const encoder = await loadQwen3Encoder({ model: useSource(source, files), label, option, device, dim, onProgress });
-    const info: EncoderInfo = { label, precision, device, dim, bytes: option.bytes, from, loadMs: performance.now() - started };
+    const info: EncoderInfo = {
+      label,
+      precision,
+      device,
+      dim,
+      bytes: option.bytes,
+      from,
+      loadMs: performance.now() - started,
+    };
     current = { encoder, info };
     return info;
   } catch (e) {
     const error = e as EncoderError;
     // A fetch that never got an answer means the network is gone, whatever wording the browser used.
-    if (source.kind === 'hub' && error.problem === 'failed' && /fetch|network/i.test(error.message)) throw offlineError(error.message);
+    if (source.kind === 'hub' && error.problem === 'failed' && /fetch|network/i.test(error.message))
+      throw offlineError(error.message);
     throw error;
   }
 }

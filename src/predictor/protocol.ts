@@ -6,7 +6,10 @@ import type { EncoderRequest, EncoderResponse } from './encoderProtocol';
 
 export type Backend = 'webgpu' | 'wasm';
 
-export type WorkerRequest = { type: 'load'; manifest: Manifest; onnx: ArrayBuffer } | { type: 'predict'; id: number; texts: string[] } | EncoderRequest;
+export type WorkerRequest =
+  | { type: 'load'; manifest: Manifest; onnx: ArrayBuffer }
+  | { type: 'predict'; id: number; texts: string[] }
+  | EncoderRequest;
 
 export type WorkerResponse =
   | { type: 'loaded'; backend: Backend; loadMs: number; runtimeMs: number; webgpuNote: string | null }

@@ -25,7 +25,11 @@ export const useEncoder = create<EncoderState>()((set) => ({
     set({ status: 'loading', info: null, progress: null, error: null });
     try {
       const info = await predictor().loadEncoder(request, (loaded, total) => set({ progress: { loaded, total } }));
-      set((s) => ({ status: 'ready', info, progress: { loaded: s.progress?.total ?? info.bytes, total: s.progress?.total ?? info.bytes } }));
+      set((s) => ({
+        status: 'ready',
+        info,
+        progress: { loaded: s.progress?.total ?? info.bytes, total: s.progress?.total ?? info.bytes },
+      }));
     } catch (e) {
       set({ status: 'not loaded', error: (e as Error).message });
     }

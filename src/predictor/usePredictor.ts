@@ -76,6 +76,7 @@ export function usePrediction(query: string) {
     staleTime: Infinity,
     gcTime: 5 * 60_000,
     retry: false,
-    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === key ? keepPreviousData(previous) : undefined),
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === key ? keepPreviousData(previous) : undefined,
   });
 }

@@ -12,7 +12,8 @@ export async function webgpuAdapter(): Promise<string | null> {
     const adapter = await gpu.requestAdapter();
     if (!adapter) return 'no WebGPU adapter is available';
     // A fallback adapter is a software renderer (e.g. SwiftShader): WASM is faster than emulated WebGPU.
-    if (adapter.info?.isFallbackAdapter || adapter.isFallbackAdapter) return 'only a software WebGPU adapter is available';
+    if (adapter.info?.isFallbackAdapter || adapter.isFallbackAdapter)
+      return 'only a software WebGPU adapter is available';
     return null;
   } catch (e) {
     return `WebGPU adapter request failed: ${(e as Error).message}`;

@@ -24,7 +24,13 @@ async function load(manifest: Manifest, onnx: ArrayBuffer): Promise<void> {
   loaded = null;
   const open = await openSession(new Uint8Array(onnx));
   loaded = { manifest, open };
-  reply({ type: 'loaded', backend: open.backend, loadMs: performance.now() - started, runtimeMs: open.runtimeMs, webgpuNote: open.webgpuNote });
+  reply({
+    type: 'loaded',
+    backend: open.backend,
+    loadMs: performance.now() - started,
+    runtimeMs: open.runtimeMs,
+    webgpuNote: open.webgpuNote,
+  });
 }
 
 /** The bundle's input rows for `texts`, by the encoder its manifest names. */
@@ -37,7 +43,10 @@ async function encode(manifest: Manifest, texts: string[]): Promise<Float32Array
   }
   const host = await encoderHost();
   const encoder = host.loadedEncoder();
-  if (!encoder || encoder.dim !== spec.dim) throw new Error(`the ${spec.model} encoder is not loaded in this page: load it in the encoder panel to see predictions`);
+  if (!encoder || encoder.dim !== spec.dim)
+    throw new Error(
+      `the ${spec.model} encoder is not loaded in this page: load it in the encoder panel to see predictions`,
+    );
   for (const [i, text] of texts.entries()) input.set(await host.embed(text, spec.normalize), i * spec.dim);
   return input;
 }
@@ -48,11 +57,18 @@ async function predict(id: number, texts: string[]): Promise<void> {
   const t0 = performance.now();
   const input = await encode(manifest, texts);
   const t1 = performance.now();
-  const out = await open.session.run({ [manifest.io.input.name]: new open.ort.Tensor('float32', input, [texts.length, manifest.encoder.dim]) });
+  const out = await open.session.run({
+    [manifest.io.input.name]: new open.ort.Tensor('float32', input, [texts.length, manifest.encoder.dim]),
+  });
   const quality = out[manifest.io.quality.name];
   const natural = out[manifest.io.naturalTokens.name];
   if (!quality || !natural) throw new Error('the ONNX graph lacks the outputs its manifest names');
-  const predictions = decodeOutputs(manifest, (await quality.getData()) as Float32Array, (await natural.getData()) as Float32Array, texts.length);
+  const predictions = decodeOutputs(
+    manifest,
+    (await quality.getData()) as Float32Array,
+    (await natural.getData()) as Float32Array,
+    texts.length,
+  );
   reply({ type: 'predicted', id, predictions, encodeMs: t1 - t0, inferMs: performance.now() - t1 });
 }
 
@@ -60,9 +76,12 @@ async function predict(id: number, texts: string[]): Promise<void> {
 async function handleEncoder(msg: EncoderRequest): Promise<void> {
   const { id } = msg;
   const host = await encoderHost();
-  if (msg.type === 'inspect-encoder') reply({ type: 'encoder-inspected', id, inspection: await host.inspectExport(msg.source) });
+  if (msg.type === 'inspect-encoder')
+    reply({ type: 'encoder-inspected', id, inspection: await host.inspectExport(msg.source) });
   else if (msg.type === 'load-encoder') {
-    const info = await host.loadEncoder(msg.load, (loaded, total) => reply({ type: 'encoder-progress', id, loaded, total }));
+    const info = await host.loadEncoder(msg.load, (loaded, total) =>
+      reply({ type: 'encoder-progress', id, loaded, total }),
+    );
     reply({ type: 'encoder-loaded', id, info });
   } else {
     await host.forgetCachedWeights();

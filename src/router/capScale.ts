@@ -31,7 +31,12 @@ export function capFromPosition(position: number, range: CapRange): Cap {
   const p = Math.min(CAP_STEPS, Math.max(0, Math.round(position)));
   if (p === CAP_STEPS) return null;
   // The ends are exact: exp(log(x)) can land a hair under x and shut out the cheapest option.
-  const value = p === 0 ? range.min : p === CAP_STEPS - 1 ? range.max : range.min * (range.max / range.min) ** (p / (CAP_STEPS - 1));
+  const value =
+    p === 0
+      ? range.min
+      : p === CAP_STEPS - 1
+        ? range.max
+        : range.min * (range.max / range.min) ** (p / (CAP_STEPS - 1));
   return { kind: range.kind, max: range.kind === 'tokens' ? Math.round(value) : value };
 }
 

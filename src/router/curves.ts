@@ -9,7 +9,12 @@ export interface Prediction {
 }
 
 /** Turns one prediction into curves, with the pool as the person edited it (prices, enabled). */
-export function buildCurves(manifest: Manifest, prediction: Prediction, pool: readonly PoolEntry[], enabled: (name: string) => boolean): ModelCurve[] {
+export function buildCurves(
+  manifest: Manifest,
+  prediction: Prediction,
+  pool: readonly PoolEntry[],
+  enabled: (name: string) => boolean,
+): ModelCurve[] {
   const { anchors, anchorIdx, unlimitedIdx } = budgetIndex(manifest);
   return manifest.pool.flatMap((entry, m) => {
     if (!enabled(entry.name)) return [];

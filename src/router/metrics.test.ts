@@ -23,7 +23,12 @@ describe('deferral-curve metrics', () => {
 
   it('is zero below the cheapest point and flat after the dearest', () => {
     // [0, 0.2]: 0; [0.2, 0.6]: 0.4·(0.5 + 0.9)/2 = 0.28; [0.6, 1]: 0.4·0.9 = 0.36
-    expect(audc([{ cost: 0.6, quality: 0.9 }, { cost: 0.2, quality: 0.5 }])).toBeCloseTo(0.64, 12);
+    expect(
+      audc([
+        { cost: 0.6, quality: 0.9 },
+        { cost: 0.2, quality: 0.5 },
+      ]),
+    ).toBeCloseTo(0.64, 12);
     // one point at 0.25 with quality 0.8: 0.75·0.8
     expect(audc([{ cost: 0.25, quality: 0.8 }])).toBeCloseTo(0.6, 12);
     expect(audc([])).toBe(0);
@@ -43,7 +48,10 @@ describe('deferral-curve metrics', () => {
   });
 
   it('normalises cost by the global range of all methods', () => {
-    const a = [{ cost: 2e-5, quality: 0.4 }, { cost: 6e-5, quality: 0.7 }];
+    const a = [
+      { cost: 2e-5, quality: 0.4 },
+      { cost: 6e-5, quality: 0.7 },
+    ];
     const b = [{ cost: 1e-4, quality: 0.9 }];
     const range = costRange([a, b]);
     expect(range).toEqual({ min: 2e-5, max: 1e-4 });

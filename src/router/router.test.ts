@@ -105,7 +105,10 @@ describe('route', () => {
     const cap = { kind: 'usd' as const, max: callCost(tiny.prices, 16, 10) };
     expect(tokensWithin(tiny.prices, 16, cap.max)).toBeLessThan(10);
     for (const continuous of [false, true]) {
-      expect(route({ ...base, curves: [tiny], inputTokens: 16, cap, continuous }).best).toMatchObject({ model: 'tiny', budget: 10 });
+      expect(route({ ...base, curves: [tiny], inputTokens: 16, cap, continuous }).best).toMatchObject({
+        model: 'tiny',
+        budget: 10,
+      });
     }
   });
 

@@ -19,7 +19,13 @@ export function capTokens(curve: ModelCurve, cap: Cap, inputTokens: number): num
   return cap.kind === 'tokens' ? cap.max : tokensWithin(curve.prices, inputTokens, cap.max);
 }
 
-function candidate(curve: ModelCurve, q: RouteQuery, budget: Candidate['budget'], outputTokens: number, quality: number): Candidate {
+function candidate(
+  curve: ModelCurve,
+  q: RouteQuery,
+  budget: Candidate['budget'],
+  outputTokens: number,
+  quality: number,
+): Candidate {
   const costUsd = callCost(curve.prices, q.inputTokens, outputTokens);
   return { model: curve.model, budget, outputTokens, quality, costUsd, score: score(q.lambda, quality, costUsd) };
 }
@@ -75,6 +81,8 @@ export function route(q: RouteQuery): Decision {
 
 /** The reactive ("point") router: each LLM reduced to its natural answer, same score and cap. */
 export function routeReactive(q: RouteQuery): Decision {
-  const ranked = rank(q.curves.map((c) => naturalCandidate(c, q)).filter((c) => withinCap(q.cap, c.outputTokens, c.costUsd)));
+  const ranked = rank(
+    q.curves.map((c) => naturalCandidate(c, q)).filter((c) => withinCap(q.cap, c.outputTokens, c.costUsd)),
+  );
   return { best: ranked[0] ?? null, ranked };
 }

@@ -2,7 +2,14 @@ import { create } from 'zustand';
 import type { Cap } from '../router/types';
 import type { CapKind } from '../router/capScale';
 import { bundleIdOf, searchToView, viewToSearch } from './url';
-import { DEFAULT_VIEW, poolOverridesSchema, type AxisMode, type PoolOverride, type PoolOverrides, type ViewState } from './viewState';
+import {
+  DEFAULT_VIEW,
+  poolOverridesSchema,
+  type AxisMode,
+  type PoolOverride,
+  type PoolOverrides,
+  type ViewState,
+} from './viewState';
 
 interface ViewActions {
   setQuery(query: string): void;

@@ -10,12 +10,26 @@ interface Props {
 /** The data-*-ms attributes carry the raw numbers for the benchmark (bench/), which the text rounds. */
 function BackendBadgeView({ load, latencyMs }: Props) {
   return (
-    <div className="backend" title={load ? [load.webgpuNote ?? 'the predictor runs on WebGPU', `runtime ready ${formatMs(load.runtimeMs)} after its worker started; this bundle's session took ${formatMs(load.loadMs)}`].join('\n') : undefined}>
+    <div
+      className="backend"
+      title={
+        load
+          ? [
+              load.webgpuNote ?? 'the predictor runs on WebGPU',
+              `runtime ready ${formatMs(load.runtimeMs)} after its worker started; this bundle's session took ${formatMs(load.loadMs)}`,
+            ].join('\n')
+          : undefined
+      }
+    >
       <span className="label">predictor</span>
       <span className="badge" data-testid="backend">
         {load ? load.backend : '…'}
       </span>
-      <span data-testid="load-ms" data-load-ms={load ? load.loadMs : undefined} data-runtime-ms={load ? load.runtimeMs : undefined}>
+      <span
+        data-testid="load-ms"
+        data-load-ms={load ? load.loadMs : undefined}
+        data-runtime-ms={load ? load.runtimeMs : undefined}
+      >
         {load ? `loaded in ${formatMs(load.loadMs)}` : 'loading'}
       </span>
       <span data-testid="latency-ms" data-latency-ms={latencyMs ?? undefined}>

@@ -17,7 +17,10 @@ function BundlePickerView({ bundleId, onSelect }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
 
-  const options = [...(served.data ?? []).map((b) => ({ id: b.id, title: b.title })), ...[...local.values()].map((b) => ({ id: b.key, title: `${b.manifest.card.title} (opened)` }))];
+  const options = [
+    ...(served.data ?? []).map((b) => ({ id: b.id, title: b.title })),
+    ...[...local.values()].map((b) => ({ id: b.key, title: `${b.manifest.card.title} (opened)` })),
+  ];
   if (!options.some((o) => o.id === bundleId)) options.unshift({ id: bundleId, title: bundleId });
 
   async function open(picked: File[]) {

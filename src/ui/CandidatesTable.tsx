@@ -19,7 +19,9 @@ function CandidatesTableView({ ranked, colors }: Props) {
   }
   return (
     <table className="candidates" data-testid="candidates-table">
-      <caption>Top {top.length} of {ranked.length} candidates · score = (1 − λ)·quality − λ·cost</caption>
+      <caption>
+        Top {top.length} of {ranked.length} candidates · score = (1 − λ)·quality − λ·cost
+      </caption>
       <thead>
         <tr>
           <th>#</th>
@@ -33,7 +35,12 @@ function CandidatesTableView({ ranked, colors }: Props) {
       </thead>
       <tbody>
         {top.map((c, i) => (
-          <tr key={`${c.model}-${c.budget}`} className={i === 0 ? 'best' : undefined} data-model={c.model} data-budget={String(c.budget)}>
+          <tr
+            key={`${c.model}-${c.budget}`}
+            className={i === 0 ? 'best' : undefined}
+            data-model={c.model}
+            data-budget={String(c.budget)}
+          >
             <td>{i + 1}</td>
             <td title={c.model}>
               <span className="swatch" style={{ background: colors.get(c.model) }} />

@@ -54,7 +54,8 @@ function Verdict({ r2, reactive }: { r2: Candidate; reactive: Candidate }) {
   const cost = saving >= 0 ? `${Math.round(saving * 100)}% cheaper` : `${Math.round(-saving * 100)}% dearer`;
   return (
     <p className="verdict" data-testid="verdict">
-      R2 vs reactive: <strong>{quality}</strong>, <strong>{cost}</strong> ({formatUsd(r2.costUsd)} vs {formatUsd(reactive.costUsd)} per call)
+      R2 vs reactive: <strong>{quality}</strong>, <strong>{cost}</strong> ({formatUsd(r2.costUsd)} vs{' '}
+      {formatUsd(reactive.costUsd)} per call)
     </p>
   );
 }
@@ -69,8 +70,21 @@ function DecisionCompareView({ r2, reactive, emptyReason }: Props) {
   return (
     <div className="decision">
       <div className="choices">
-        <ChoiceCard testId="selection" title="R2 router" blurb="best (LLM, length budget) pair" choice={r2} emptyReason={emptyReason} primary />
-        <ChoiceCard testId="baseline-selection" title="Reactive router" blurb="best LLM at its natural length" choice={reactive} emptyReason={emptyReason} />
+        <ChoiceCard
+          testId="selection"
+          title="R2 router"
+          blurb="best (LLM, length budget) pair"
+          choice={r2}
+          emptyReason={emptyReason}
+          primary
+        />
+        <ChoiceCard
+          testId="baseline-selection"
+          title="Reactive router"
+          blurb="best LLM at its natural length"
+          choice={reactive}
+          emptyReason={emptyReason}
+        />
       </div>
       {r2 && reactive && <Verdict r2={r2} reactive={reactive} />}
     </div>

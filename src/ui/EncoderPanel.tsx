@@ -18,7 +18,11 @@ interface Props {
   spec: Qwen3Spec;
 }
 
-const FROM = { hub: 'from the Hugging Face Hub', cache: 'from this browser’s cache', folder: 'from the picked folder' } as const;
+const FROM = {
+  hub: 'from the Hugging Face Hub',
+  cache: 'from this browser’s cache',
+  folder: 'from the picked folder',
+} as const;
 
 /**
  * Loads the query encoder a bundle needs (Qwen3 via transformers.js, in the predictor
@@ -35,7 +39,12 @@ export function EncoderPanel({ spec }: Props) {
   const [note, setNote] = useState<string | null>(null);
   const id = useDebounced(hubId.trim(), 400);
 
-  const source: EncoderSource | null = kind === 'hub' ? (id ? { kind: 'hub', id } : null) : folder && { kind: 'folder', name: folder.name, files: folder.files };
+  const source: EncoderSource | null =
+    kind === 'hub'
+      ? id
+        ? { kind: 'hub', id }
+        : null
+      : folder && { kind: 'folder', name: folder.name, files: folder.files };
   const sourceKey = kind === 'hub' ? ['hub', id] : ['folder', folder?.name, folder?.picked];
   const inspection = useQuery({
     queryKey: ['encoder-export', ...sourceKey],
@@ -44,7 +53,11 @@ export function EncoderPanel({ spec }: Props) {
     retry: false,
     staleTime: Infinity,
   });
-  const webgpu = useQuery({ queryKey: ['webgpu-available'], queryFn: async () => (await webgpuAdapter()) === null, staleTime: Infinity });
+  const webgpu = useQuery({
+    queryKey: ['webgpu-available'],
+    queryFn: async () => (await webgpuAdapter()) === null,
+    staleTime: Infinity,
+  });
 
   const options = inspection.data?.options ?? [];
   const precision = options.some((o) => o.precision === chosen) ? chosen! : (inspection.data?.recommended ?? null);
@@ -65,7 +78,10 @@ export function EncoderPanel({ spec }: Props) {
     await refresh();
   }
 
-  const percent = encoder.progress && encoder.progress.total > 0 ? Math.floor((encoder.progress.loaded / encoder.progress.total) * 100) : null;
+  const percent =
+    encoder.progress && encoder.progress.total > 0
+      ? Math.floor((encoder.progress.loaded / encoder.progress.total) * 100)
+      : null;
   const problem = encoder.error ?? (inspection.isError ? (inspection.error as Error).message : null);
 
   return (
@@ -77,16 +93,32 @@ export function EncoderPanel({ spec }: Props) {
         </span>
       </div>
       <p className="hint">
-        This bundle reads {spec.model}’s last-token hidden state ({spec.dim} numbers{spec.normalize ? ', L2-normalised' : ''}). It runs in this page, on this machine; weights
-        fetched from the Hub stay in this browser’s cache.
+        This bundle reads {spec.model}’s last-token hidden state ({spec.dim} numbers
+        {spec.normalize ? ', L2-normalised' : ''}). It runs in this page, on this machine; weights fetched from the Hub
+        stay in this browser’s cache.
       </p>
       <div className="control-row">
         <label>
-          <input type="radio" name="encoder-source" checked={kind === 'hub'} onChange={() => setKind('hub')} /> Hugging Face Hub
+          <input type="radio" name="encoder-source" checked={kind === 'hub'} onChange={() => setKind('hub')} /> Hugging
+          Face Hub
         </label>
-        <input className="encoder-hub-id" data-testid="encoder-hub-id" aria-label="Hub model id" value={hubId} onChange={(e) => setHubId(e.target.value)} onFocus={() => setKind('hub')} />
+        <input
+          className="encoder-hub-id"
+          data-testid="encoder-hub-id"
+          aria-label="Hub model id"
+          value={hubId}
+          onChange={(e) => setHubId(e.target.value)}
+          onFocus={() => setKind('hub')}
+        />
         <label>
-          <input type="radio" name="encoder-source" checked={kind === 'folder'} disabled={!folder} onChange={() => setKind('folder')} /> Local folder
+          <input
+            type="radio"
+            name="encoder-source"
+            checked={kind === 'folder'}
+            disabled={!folder}
+            onChange={() => setKind('folder')}
+          />{' '}
+          Local folder
         </label>
         <FolderButton
           testId="encoder-folder"
@@ -101,7 +133,12 @@ export function EncoderPanel({ spec }: Props) {
       <div className="control-row">
         <label>
           Precision{' '}
-          <select data-testid="encoder-precision" value={precision ?? ''} disabled={!options.length} onChange={(e) => setChosen(e.target.value as Precision)}>
+          <select
+            data-testid="encoder-precision"
+            value={precision ?? ''}
+            disabled={!options.length}
+            onChange={(e) => setChosen(e.target.value as Precision)}
+          >
             {options.map((o) => (
               <option key={o.precision} value={o.precision}>
                 {o.precision} · {formatBytes(o.bytes)}
@@ -117,7 +154,12 @@ export function EncoderPanel({ spec }: Props) {
             {webgpu.data && <option value="webgpu">webgpu</option>}
           </select>
         </label>
-        <button type="button" data-testid="encoder-load" disabled={!precision || encoder.status === 'loading'} onClick={() => void load()}>
+        <button
+          type="button"
+          data-testid="encoder-load"
+          disabled={!precision || encoder.status === 'loading'}
+          onClick={() => void load()}
+        >
           Load
         </button>
         <button type="button" data-testid="encoder-forget" onClick={() => void forget()}>
@@ -140,7 +182,8 @@ export function EncoderPanel({ spec }: Props) {
       )}
       {encoder.info && !gate.needed && (
         <p className="hint" data-testid="encoder-loaded" data-from={encoder.info.from}>
-          Loaded {encoder.info.label} ({encoder.info.precision}, {encoder.info.device}) {FROM[encoder.info.from]} in {formatMs(encoder.info.loadMs)}.
+          Loaded {encoder.info.label} ({encoder.info.precision}, {encoder.info.device}) {FROM[encoder.info.from]} in{' '}
+          {formatMs(encoder.info.loadMs)}.
         </p>
       )}
       {note && <p className="hint">{note}</p>}

@@ -1,4 +1,10 @@
-import { formatLambda, LAMBDA_STEPS, lambdaFromPosition, positionFromLambda, usdPerTenthQuality } from '../router/lambdaScale';
+import {
+  formatLambda,
+  LAMBDA_STEPS,
+  lambdaFromPosition,
+  positionFromLambda,
+  usdPerTenthQuality,
+} from '../router/lambdaScale';
 import { formatUsd } from './format';
 
 const R2_DEFAULT_LAMBDA = 0.99999;

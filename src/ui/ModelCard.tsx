@@ -60,7 +60,14 @@ function ModelCardView({ manifest, plotUrl }: Props) {
           </tbody>
         </table>
       )}
-      {plotUrl && <img className="report-plot" src={plotUrl} alt="Deferral curves on the held-out split" onError={(e) => (e.currentTarget.style.display = 'none')} />}
+      {plotUrl && (
+        <img
+          className="report-plot"
+          src={plotUrl}
+          alt="Deferral curves on the held-out split"
+          onError={(e) => (e.currentTarget.style.display = 'none')}
+        />
+      )}
     </section>
   );
 }

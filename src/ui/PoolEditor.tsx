@@ -67,7 +67,13 @@ function PoolEditorView({ effective, enabled, colors, edited, onChange, onReset 
   // A reset remounts the rows so half-typed drafts are dropped with the overrides.
   const [generation, setGeneration] = useState(0);
   const price = (name: string, field: PriceField, label: string, value: number) => (
-    <ValidatedInput label={label} value={value} parse={parsePrice} numeric onCommit={(v) => onChange(name, { [field]: v })} />
+    <ValidatedInput
+      label={label}
+      value={value}
+      parse={parsePrice}
+      numeric
+      onCommit={(v) => onChange(name, { [field]: v })}
+    />
   );
   return (
     <section className="panel" data-testid="pool-editor">
@@ -99,22 +105,37 @@ function PoolEditorView({ effective, enabled, colors, edited, onChange, onReset 
           {effective.map((m) => (
             <tr key={`${m.name}-${generation}`} className={enabled(m.name) ? undefined : 'off'}>
               <td>
-                <input type="checkbox" aria-label={`use ${m.name}`} checked={enabled(m.name)} onChange={(e) => onChange(m.name, { enabled: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  aria-label={`use ${m.name}`}
+                  checked={enabled(m.name)}
+                  onChange={(e) => onChange(m.name, { enabled: e.target.checked })}
+                />
               </td>
               <td>
                 <span className="swatch" style={{ background: colors.get(m.name) }} />
                 {m.name}
                 {m.available === false && (
-                  <span className="badge warn" title={m.note ?? 'the provider does not serve this LLM; its price is an estimate'}>
+                  <span
+                    className="badge warn"
+                    title={m.note ?? 'the provider does not serve this LLM; its price is an estimate'}
+                  >
                     self-host
                   </span>
                 )}
               </td>
               <td>
-                <ValidatedInput label={`${m.name} provider model id`} value={m.providerId} parse={parseProviderId} onCommit={(v) => onChange(m.name, { providerId: v })} />
+                <ValidatedInput
+                  label={`${m.name} provider model id`}
+                  value={m.providerId}
+                  parse={parseProviderId}
+                  onCommit={(v) => onChange(m.name, { providerId: v })}
+                />
               </td>
               <td>{price(m.name, 'inputPerMillion', `${m.name} input price per million tokens`, m.inputPerMillion)}</td>
-              <td>{price(m.name, 'outputPerMillion', `${m.name} output price per million tokens`, m.outputPerMillion)}</td>
+              <td>
+                {price(m.name, 'outputPerMillion', `${m.name} output price per million tokens`, m.outputPerMillion)}
+              </td>
             </tr>
           ))}
         </tbody>

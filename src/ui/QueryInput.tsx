@@ -28,7 +28,12 @@ function QueryInputView({ query, encoder, inputTokens, onChange }: Props) {
       <div className="query-meta">
         <div className="examples" role="group" aria-label="Example queries">
           {EXAMPLES.map((ex) => (
-            <button key={ex.label} type="button" className={query === ex.text ? 'chip active' : 'chip'} onClick={() => onChange(ex.text)}>
+            <button
+              key={ex.label}
+              type="button"
+              className={query === ex.text ? 'chip active' : 'chip'}
+              onClick={() => onChange(ex.text)}
+            >
               {ex.label}
             </button>
           ))}
@@ -39,7 +44,8 @@ function QueryInputView({ query, encoder, inputTokens, onChange }: Props) {
       </div>
       {clipped && (
         <p className="notice" data-testid="query-clipped">
-          The encoder reads the first {formatCount(encoder.maxChars)} characters; the input cost still counts all {formatCount(query.length)}.
+          The encoder reads the first {formatCount(encoder.maxChars)} characters; the input cost still counts all{' '}
+          {formatCount(query.length)}.
         </p>
       )}
     </section>

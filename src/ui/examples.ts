@@ -13,7 +13,10 @@ export const EXAMPLES: readonly { label: string; text: string }[] = [
     label: 'Coding',
     text: 'Write a Python function that returns the longest palindromic substring of a string in O(n^2) time, with a short explanation and two test cases.',
   },
-  { label: 'Open chat', text: 'I have a job interview for a product manager role tomorrow. Any advice on how to prepare tonight?' },
+  {
+    label: 'Open chat',
+    text: 'I have a job interview for a product manager role tomorrow. Any advice on how to prepare tonight?',
+  },
   {
     label: 'Summarisation',
     text: 'Summarise the following passage in two sentences:\nThe city council met on Tuesday to debate the new transit plan. Supporters argued that expanding bus rapid transit would cut commute times by a third and reduce emissions, while opponents worried about the cost of dedicated lanes and the loss of street parking for local shops. After four hours of testimony, the council voted 7–4 to fund a pilot on two corridors, with a review scheduled after eighteen months.',

@@ -18,6 +18,12 @@ describe('formatting', () => {
 
 describe('formatBytes', () => {
   it('uses decimal units with two or three significant digits', () => {
-    expect([512, 9_175, 600_000_000, 1_192_000_000, 2_384_000_000].map(formatBytes)).toEqual(['512 B', '9.2 kB', '600 MB', '1.2 GB', '2.4 GB']);
+    expect([512, 9_175, 600_000_000, 1_192_000_000, 2_384_000_000].map(formatBytes)).toEqual([
+      '512 B',
+      '9.2 kB',
+      '600 MB',
+      '1.2 GB',
+      '2.4 GB',
+    ]);
   });
 });

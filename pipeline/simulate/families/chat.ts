@@ -8,10 +8,37 @@ import type { Family, Tier } from './types';
  */
 
 const TOPICS: Record<Tier, string[]> = {
-  0: ['how to brew a good cup of tea', 'why the sky is blue', 'how to keep houseplants alive', 'the rules of chess', 'how to save money on groceries', 'what a budget is', 'how vaccines work'],
-  1: ['how compound interest works', 'the causes of the French Revolution', 'how a bill becomes law in the United States', 'the difference between weather and climate', 'how to prepare for a job interview', 'how HTTPS keeps data private'],
-  2: ['the trade-offs of the CAP theorem', 'how CRISPR gene editing works', 'the economics of carbon pricing', 'how transformers use self-attention', 'the ethics of autonomous weapons', 'monetary policy under a zero lower bound'],
-  3: ['the implications of Gödel’s incompleteness theorems for artificial intelligence', 'how renormalisation removes infinities in quantum field theory', 'the identification problem in causal inference with unobserved confounders', 'consensus in Byzantine fault-tolerant systems under partial synchrony'],
+  0: [
+    'how to brew a good cup of tea',
+    'why the sky is blue',
+    'how to keep houseplants alive',
+    'the rules of chess',
+    'how to save money on groceries',
+    'what a budget is',
+    'how vaccines work',
+  ],
+  1: [
+    'how compound interest works',
+    'the causes of the French Revolution',
+    'how a bill becomes law in the United States',
+    'the difference between weather and climate',
+    'how to prepare for a job interview',
+    'how HTTPS keeps data private',
+  ],
+  2: [
+    'the trade-offs of the CAP theorem',
+    'how CRISPR gene editing works',
+    'the economics of carbon pricing',
+    'how transformers use self-attention',
+    'the ethics of autonomous weapons',
+    'monetary policy under a zero lower bound',
+  ],
+  3: [
+    'the implications of Gödel’s incompleteness theorems for artificial intelligence',
+    'how renormalisation removes infinities in quantum field theory',
+    'the identification problem in causal inference with unobserved confounders',
+    'consensus in Byzantine fault-tolerant systems under partial synchrony',
+  ],
 };
 
 /** A length cue and the tokens a compliant, correct answer needs. */
@@ -55,6 +82,10 @@ export const chat: Family = {
     const topic = rng.pick(TOPICS[tier]);
     const [cue, tokens] = rng.pick(LENGTHS).cue(rng);
     const text = rng.pick(FORMS)(topic, cue);
-    return { text, goldenAnswer: '(open-ended: judged against a reference answer not simulated)', tokenComplexity: tokens };
+    return {
+      text,
+      goldenAnswer: '(open-ended: judged against a reference answer not simulated)',
+      tokenComplexity: tokens,
+    };
   },
 };

@@ -7,10 +7,40 @@ import type { Family, Tier } from './types';
  * thirty tokens of working to the shortest correct answer.
  */
 
-const PEOPLE = ['Maria', 'James', 'Aisha', 'Tom', 'Priya', 'Lucas', 'Mei', 'Omar', 'Sofia', 'Daniel', 'Fatima', 'Noah', 'Elena', 'Kwame'];
-const ITEMS = ['marbles', 'stickers', 'cupcakes', 'pencils', 'apples', 'baseball cards', 'seashells', 'books', 'eggs', 'beads'];
+const PEOPLE = [
+  'Maria',
+  'James',
+  'Aisha',
+  'Tom',
+  'Priya',
+  'Lucas',
+  'Mei',
+  'Omar',
+  'Sofia',
+  'Daniel',
+  'Fatima',
+  'Noah',
+  'Elena',
+  'Kwame',
+];
+const ITEMS = [
+  'marbles',
+  'stickers',
+  'cupcakes',
+  'pencils',
+  'apples',
+  'baseball cards',
+  'seashells',
+  'books',
+  'eggs',
+  'beads',
+];
 const CONTAINERS: [string, string][] = [
-  ['box', 'boxes'], ['bag', 'bags'], ['jar', 'jars'], ['crate', 'crates'], ['packet', 'packets'],
+  ['box', 'boxes'],
+  ['bag', 'bags'],
+  ['jar', 'jars'],
+  ['crate', 'crates'],
+  ['packet', 'packets'],
 ];
 
 type Step = (rng: Rng, n: number, item: string) => { sentence: string; value: number };
@@ -22,7 +52,10 @@ const STEPS: Step[] = [
   },
   (rng, n, item) => {
     const k = rng.int(1, Math.max(1, Math.floor(n / 2)));
-    return { sentence: `${rng.pick(['A friend', 'Her brother', 'His cousin', 'A classmate'])} is given ${k} of the ${item}.`, value: n - k };
+    return {
+      sentence: `${rng.pick(['A friend', 'Her brother', 'His cousin', 'A classmate'])} is given ${k} of the ${item}.`,
+      value: n - k,
+    };
   },
   (rng, n, item) => {
     const k = rng.int(2, 4);
@@ -38,7 +71,10 @@ const STEPS: Step[] = [
   },
   (rng, n, item) => {
     const price = rng.int(2, 9);
-    return { sentence: `Each of the ${item} is then sold for $${price}; from now on count dollars earned.`, value: n * price };
+    return {
+      sentence: `Each of the ${item} is then sold for $${price}; from now on count dollars earned.`,
+      value: n * price,
+    };
   },
 ];
 
@@ -73,7 +109,11 @@ export const gsm: Family = {
       sentences.push(step.sentence);
       value = step.value;
     }
-    const question = rng.pick(['What is the final number?', 'What number results at the end?', `What number does ${person} arrive at?`]);
+    const question = rng.pick([
+      'What is the final number?',
+      'What number results at the end?',
+      `What number does ${person} arrive at?`,
+    ]);
     const text = `${sentences.join(' ')} ${question}`;
     return { text, goldenAnswer: String(value), tokenComplexity: 20 + 30 * (steps + 1) };
   },

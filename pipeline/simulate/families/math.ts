@@ -23,12 +23,18 @@ const BY_TIER: Record<Tier, Writer[]> = {
     (rng) => {
       const a = rng.int(12, 99);
       const b = rng.int(2, 9);
-      return { text: `What is the greatest common divisor of $${a * b}$ and $${b * rng.int(2, 11)}$?`, answer: String(b) };
+      return {
+        text: `What is the greatest common divisor of $${a * b}$ and $${b * rng.int(2, 11)}$?`,
+        answer: String(b),
+      };
     },
     (rng) => {
       const p = rng.int(5, 45);
       const x = rng.int(20, 400);
-      return { text: `What is $${p}\\%$ of $${x}$? Express your answer as a decimal.`, answer: ((p * x) / 100).toString() };
+      return {
+        text: `What is $${p}\\%$ of $${x}$? Express your answer as a decimal.`,
+        answer: ((p * x) / 100).toString(),
+      };
     },
     (rng) => {
       const a = rng.int(2, 9);
@@ -41,32 +47,50 @@ const BY_TIER: Record<Tier, Writer[]> = {
     (rng) => {
       const r1 = rng.int(-9, 9);
       const r2 = rng.int(-9, 9);
-      return { text: `Find the sum of the squares of the roots of $x^2 ${r1 + r2 <= 0 ? '+' : '-'} ${Math.abs(r1 + r2)}x ${r1 * r2 < 0 ? '-' : '+'} ${Math.abs(r1 * r2)} = 0$.`, answer: String(r1 * r1 + r2 * r2) };
+      return {
+        text: `Find the sum of the squares of the roots of $x^2 ${r1 + r2 <= 0 ? '+' : '-'} ${Math.abs(r1 + r2)}x ${r1 * r2 < 0 ? '-' : '+'} ${Math.abs(r1 * r2)} = 0$.`,
+        answer: String(r1 * r1 + r2 * r2),
+      };
     },
     (rng) => {
       const n = rng.int(5, 10);
       const k = rng.int(2, n - 2);
-      return { text: `A committee of $${k}$ is chosen from $${n}$ people, two of whom refuse to serve together. In how many ways can the committee be chosen?`, answer: String(choose(n, k) - choose(n - 2, k - 2)) };
+      return {
+        text: `A committee of $${k}$ is chosen from $${n}$ people, two of whom refuse to serve together. In how many ways can the committee be chosen?`,
+        answer: String(choose(n, k) - choose(n - 2, k - 2)),
+      };
     },
     (rng) => {
       const a = rng.int(3, 20);
       const b = rng.int(3, 20);
-      return { text: `A right triangle has legs of length $${a}$ and $${b}$. Find the radius of its inscribed circle, in simplest radical form if needed.`, answer: `(${a + b} - \\sqrt{${a * a + b * b}})/2` };
+      return {
+        text: `A right triangle has legs of length $${a}$ and $${b}$. Find the radius of its inscribed circle, in simplest radical form if needed.`,
+        answer: `(${a + b} - \\sqrt{${a * a + b * b}})/2`,
+      };
     },
   ],
   2: [
     (rng) => {
       const m = rng.pick([7, 11, 13, 17, 19]);
       const e = rng.int(100, 2025);
-      return { text: `Find the remainder when $${rng.int(2, 9)}^{${e}} + ${rng.int(2, 9)}^{${e + rng.int(1, 5)}}$ is divided by $${m}$.`, answer: NOT_COMPUTED };
+      return {
+        text: `Find the remainder when $${rng.int(2, 9)}^{${e}} + ${rng.int(2, 9)}^{${e + rng.int(1, 5)}}$ is divided by $${m}$.`,
+        answer: NOT_COMPUTED,
+      };
     },
     (rng) => {
       const n = rng.int(4, 9);
-      return { text: `Let $P(x)$ be a monic polynomial of degree $${n}$ such that $P(k) = \\frac{1}{k}$ for $k = 1, 2, \\ldots, ${n}$. Find $P(${n + 1})$.`, answer: NOT_COMPUTED };
+      return {
+        text: `Let $P(x)$ be a monic polynomial of degree $${n}$ such that $P(k) = \\frac{1}{k}$ for $k = 1, 2, \\ldots, ${n}$. Find $P(${n + 1})$.`,
+        answer: NOT_COMPUTED,
+      };
     },
     (rng) => {
       const t = rng.pick(['\\frac{\\pi}{7}', '\\frac{\\pi}{9}', '\\frac{2\\pi}{11}']);
-      return { text: `Compute $\\prod_{k=1}^{${rng.int(3, 6)}} \\cos\\left(k \\cdot ${t}\\right)$ exactly.`, answer: NOT_COMPUTED };
+      return {
+        text: `Compute $\\prod_{k=1}^{${rng.int(3, 6)}} \\cos\\left(k \\cdot ${t}\\right)$ exactly.`,
+        answer: NOT_COMPUTED,
+      };
     },
   ],
   3: [
@@ -101,7 +125,11 @@ export const math: Family = {
   graded: false,
   write(rng: Rng, tier: Tier) {
     const { text, answer } = rng.pick(BY_TIER[tier])(rng);
-    const instruction = rng.pick(['Put your final answer in \\boxed{}.', 'Give the final answer in a box.', 'Show your reasoning and box the final answer.']);
+    const instruction = rng.pick([
+      'Put your final answer in \\boxed{}.',
+      'Give the final answer in a box.',
+      'Show your reasoning and box the final answer.',
+    ]);
     return { text: `${text}\n\n${instruction}`, goldenAnswer: answer, tokenComplexity: TIER_TOKENS[tier]! };
   },
 };

@@ -8,9 +8,30 @@ import type { Family, Tier } from './types';
  */
 
 const PLACES = ['Northbridge', 'Lake Varen', 'Port Elsin', 'Caldmoor', 'Ostrava Valley', 'Redfern Bay', 'Kessling'];
-const ORGS = ['Helio Grid Cooperative', 'the Varen Water Authority', 'Brightpath Logistics', 'the Elsin Medical Trust', 'Quarry Lane Robotics', 'the Caldmoor Rail Company'];
-const METRICS = ['annual revenue', 'staff numbers', 'customer complaints', 'energy use', 'average delivery time', 'waiting-list length'];
-const CAUSES = ['a new scheduling system', 'a merger with a regional rival', 'a severe winter', 'a change in government subsidies', 'the opening of a second depot', 'a cyber-attack on its billing system'];
+const ORGS = [
+  'Helio Grid Cooperative',
+  'the Varen Water Authority',
+  'Brightpath Logistics',
+  'the Elsin Medical Trust',
+  'Quarry Lane Robotics',
+  'the Caldmoor Rail Company',
+];
+const METRICS = [
+  'annual revenue',
+  'staff numbers',
+  'customer complaints',
+  'energy use',
+  'average delivery time',
+  'waiting-list length',
+];
+const CAUSES = [
+  'a new scheduling system',
+  'a merger with a regional rival',
+  'a severe winter',
+  'a change in government subsidies',
+  'the opening of a second depot',
+  'a cyber-attack on its billing system',
+];
 
 function documentAbout(rng: Rng, sentences: number): { org: string; text: string; fact: string } {
   const org = rng.pick(ORGS);
@@ -44,21 +65,40 @@ export const rag: Family = {
   truncatedCredit: (r) => 0.7 * r,
   graded: true,
   write(rng: Rng, tier: Tier) {
-    const docs = Array.from({ length: tier >= 2 ? tier : 1 }, () => documentAbout(rng, tier === 0 ? rng.int(3, 4) : rng.int(5, 9)));
+    const docs = Array.from({ length: tier >= 2 ? tier : 1 }, () =>
+      documentAbout(rng, tier === 0 ? rng.int(3, 4) : rng.int(5, 9)),
+    );
     const context = docs.map((d, i) => `Document ${i + 1}:\n${d.text}`).join('\n\n');
     const first = docs[0]!;
     if (rng.bernoulli(0.3)) {
       const sentences = rng.int(1, 2 + tier);
       const q = `Summarise the ${docs.length > 1 ? 'documents' : 'document'} above in ${sentences === 1 ? 'one sentence' : `${sentences} sentences`}${tier >= 2 ? ', noting any points on which they disagree' : ''}.`;
-      return { text: `${context}\n\n${q}`, goldenAnswer: `(a ${sentences}-sentence reference summary, not simulated)`, tokenComplexity: 30 + 35 * sentences * (tier >= 2 ? 1.5 : 1) };
+      return {
+        text: `${context}\n\n${q}`,
+        goldenAnswer: `(a ${sentences}-sentence reference summary, not simulated)`,
+        tokenComplexity: 30 + 35 * sentences * (tier >= 2 ? 1.5 : 1),
+      };
     }
     const questions: Record<Tier, [string, number]> = {
       0: [`According to the document, by how much did the figure change, and why?`, 25],
-      1: [`Based only on the document, why did ${first.org}'s figures change, and what evidence supports that explanation?`, 70],
-      2: [`Compare the two organisations described. Which one changed more, and what explains the difference? Cite the documents.`, 140],
-      3: [`The documents partly contradict each other. Reconcile them: which claims are consistent, which conflict, and what is the most likely account? Cite each document.`, 300],
+      1: [
+        `Based only on the document, why did ${first.org}'s figures change, and what evidence supports that explanation?`,
+        70,
+      ],
+      2: [
+        `Compare the two organisations described. Which one changed more, and what explains the difference? Cite the documents.`,
+        140,
+      ],
+      3: [
+        `The documents partly contradict each other. Reconcile them: which claims are consistent, which conflict, and what is the most likely account? Cite each document.`,
+        300,
+      ],
     };
     const [q, tokens] = questions[tier];
-    return { text: `Answer the question using the retrieved context.\n\n${context}\n\nQuestion: ${q}`, goldenAnswer: first.fact, tokenComplexity: tokens };
+    return {
+      text: `Answer the question using the retrieved context.\n\n${context}\n\nQuestion: ${q}`,
+      goldenAnswer: first.fact,
+      tokenComplexity: tokens,
+    };
   },
 };

@@ -55,7 +55,17 @@ export function tinyTokenizerJson(): object {
     version: '1.0',
     truncation: null,
     padding: null,
-    added_tokens: [{ id: EOS_ID, content: '<|endoftext|>', single_word: false, lstrip: false, rstrip: false, normalized: false, special: true }],
+    added_tokens: [
+      {
+        id: EOS_ID,
+        content: '<|endoftext|>',
+        single_word: false,
+        lstrip: false,
+        rstrip: false,
+        normalized: false,
+        special: true,
+      },
+    ],
     normalizer: null,
     pre_tokenizer: byteLevel,
     post_processor: byteLevel,
@@ -115,7 +125,10 @@ export function tinyQwen3Graph(output: 'last_hidden_state' | 'last_hidden_state_
   const lastAxis = g.int64('last_axis', [-1]);
   const perToken = (t: string) => g.op('Unsqueeze', [g.op('Cast', [t], { to: FLOAT }), lastAxis]);
   const running = g.op('CumSum', [g.op('Mul', [embedded, perToken(mask)]), g.int64('sequence_axis', [1])]);
-  const hidden = g.op('Add', [running, g.op('Mul', [perToken(positions), g.float('position', [...TINY_POSITION], [TINY_DIM])])]);
+  const hidden = g.op('Add', [
+    running,
+    g.op('Mul', [perToken(positions), g.float('position', [...TINY_POSITION], [TINY_DIM])]),
+  ]);
   if (output === 'logits') {
     g.op('MatMul', [hidden, g.float('lm_head', table, [TINY_DIM, TINY_VOCAB])], {}, 'logits');
     g.output('logits', ['batch_size', 'sequence_length', TINY_VOCAB]);
@@ -148,14 +161,26 @@ export function tinyBundle(): { manifest: Manifest; onnx: Uint8Array } {
   const llms = 2;
   const width = llms * BUDGETS.length;
   const w = Array.from({ length: TINY_DIM * width }, (_, i) => Math.sin(i + 1) / 2);
-  const b = Array.from({ length: width }, (_, i) => (i % BUDGETS.length) * 0.8 - 1 + Math.floor(i / BUDGETS.length) * 0.3);
+  const b = Array.from(
+    { length: width },
+    (_, i) => (i % BUDGETS.length) * 0.8 - 1 + Math.floor(i / BUDGETS.length) * 0.3,
+  );
   const v = Array.from({ length: TINY_DIM * llms }, (_, i) => Math.cos(i + 1) / 2);
   const g = new GraphBuilder('tiny_qwen3_head');
   const e = g.input('embedding', ['batch', TINY_DIM]);
-  const scores = g.op('Add', [g.op('MatMul', [e, g.float('quality_weights', w, [TINY_DIM, width])]), g.float('quality_bias', b, [width])]);
+  const scores = g.op('Add', [
+    g.op('MatMul', [e, g.float('quality_weights', w, [TINY_DIM, width])]),
+    g.float('quality_bias', b, [width]),
+  ]);
   g.op('Reshape', [g.op('Sigmoid', [scores]), g.int64('quality_shape', [-1, llms, BUDGETS.length])], {}, 'quality');
   g.output('quality', ['batch', llms, BUDGETS.length]);
-  const lengths = g.op('Add', [g.float('base_tokens', [300], []), g.op('Mul', [g.float('token_scale', [200], []), g.op('MatMul', [e, g.float('token_weights', v, [TINY_DIM, llms])])])]);
+  const lengths = g.op('Add', [
+    g.float('base_tokens', [300], []),
+    g.op('Mul', [
+      g.float('token_scale', [200], []),
+      g.op('MatMul', [e, g.float('token_weights', v, [TINY_DIM, llms])]),
+    ]),
+  ]);
   g.op('Relu', [lengths], {}, 'natural_tokens');
   g.output('natural_tokens', ['batch', llms]);
 

@@ -27,7 +27,10 @@ async function inflate(bytes: Uint8Array, format: CompressionFormat, source: str
     const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream(format));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch (e) {
-    throw new PickleError(source, `${format === 'deflate' ? 'zlib' : format} data is corrupt or truncated (${(e as Error).message})`);
+    throw new PickleError(
+      source,
+      `${format === 'deflate' ? 'zlib' : format} data is corrupt or truncated (${(e as Error).message})`,
+    );
   }
 }
 
@@ -38,7 +41,10 @@ export async function joblibPayload(bytes: Uint8Array, source: string): Promise<
   if (startsWith(bytes, [0x1f, 0x8b])) return inflate(bytes, 'gzip', source);
   const known = UNSUPPORTED.find(([magic]) => startsWith(bytes, magic));
   if (known) {
-    throw new PickleError(source, `compressed with ${known[1]}, which this reader does not support; re-save it uncompressed or with zlib/gzip (joblib.dump(obj, path, compress=3))`);
+    throw new PickleError(
+      source,
+      `compressed with ${known[1]}, which this reader does not support; re-save it uncompressed or with zlib/gzip (joblib.dump(obj, path, compress=3))`,
+    );
   }
   return bytes;
 }

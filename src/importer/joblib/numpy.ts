@@ -48,9 +48,15 @@ function parseDtype(value: PyValue | undefined, r: ByteReader): DType {
   const code = value.args[0];
   const order = Array.isArray(value.state) && typeof value.state[1] === 'string' ? value.state[1] : '|';
   const match = /^([fiub])(\d+)$/.exec(code);
-  if (!match || !READERS[code]) return r.fail(`numpy dtype "${code}" is not supported (only bool, integer, float32 and float64 arrays)`);
+  if (!match || !READERS[code])
+    return r.fail(`numpy dtype "${code}" is not supported (only bool, integer, float32 and float64 arrays)`);
   // "=" is the writer's native order: every platform numpy ships for today is little-endian.
-  return { str: `${order === '>' ? '>' : '<'}${code}`, kind: match[1] as DType['kind'], size: Number(match[2]), little: order !== '>' };
+  return {
+    str: `${order === '>' ? '>' : '<'}${code}`,
+    kind: match[1] as DType['kind'],
+    size: Number(match[2]),
+    little: order !== '>',
+  };
 }
 
 function decode(dtype: DType, raw: Uint8Array, count: number): Float64Array {
@@ -82,16 +88,22 @@ function fortranToC(values: Float64Array, shape: readonly number[]): Float64Arra
  */
 function readWrappedArray(wrapper: PyObject, r: ByteReader): NumpyArray {
   const shape = wrapper.attr('shape');
-  if (!Array.isArray(shape) || !shape.every((d): d is number => typeof d === 'number' && Number.isSafeInteger(d) && d >= 0)) {
+  if (
+    !Array.isArray(shape) ||
+    !shape.every((d): d is number => typeof d === 'number' && Number.isSafeInteger(d) && d >= 0)
+  ) {
     return r.fail(`joblib array has an invalid shape (${describe(shape)})`);
   }
   const dims: readonly number[] = shape;
   const dtype = parseDtype(wrapper.attr('dtype'), r);
   const count = dims.reduce((a, b) => a * b, 1);
-  if (wrapper.attr('numpy_array_alignment_bytes') !== undefined) r.bytesOf(r.u8('the array padding length'), 'the array padding');
+  if (wrapper.attr('numpy_array_alignment_bytes') !== undefined)
+    r.bytesOf(r.u8('the array padding length'), 'the array padding');
   const need = count * dtype.size;
   if (need > r.remaining) {
-    return r.fail(`array byte-length mismatch: shape (${dims.join(', ')}) of ${dtype.str} needs ${need} bytes, only ${r.remaining} left in the file`);
+    return r.fail(
+      `array byte-length mismatch: shape (${dims.join(', ')}) of ${dtype.str} needs ${need} bytes, only ${r.remaining} left in the file`,
+    );
   }
   const values = decode(dtype, r.bytesOf(need, 'array data'), count);
   return new NumpyArray(dtype.str, dims, wrapper.attr('order') === 'F' ? fortranToC(values, dims) : values);
@@ -101,7 +113,8 @@ function readWrappedArray(wrapper: PyObject, r: ByteReader): NumpyArray {
 function readScalar(args: readonly PyValue[], r: ByteReader): number {
   const dtype = parseDtype(args[0], r);
   const raw = args[1];
-  if (!(raw instanceof Uint8Array) || raw.length !== dtype.size) return r.fail(`numpy ${dtype.str} scalar needs ${dtype.size} bytes, got ${describe(raw)}`);
+  if (!(raw instanceof Uint8Array) || raw.length !== dtype.size)
+    return r.fail(`numpy ${dtype.str} scalar needs ${dtype.size} bytes, got ${describe(raw)}`);
   return decode(dtype, raw, 1)[0]!;
 }
 

@@ -4,7 +4,19 @@
  * reader does not know stay inert: a PyClass names them, a PyObject records what the file
  * passed to them, and no code from the file ever runs.
  */
-export type PyValue = null | boolean | number | bigint | string | Uint8Array | PyValue[] | PyDict | Set<PyValue> | PyClass | PyObject | PyNative;
+export type PyValue =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | Uint8Array
+  | PyValue[]
+  | PyDict
+  | Set<PyValue>
+  | PyClass
+  | PyObject
+  | PyNative;
 
 export type PyDict = Map<PyValue, PyValue>;
 
@@ -32,7 +44,12 @@ export class PyObject {
 
   /** The instance attribute `name`, from a dict state or the dict half of a (dict, slots) state. */
   attr(name: string): PyValue | undefined {
-    const dict = this.state instanceof Map ? this.state : Array.isArray(this.state) && this.state[0] instanceof Map ? this.state[0] : null;
+    const dict =
+      this.state instanceof Map
+        ? this.state
+        : Array.isArray(this.state) && this.state[0] instanceof Map
+          ? this.state[0]
+          : null;
     return dict?.get(name);
   }
 }

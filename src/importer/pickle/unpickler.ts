@@ -17,16 +17,73 @@ export interface UnpickleHooks {
 }
 
 const OPCODE_NAMES: Record<number, string> = {
-  0x28: 'MARK', 0x2e: 'STOP', 0x30: 'POP', 0x31: 'POP_MARK', 0x32: 'DUP', 0x46: 'FLOAT', 0x49: 'INT', 0x4a: 'BININT',
-  0x4b: 'BININT1', 0x4c: 'LONG', 0x4d: 'BININT2', 0x4e: 'NONE', 0x50: 'PERSID', 0x51: 'BINPERSID', 0x52: 'REDUCE',
-  0x53: 'STRING', 0x54: 'BINSTRING', 0x55: 'SHORT_BINSTRING', 0x56: 'UNICODE', 0x58: 'BINUNICODE', 0x61: 'APPEND',
-  0x62: 'BUILD', 0x63: 'GLOBAL', 0x64: 'DICT', 0x7d: 'EMPTY_DICT', 0x65: 'APPENDS', 0x67: 'GET', 0x68: 'BINGET',
-  0x69: 'INST', 0x6a: 'LONG_BINGET', 0x6c: 'LIST', 0x5d: 'EMPTY_LIST', 0x6f: 'OBJ', 0x70: 'PUT', 0x71: 'BINPUT',
-  0x72: 'LONG_BINPUT', 0x73: 'SETITEM', 0x74: 'TUPLE', 0x29: 'EMPTY_TUPLE', 0x75: 'SETITEMS', 0x47: 'BINFLOAT',
-  0x80: 'PROTO', 0x81: 'NEWOBJ', 0x82: 'EXT1', 0x83: 'EXT2', 0x84: 'EXT4', 0x85: 'TUPLE1', 0x86: 'TUPLE2', 0x87: 'TUPLE3',
-  0x88: 'NEWTRUE', 0x89: 'NEWFALSE', 0x8a: 'LONG1', 0x8b: 'LONG4', 0x42: 'BINBYTES', 0x43: 'SHORT_BINBYTES',
-  0x8c: 'SHORT_BINUNICODE', 0x8d: 'BINUNICODE8', 0x8e: 'BINBYTES8', 0x8f: 'EMPTY_SET', 0x90: 'ADDITEMS', 0x91: 'FROZENSET',
-  0x92: 'NEWOBJ_EX', 0x93: 'STACK_GLOBAL', 0x94: 'MEMOIZE', 0x95: 'FRAME', 0x96: 'BYTEARRAY8', 0x97: 'NEXT_BUFFER',
+  0x28: 'MARK',
+  0x2e: 'STOP',
+  0x30: 'POP',
+  0x31: 'POP_MARK',
+  0x32: 'DUP',
+  0x46: 'FLOAT',
+  0x49: 'INT',
+  0x4a: 'BININT',
+  0x4b: 'BININT1',
+  0x4c: 'LONG',
+  0x4d: 'BININT2',
+  0x4e: 'NONE',
+  0x50: 'PERSID',
+  0x51: 'BINPERSID',
+  0x52: 'REDUCE',
+  0x53: 'STRING',
+  0x54: 'BINSTRING',
+  0x55: 'SHORT_BINSTRING',
+  0x56: 'UNICODE',
+  0x58: 'BINUNICODE',
+  0x61: 'APPEND',
+  0x62: 'BUILD',
+  0x63: 'GLOBAL',
+  0x64: 'DICT',
+  0x7d: 'EMPTY_DICT',
+  0x65: 'APPENDS',
+  0x67: 'GET',
+  0x68: 'BINGET',
+  0x69: 'INST',
+  0x6a: 'LONG_BINGET',
+  0x6c: 'LIST',
+  0x5d: 'EMPTY_LIST',
+  0x6f: 'OBJ',
+  0x70: 'PUT',
+  0x71: 'BINPUT',
+  0x72: 'LONG_BINPUT',
+  0x73: 'SETITEM',
+  0x74: 'TUPLE',
+  0x29: 'EMPTY_TUPLE',
+  0x75: 'SETITEMS',
+  0x47: 'BINFLOAT',
+  0x80: 'PROTO',
+  0x81: 'NEWOBJ',
+  0x82: 'EXT1',
+  0x83: 'EXT2',
+  0x84: 'EXT4',
+  0x85: 'TUPLE1',
+  0x86: 'TUPLE2',
+  0x87: 'TUPLE3',
+  0x88: 'NEWTRUE',
+  0x89: 'NEWFALSE',
+  0x8a: 'LONG1',
+  0x8b: 'LONG4',
+  0x42: 'BINBYTES',
+  0x43: 'SHORT_BINBYTES',
+  0x8c: 'SHORT_BINUNICODE',
+  0x8d: 'BINUNICODE8',
+  0x8e: 'BINBYTES8',
+  0x8f: 'EMPTY_SET',
+  0x90: 'ADDITEMS',
+  0x91: 'FROZENSET',
+  0x92: 'NEWOBJ_EX',
+  0x93: 'STACK_GLOBAL',
+  0x94: 'MEMOIZE',
+  0x95: 'FRAME',
+  0x96: 'BYTEARRAY8',
+  0x97: 'NEXT_BUFFER',
   0x98: 'READONLY_BUFFER',
 };
 
@@ -40,7 +97,8 @@ function latin1(text: string): Uint8Array {
 const BUILTINS: Record<string, (args: readonly PyValue[]) => PyValue> = {
   'builtins.set': (args) => new Set(iterable(args[0])),
   'builtins.frozenset': (args) => new Set(iterable(args[0])),
-  'builtins.bytearray': (args) => (args[0] instanceof Uint8Array ? args[0].slice() : typeof args[0] === 'string' ? latin1(args[0]) : new Uint8Array()),
+  'builtins.bytearray': (args) =>
+    args[0] instanceof Uint8Array ? args[0].slice() : typeof args[0] === 'string' ? latin1(args[0]) : new Uint8Array(),
   'collections.OrderedDict': () => new Map(),
   // Protocol 2 has no bytes opcode: bytes are pickled as _codecs.encode(text, 'latin1').
   '_codecs.encode': (args) => latin1(typeof args[0] === 'string' ? args[0] : ''),
@@ -89,7 +147,8 @@ export function unpickle(bytes: Uint8Array, source: string, hooks: UnpickleHooks
       return fail('a string is not valid UTF-8');
     }
   };
-  const global = (module: string, name: string): PyClass => new PyClass(protocol < 3 ? (PY2_MODULES[module] ?? module) : module, name);
+  const global = (module: string, name: string): PyClass =>
+    new PyClass(protocol < 3 ? (PY2_MODULES[module] ?? module) : module, name);
   const call = (callable: PyValue, args: PyValue, kwargs: PyDict | null = null): PyValue => {
     if (!(callable instanceof PyClass)) return fail(`cannot call ${describe(callable)}`);
     if (!Array.isArray(args)) return fail(`arguments must be a tuple, got ${describe(args)}`);
@@ -110,10 +169,14 @@ export function unpickle(bytes: Uint8Array, source: string, hooks: UnpickleHooks
     if (items.length % 2) fail('odd number of items for a dict');
     for (let i = 0; i < items.length; i += 2) target.set(items[i]!, items[i + 1]!);
   };
-  const memoGet = (index: number): PyValue => (memo.has(index) ? memo.get(index)! : fail(`memo entry ${index} was never stored`));
+  const memoGet = (index: number): PyValue =>
+    memo.has(index) ? memo.get(index)! : fail(`memo entry ${index} was never stored`);
 
   if (bytes[0] !== 0x80) {
-    r.fail(`not a pickle of protocol 2–5 (starts with ${bytes.length ? `0x${bytes[0]!.toString(16).padStart(2, '0')}` : 'nothing'}, expected 0x80)`, 0);
+    r.fail(
+      `not a pickle of protocol 2–5 (starts with ${bytes.length ? `0x${bytes[0]!.toString(16).padStart(2, '0')}` : 'nothing'}, expected 0x80)`,
+      0,
+    );
   }
   for (;;) {
     opAt = r.offset;
@@ -326,7 +389,11 @@ export function unpickle(bytes: Uint8Array, source: string, hooks: UnpickleHooks
         stack.push(memoGet(r.u32()));
         break;
       default:
-        fail(OPCODE_NAMES[op] ? 'opcode not supported (only binary protocols 2–5, without persistent ids, extensions or out-of-band buffers)' : 'unknown opcode');
+        fail(
+          OPCODE_NAMES[op]
+            ? 'opcode not supported (only binary protocols 2–5, without persistent ids, extensions or out-of-band buffers)'
+            : 'unknown opcode',
+        );
     }
   }
 }

@@ -61,16 +61,36 @@ export const CurveLayer = memo(function CurveLayer({ series, mode }: Props) {
       <ZIndexLayer zIndex={DefaultZIndexes.line}>
         <g className="curve-lines">
           {drawn.map((s) => (
-            <path key={s.model} className="curve-line" data-model={s.model} d={s.d} stroke={s.color} strokeWidth={2} fill="none" />
+            <path
+              key={s.model}
+              className="curve-line"
+              data-model={s.model}
+              d={s.d}
+              stroke={s.color}
+              strokeWidth={2}
+              fill="none"
+            />
           ))}
         </g>
       </ZIndexLayer>
       {/* Just under the R2 and reactive markers, which recharts draws at the scatter level. */}
       <ZIndexLayer zIndex={DefaultZIndexes.scatter - 1}>
-        <g className="anchor-dots">{drawn.flatMap((s) => s.anchors.map((p) => <circle key={`${s.model}@${p.tokens}`} cx={p.px} cy={p.py} r={2.5} fill={s.color} />))}</g>
+        <g className="anchor-dots">
+          {drawn.flatMap((s) =>
+            s.anchors.map((p) => <circle key={`${s.model}@${p.tokens}`} cx={p.px} cy={p.py} r={2.5} fill={s.color} />),
+          )}
+        </g>
         <g className="natural-length">
           {drawn.map((s) => (
-            <path key={s.model} className="natural-marker" data-model={s.model} d={diamond(s.natural)} fill="var(--panel)" stroke={s.color} strokeWidth={2} />
+            <path
+              key={s.model}
+              className="natural-marker"
+              data-model={s.model}
+              d={diamond(s.natural)}
+              fill="var(--panel)"
+              stroke={s.color}
+              strokeWidth={2}
+            />
           ))}
         </g>
       </ZIndexLayer>
@@ -107,14 +127,25 @@ function Hover({ points, mode }: { points: readonly Drawn[]; mode: AxisMode }) {
   const tipY = hover ? Math.max(area.y, Math.min(hover.py - TIP_H / 2, area.y + area.height - TIP_H)) : 0;
   return (
     <ZIndexLayer zIndex={DefaultZIndexes.activeDot}>
-      <rect className="chart-hover-area" x={area.x} y={area.y} width={area.width} height={area.height} fill="transparent" onPointerMove={move} onPointerLeave={() => setPointed(null)} />
+      <rect
+        className="chart-hover-area"
+        x={area.x}
+        y={area.y}
+        width={area.width}
+        height={area.height}
+        fill="transparent"
+        onPointerMove={move}
+        onPointerLeave={() => setPointed(null)}
+      />
       {hover && (
         <g pointerEvents="none">
           <circle cx={hover.px} cy={hover.py} r={5} fill={hover.color} stroke="var(--panel)" strokeWidth={2} />
           <foreignObject x={tipX} y={tipY} width={TIP_W} height={TIP_H}>
             <div className="chart-tooltip" role="tooltip">
               <strong>{hover.model}</strong>
-              <div>{hover.kind === 'natural' ? 'natural length' : 'budget'} {formatTokens(hover.tokens)}</div>
+              <div>
+                {hover.kind === 'natural' ? 'natural length' : 'budget'} {formatTokens(hover.tokens)}
+              </div>
               <div>quality {formatQuality(hover.quality)}</div>
               {mode === 'usd' && <div>cost {formatUsd(hover.x)} per call</div>}
             </div>

@@ -21,14 +21,30 @@ interface Props {
 const MARGIN = { top: 16, right: 24, bottom: 28, left: 8 };
 const QUALITY_DOMAIN: [number, number] = [0, 1];
 const QUALITY_TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
-const QUALITY_LABEL = { value: 'predicted quality', angle: -90, position: 'insideLeft', offset: 16, fill: 'var(--muted)' } as const;
+const QUALITY_LABEL = {
+  value: 'predicted quality',
+  angle: -90,
+  position: 'insideLeft',
+  offset: 16,
+  fill: 'var(--muted)',
+} as const;
 const X_AXIS = {
   tokens: {
-    label: { value: 'output length budget (tokens, log scale)', position: 'insideBottom', offset: -16, fill: 'var(--muted)' },
+    label: {
+      value: 'output length budget (tokens, log scale)',
+      position: 'insideBottom',
+      offset: -16,
+      fill: 'var(--muted)',
+    },
     format: (v: number) => formatCount(v),
   },
   usd: {
-    label: { value: 'cost per call (USD, input + output, log scale)', position: 'insideBottom', offset: -16, fill: 'var(--muted)' },
+    label: {
+      value: 'cost per call (USD, input + output, log scale)',
+      position: 'insideBottom',
+      offset: -16,
+      fill: 'var(--muted)',
+    },
     format: (v: number) => formatUsd(v),
   },
 } as const;
@@ -48,7 +64,16 @@ function CurvesChartView({ curves, colors, mode, inputTokens: tokensIn, cap, sel
     const curve = curves.find((k) => k.model === c.model);
     return curve ? xOf(curve, Math.max(1, c.outputTokens), mode, inputTokens) : undefined;
   };
-  const capX = cap === null ? undefined : mode === 'tokens' ? (cap.kind === 'tokens' ? cap.max : undefined) : cap.kind === 'usd' ? cap.max : undefined;
+  const capX =
+    cap === null
+      ? undefined
+      : mode === 'tokens'
+        ? cap.kind === 'tokens'
+          ? cap.max
+          : undefined
+        : cap.kind === 'usd'
+          ? cap.max
+          : undefined;
 
   return (
     <ResponsiveContainer width="100%" height="100%">
@@ -77,10 +102,27 @@ function CurvesChartView({ curves, colors, mode, inputTokens: tokensIn, cap, sel
         <CurveLayer series={series} mode={mode} />
         {capX !== undefined && <ReferenceLine x={capX} stroke="var(--warn)" strokeDasharray="6 4" label={CAP_LABEL} />}
         {baseline && markerX(baseline) !== undefined && (
-          <ReferenceDot x={markerX(baseline)!} y={baseline.quality} r={10} fill="none" stroke="var(--muted)" strokeWidth={2} strokeDasharray="3 3" label={REACTIVE_LABEL} />
+          <ReferenceDot
+            x={markerX(baseline)!}
+            y={baseline.quality}
+            r={10}
+            fill="none"
+            stroke="var(--muted)"
+            strokeWidth={2}
+            strokeDasharray="3 3"
+            label={REACTIVE_LABEL}
+          />
         )}
         {selection && markerX(selection) !== undefined && (
-          <ReferenceDot x={markerX(selection)!} y={selection.quality} r={11} fill="none" stroke="var(--accent)" strokeWidth={3} label={R2_LABEL} />
+          <ReferenceDot
+            x={markerX(selection)!}
+            y={selection.quality}
+            r={11}
+            fill="none"
+            stroke="var(--accent)"
+            strokeWidth={3}
+            label={R2_LABEL}
+          />
         )}
       </LineChart>
     </ResponsiveContainer>
@@ -88,7 +130,13 @@ function CurvesChartView({ curves, colors, mode, inputTokens: tokensIn, cap, sel
 }
 
 const sameChoice = (a: Candidate | null, b: Candidate | null) =>
-  a === b || (a !== null && b !== null && a.model === b.model && a.budget === b.budget && a.quality === b.quality && a.outputTokens === b.outputTokens);
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.model === b.model &&
+    a.budget === b.budget &&
+    a.quality === b.quality &&
+    a.outputTokens === b.outputTokens);
 
 /** route() returns fresh objects on every move; the chart redraws only when a choice really changed. */
 export const CurvesChart = memo(

@@ -34,7 +34,8 @@ export function xOf(curve: ModelCurve, tokens: number, mode: AxisMode, inputToke
 
 function curvePoints(curve: ModelCurve, color: string, mode: AxisMode, inputTokens: number): Point[] {
   const points: Point[] = [];
-  const point = (tokens: number, quality: number, kind: Point['kind']) => points.push({ x: xOf(curve, tokens, mode, inputTokens), quality, tokens, model: curve.model, color, kind });
+  const point = (tokens: number, quality: number, kind: Point['kind']) =>
+    points.push({ x: xOf(curve, tokens, mode, inputTokens), quality, tokens, model: curve.model, color, kind });
   curve.anchors.forEach((b, k) => {
     const prev = curve.anchors[k - 1];
     if (prev !== undefined) {
@@ -49,10 +50,22 @@ function curvePoints(curve: ModelCurve, color: string, mode: AxisMode, inputToke
   return points;
 }
 
-export function buildSeries(curves: readonly ModelCurve[], colors: ReadonlyMap<string, string>, mode: AxisMode, inputTokens: number): Series[] {
+export function buildSeries(
+  curves: readonly ModelCurve[],
+  colors: ReadonlyMap<string, string>,
+  mode: AxisMode,
+  inputTokens: number,
+): Series[] {
   return curves.map((c) => {
     const color = colors.get(c.model) ?? 'var(--fg)';
-    const natural = { x: xOf(c, Math.max(1, c.naturalTokens), mode, inputTokens), quality: c.unlimitedQuality, tokens: c.naturalTokens, model: c.model, color, kind: 'natural' as const };
+    const natural = {
+      x: xOf(c, Math.max(1, c.naturalTokens), mode, inputTokens),
+      quality: c.unlimitedQuality,
+      tokens: c.naturalTokens,
+      model: c.model,
+      color,
+      kind: 'natural' as const,
+    };
     return { model: c.model, color, points: curvePoints(c, color, mode, inputTokens), natural };
   });
 }

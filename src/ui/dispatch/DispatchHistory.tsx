@@ -30,7 +30,13 @@ export function DispatchHistory() {
           <button type="button" data-testid="export-csv" disabled={entries.length === 0} onClick={() => save('csv')}>
             Export CSV
           </button>
-          <button type="button" className="link" data-testid="history-clear" disabled={entries.length === 0} onClick={clear}>
+          <button
+            type="button"
+            className="link"
+            data-testid="history-clear"
+            disabled={entries.length === 0}
+            onClick={clear}
+          >
             Clear
           </button>
         </div>

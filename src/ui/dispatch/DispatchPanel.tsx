@@ -56,15 +56,26 @@ export function DispatchPanel({ query, r2, reactive, pool, inputTokens }: Dispat
       <DispatchSettingsForm />
 
       <div className="dispatch-actions">
-        <button type="button" className="primary" data-testid="dispatch-button" disabled={blocked.length > 0} onClick={send}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="dispatch-button"
+          disabled={blocked.length > 0}
+          onClick={send}
+        >
           Dispatch
         </button>
         <button type="button" data-testid="stop-button" disabled={!running} onClick={stop}>
           Stop
         </button>
         <label>
-          <input type="checkbox" checked={withReactive} data-testid="dispatch-reactive-too" onChange={(e) => setWithReactive(e.currentTarget.checked)} /> Dispatch the reactive
-          choice too
+          <input
+            type="checkbox"
+            checked={withReactive}
+            data-testid="dispatch-reactive-too"
+            onChange={(e) => setWithReactive(e.currentTarget.checked)}
+          />{' '}
+          Dispatch the reactive choice too
         </label>
       </div>
       {blocked.length > 0 ? (
@@ -79,8 +90,12 @@ export function DispatchPanel({ query, r2, reactive, pool, inputTokens }: Dispat
             const guard = maxTokensGuard(j.choice.budget);
             return (
               <li key={j.router}>
-                {j.router === 'r2' ? 'R2' : 'Reactive'}: <span className="mono">{j.entry.providerId}</span> via {new URL(settings.endpoint).host},{' '}
-                {guard === null ? 'no length instruction' : `asked for ≤ ${j.choice.budget} tokens (max_tokens ${guard})`}, predicted {formatUsd(j.choice.costUsd)}
+                {j.router === 'r2' ? 'R2' : 'Reactive'}: <span className="mono">{j.entry.providerId}</span> via{' '}
+                {new URL(settings.endpoint).host},{' '}
+                {guard === null
+                  ? 'no length instruction'
+                  : `asked for ≤ ${j.choice.budget} tokens (max_tokens ${guard})`}
+                , predicted {formatUsd(j.choice.costUsd)}
               </li>
             );
           })}

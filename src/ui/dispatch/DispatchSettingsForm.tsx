@@ -38,10 +38,17 @@ export function DispatchSettingsForm() {
     <form className="dispatch-settings" onSubmit={(e) => e.preventDefault()} autoComplete="off">
       <div className="field wide">
         <label htmlFor={`${ids}-endpoint`}>Base URL</label>
-        <input id={`${ids}-endpoint`} type="url" spellCheck={false} value={s.endpoint} data-testid="endpoint-input" onChange={(e) => s.update({ endpoint: e.currentTarget.value })} />
+        <input
+          id={`${ids}-endpoint`}
+          type="url"
+          spellCheck={false}
+          value={s.endpoint}
+          data-testid="endpoint-input"
+          onChange={(e) => s.update({ endpoint: e.currentTarget.value })}
+        />
         <p className="hint">
-          Any OpenAI-compatible API. This page's security policy only lets it connect to {ENDPOINT_SOURCES.join(', ')} (local servers on any port); the browser blocks
-          other addresses.
+          Any OpenAI-compatible API. This page's security policy only lets it connect to {ENDPOINT_SOURCES.join(', ')}{' '}
+          (local servers on any port); the browser blocks other addresses.
         </p>
         {endpointIssue && (
           <p className="field-problem" data-testid="endpoint-problem">
@@ -53,19 +60,33 @@ export function DispatchSettingsForm() {
       <div className="field">
         <label htmlFor={`${ids}-key`}>API key</label>
         <ApiKeyInput id={`${ids}-key`} />
-        <p className="hint">Sent only to the base URL above, as the Authorization header. Kept in memory unless you tick the box below.</p>
+        <p className="hint">
+          Sent only to the base URL above, as the Authorization header. Kept in memory unless you tick the box below.
+        </p>
         <div className="remember">
           <label>
-            <input type="checkbox" checked={s.remember} data-testid="remember-key" onChange={(e) => s.setRemember(e.currentTarget.checked)} /> Remember on this device
+            <input
+              type="checkbox"
+              checked={s.remember}
+              data-testid="remember-key"
+              onChange={(e) => s.setRemember(e.currentTarget.checked)}
+            />{' '}
+            Remember on this device
           </label>
-          <button type="button" className="link" data-testid="forget-key" disabled={!s.apiKey && !s.remember} onClick={s.forget}>
+          <button
+            type="button"
+            className="link"
+            data-testid="forget-key"
+            disabled={!s.apiKey && !s.remember}
+            onClick={s.forget}
+          >
             Forget the key
           </button>
         </div>
         {s.remember && (
           <p className="remember-warning" role="note" data-testid="remember-warning">
-            The key is stored unencrypted in this browser's localStorage: anyone using this browser profile, and any script this page runs, can read it. Use “Forget the key” on a shared
-            machine.
+            The key is stored unencrypted in this browser's localStorage: anyone using this browser profile, and any
+            script this page runs, can read it. Use “Forget the key” on a shared machine.
           </p>
         )}
       </div>
@@ -93,7 +114,13 @@ export function DispatchSettingsForm() {
 
       <div className="field inline">
         <label>
-          <input type="checkbox" checked={s.stream} data-testid="stream-toggle" onChange={(e) => s.update({ stream: e.currentTarget.checked })} /> Stream the answer
+          <input
+            type="checkbox"
+            checked={s.stream}
+            data-testid="stream-toggle"
+            onChange={(e) => s.update({ stream: e.currentTarget.checked })}
+          />{' '}
+          Stream the answer
         </label>
         <label>
           Give up after{' '}

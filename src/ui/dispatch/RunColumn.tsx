@@ -10,7 +10,10 @@ function BudgetVerdict({ run }: { run: Run }) {
   if (!actual) return null;
   if (choice.budget === UNLIMITED) return <span className="muted">no budget (unlimited)</span>;
   const tokens = `${actual.completionTokens}${actual.estimated ? ' (est.)' : ''}`;
-  const cutOff = run.result?.finishReason === 'length' ? `; cut off by the max_tokens guard of ${maxTokensGuard(choice.budget)}` : '';
+  const cutOff =
+    run.result?.finishReason === 'length'
+      ? `; cut off by the max_tokens guard of ${maxTokensGuard(choice.budget)}`
+      : '';
   return actual.budgetRespected ? (
     <span className="yes">
       yes: {tokens} ≤ {choice.budget}
@@ -45,7 +48,13 @@ export function RunColumn({ run }: { run: Run }) {
       )}
 
       {(run.status !== 'failed' || run.text !== '') && (
-        <pre className="response" data-testid={`response-output${suffix}`} data-partial={partial ? 'true' : 'false'} aria-live="polite" aria-busy={run.status === 'running'}>
+        <pre
+          className="response"
+          data-testid={`response-output${suffix}`}
+          data-partial={partial ? 'true' : 'false'}
+          aria-live="polite"
+          aria-busy={run.status === 'running'}
+        >
           {run.text}
         </pre>
       )}
@@ -71,13 +80,24 @@ export function RunColumn({ run }: { run: Run }) {
               <th>completion tokens</th>
               <td>{formatTokens(choice.outputTokens)}</td>
               <td>
-                {formatTokens(actual.completionTokens)} {actual.estimated && <span className="badge warn" title="The provider sent no usage; estimated from the text.">estimated</span>}
+                {formatTokens(actual.completionTokens)}{' '}
+                {actual.estimated && (
+                  <span className="badge warn" title="The provider sent no usage; estimated from the text.">
+                    estimated
+                  </span>
+                )}
               </td>
             </tr>
             <tr>
               <th>cost</th>
               <td>{formatUsd(choice.costUsd)}</td>
-              <td title={actual.promptTokens === null ? 'Input tokens estimated by the app' : `${actual.promptTokens} prompt tokens as the provider counted them`}>
+              <td
+                title={
+                  actual.promptTokens === null
+                    ? 'Input tokens estimated by the app'
+                    : `${actual.promptTokens} prompt tokens as the provider counted them`
+                }
+              >
                 {formatUsd(actual.costUsd)}
               </td>
             </tr>

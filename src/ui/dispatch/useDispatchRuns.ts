@@ -28,7 +28,11 @@ export interface Run extends Job {
 
 function failureOf(err: unknown, apiKey: string): DispatchFailure {
   if (err instanceof DispatchError) return err.failure;
-  return { kind: 'stream-broken', partialText: '', message: `Dispatch failed: ${scrubProviderText(String(err), apiKey)}` };
+  return {
+    kind: 'stream-broken',
+    partialText: '',
+    message: `Dispatch failed: ${scrubProviderText(String(err), apiKey)}`,
+  };
 }
 
 /** Runs dispatches side by side; `stop` aborts every one still running. */
@@ -42,13 +46,37 @@ export function useDispatchRuns(record: (entry: HistoryEntry) => void) {
       controller.current?.abort();
       const ctl = new AbortController();
       controller.current = ctl;
-      setRuns(jobs.map((job) => ({ ...job, query, inputTokens, status: 'running', text: '', result: null, failure: null, actual: null })));
+      setRuns(
+        jobs.map((job) => ({
+          ...job,
+          query,
+          inputTokens,
+          status: 'running',
+          text: '',
+          result: null,
+          failure: null,
+          actual: null,
+        })),
+      );
       // A superseded dispatch (aborted by a newer one) must not write into the newer one's columns.
       const update = (router: RouterName, patch: Partial<Run>) => {
         if (controller.current === ctl) setRuns((rs) => rs.map((r) => (r.router === router ? { ...r, ...patch } : r)));
       };
       const keep = (job: Job, actual: Actual, outcome: Outcome, text: string, finishReason: string | null) =>
-        record(historyEntry({ router: job.router, query, choice: job.choice, providerModelId: job.entry.providerId, actual, finishReason, outcome, response: text, apiKey: settings.apiKey, at: new Date() }));
+        record(
+          historyEntry({
+            router: job.router,
+            query,
+            choice: job.choice,
+            providerModelId: job.entry.providerId,
+            actual,
+            finishReason,
+            outcome,
+            response: text,
+            apiKey: settings.apiKey,
+            at: new Date(),
+          }),
+        );
 
       for (const job of jobs) {
         const request = { providerModelId: job.entry.providerId, query, budget: job.choice.budget };
@@ -56,13 +84,26 @@ export function useDispatchRuns(record: (entry: HistoryEntry) => void) {
           .then((result) => {
             const actual = measure(result, job.choice.budget, job.entry, inputTokens);
             update(job.router, { status: 'done', text: result.text, result, actual });
-            keep(job, actual, result.finishReason === 'length' ? 'cut-off' : 'complete', result.text, result.finishReason);
+            keep(
+              job,
+              actual,
+              result.finishReason === 'length' ? 'cut-off' : 'complete',
+              result.text,
+              result.finishReason,
+            );
           })
           .catch((err: unknown) => {
             const failure = failureOf(err, settings.apiKey);
             const partial = failure.partialText;
             // Tokens already generated are usually billed, so a partial answer is measured and kept.
-            const actual = partial ? measure({ completionTokens: estimateCompletionTokens(partial), usageReported: false, promptTokens: null }, job.choice.budget, job.entry, inputTokens) : null;
+            const actual = partial
+              ? measure(
+                  { completionTokens: estimateCompletionTokens(partial), usageReported: false, promptTokens: null },
+                  job.choice.budget,
+                  job.entry,
+                  inputTokens,
+                )
+              : null;
             update(job.router, { status: 'failed', text: partial, failure, actual });
             if (actual) keep(job, actual, failure.kind === 'stopped' ? 'stopped' : 'partial', partial, null);
           });
