@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { WorkerTiming } from './probes';
 import { probe, type Fetched } from './page';
 
-/** The worker chunk the page loaded (Vite names it after src/predictor/worker.ts). */
+/** The worker chunk the page loaded (Vite names it after src/worker/worker.ts). */
 export function workerChunk(fetched: readonly Fetched[]): string {
   const hit = fetched.find((f) => /\/assets\/worker-[\w-]+\.js$/.test(new URL(f.url).pathname));
   if (!hit) throw new Error('the page loaded no predictor worker chunk (assets/worker-*.js)');

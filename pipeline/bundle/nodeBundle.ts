@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { parseManifest, type Manifest } from '../../src/bundle/manifest';
-import { decodeOutputs } from '../../src/predictor/decode';
+import { decodeOutputs } from '../../src/worker/decode';
 import type { Prediction } from '../../src/router/curves';
 
 /** A bundle folder opened in Node with onnxruntime-node (CPU). */

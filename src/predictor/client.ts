@@ -1,7 +1,7 @@
 import type { Manifest } from '../bundle/manifest';
 import type { Prediction } from '../router/curves';
-import type { EncoderInfo, EncoderLoad, EncoderSource, ExportInspection } from './encoderProtocol';
-import type { Backend, WorkerRequest, WorkerResponse } from './protocol';
+import type { EncoderInfo, EncoderLoad, EncoderSource, ExportInspection } from '../worker/encoderProtocol';
+import type { Backend, WorkerRequest, WorkerResponse } from '../worker/protocol';
 
 export interface LoadInfo {
   backend: Backend;
@@ -32,7 +32,7 @@ export class PredictorClient {
   private loading: { resolve: (i: LoadInfo) => void; reject: (e: Error) => void } | null = null;
 
   constructor() {
-    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    this.worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<WorkerResponse>) => this.receive(e.data);
     this.worker.onerror = (e) =>
       this.failAll(new Error(`the predictor worker crashed: ${e.message || 'unknown error'}`));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EncoderSpec } from '../bundle/manifest';
-import type { EncoderInfo } from './encoderProtocol';
+import type { EncoderInfo } from '../worker/encoderProtocol';
 import { encoderGate } from './useEncoder';
 
 const qwen3: EncoderSpec = {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { EncoderSpec } from '../bundle/manifest';
-import type { EncoderInfo, EncoderLoad } from './encoderProtocol';
+import type { EncoderInfo, EncoderLoad } from '../worker/encoderProtocol';
 import { predictor } from './sharedClient';
 
 /** The query encoder as the page sees it; the encoder itself lives in the predictor worker. */

@@ -70,7 +70,7 @@ export async function inspectExport(source: EncoderSource): Promise<ExportInspec
 }
 
 /** Points transformers.js at the Hub (with the browser cache) or at the picked files (with no cache, nothing remote). */
-function useSource(source: EncoderSource, files: readonly ExportFile[]): string {
+function pointTransformersAt(source: EncoderSource, files: readonly ExportFile[]): string {
   if (source.kind === 'hub') {
     Object.assign(env, {
       allowRemoteModels: true,
@@ -108,7 +108,7 @@ export async function loadEncoder(
   await previous?.encoder.dispose();
   const label = describe(source);
   try {
-    const encoder = await loadQwen3Encoder({ model: useSource(source, files), label, option, device, dim, onProgress });
+    const encoder = await loadQwen3Encoder({ model: pointTransformersAt(source, files), label, option, device, dim, onProgress });
     const info: EncoderInfo = {
       label,
       precision,
