@@ -43,7 +43,7 @@ export function appUrl(base: string, bundle: string, params: Record<string, stri
 
 /** Evaluates an expression against the probes (window.__bench) and returns its value. */
 export function probe<T>(page: Page, expression: string): Promise<T> {
-  return page.evaluate(expression) as Promise<T>;
+  return page.evaluate<T>(expression);
 }
 
 /** Opens the app on `bundle` and waits for the default query's curves. */

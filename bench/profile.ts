@@ -118,7 +118,7 @@ export async function profilePhase(page: Page, name: Namer, phase: () => Promise
     await cdp.send('Profiler.start');
     await phase();
     const { profile } = await cdp.send('Profiler.stop');
-    return summarise(profile as Profile, name);
+    return summarise(profile, name);
   } finally {
     await cdp.detach();
   }

@@ -98,7 +98,7 @@ async function main(args: BenchArgs): Promise<void> {
   await buildApp();
   const cpuAtStart = readCpuTimes();
   const served = await serve();
-  cleanups.push(served.close);
+  cleanups.push(() => served.close());
   const browser = await launch(args.backend);
   cleanups.push(() => browser.close());
   const info = machine(browser.version());

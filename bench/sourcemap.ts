@@ -53,7 +53,6 @@ export class SourceMapLookup {
   constructor(private readonly map: RawSourceMap) {
     let source = 0;
     let line = 0;
-    let column = 0;
     let name = 0;
     this.lines = map.mappings.split(';').map((text) => {
       let generated = 0;
@@ -68,7 +67,6 @@ export class SourceMapLookup {
         }
         source += f[1]!;
         line += f[2]!;
-        column += f[3]!;
         if (f.length >= 5) name += f[4]!;
         segments.push({ column: generated, source, line, name: f.length >= 5 ? name : null });
       }

@@ -20,7 +20,7 @@ const ADAPTER = `(async () => {
 
 /** Null when the app runs its predictor on a hardware WebGPU adapter, else why not. */
 export async function webgpuUnavailable(page: Page): Promise<string | null> {
-  const reason = (await page.evaluate(ADAPTER)) as string | null;
+  const reason = await page.evaluate<string | null>(ADAPTER);
   if (reason) return reason;
   const backend = await page.getByTestId('backend').textContent();
   if (backend === 'webgpu') return null;

@@ -196,7 +196,7 @@ export function App() {
                 />
               ) : (
                 <div className="chart-empty" data-testid="chart-message">
-                  {prediction.isError ? (prediction.error as Error).message : emptyReason}
+                  {prediction.isError ? (prediction.error).message : emptyReason}
                 </div>
               )}
             </div>

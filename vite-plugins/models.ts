@@ -23,7 +23,10 @@ function listBundles(root: string): BundleListing[] {
       .sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)))
       .map((id) => {
         try {
-          const card = JSON.parse(readFileSync(join(root, id, 'manifest.json'), 'utf8'))?.card;
+          const manifest = JSON.parse(readFileSync(join(root, id, 'manifest.json'), 'utf8')) as {
+            card?: { title?: unknown };
+          } | null;
+          const card = manifest?.card;
           return { id, title: typeof card?.title === 'string' ? card.title : id };
         } catch {
           return { id, title: `${id} (unreadable manifest)` };

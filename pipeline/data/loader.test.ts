@@ -52,7 +52,7 @@ describe('loader', () => {
     const dir = await copy();
     for (const file of [join(LLAMA, '10_judge.csv'), join(GEMMA, 'unlimited_judge.csv')]) {
       const path = join(dir, file);
-      const [header, ...rows] = parse(await readFile(path, 'utf8')) as string[][];
+      const [header, ...rows] = parse(await readFile(path, 'utf8'));
       new Rng(5, file).shuffle(rows);
       await writeFile(path, [header!, ...rows].map(csvRow).join(''));
     }
@@ -93,7 +93,7 @@ describe('loader', () => {
   it('rejects a score outside 0..1 with file and line', async () => {
     const dir = await copy();
     const path = join(dir, GEMMA, '10_judge.csv');
-    const [header, ...rows] = parse(await readFile(path, 'utf8')) as string[][];
+    const [header, ...rows] = parse(await readFile(path, 'utf8'));
     rows[7]![8] = '1.5';
     await writeFile(path, [header!, ...rows].map(csvRow).join(''));
     const line = await lineOf(path, `${rows[7]![0]},`);
@@ -103,7 +103,7 @@ describe('loader', () => {
   it('reports duplicated keys with both lines, and missing keys with where they were seen', async () => {
     const dir = await copy();
     const path = join(dir, LLAMA, '10_judge.csv');
-    const [header, ...rows] = parse(await readFile(path, 'utf8')) as string[][];
+    const [header, ...rows] = parse(await readFile(path, 'utf8'));
     const duplicated = rows[3]![0]!;
     const lost = rows[9]![0]!;
     rows[9]![0] = duplicated;
@@ -117,7 +117,7 @@ describe('loader', () => {
   it('drops incomplete queries only when asked to', async () => {
     const dir = await copy();
     const path = join(dir, GEMMA, '100_judge.csv');
-    const [header, ...rows] = parse(await readFile(path, 'utf8')) as string[][];
+    const [header, ...rows] = parse(await readFile(path, 'utf8'));
     const lost = rows.splice(20, 2).map((r) => r[0]!);
     await writeFile(path, [header!, ...rows].map(csvRow).join(''));
     expect(await problems(dir)).toContain('2 of 150 keys missing');
@@ -143,7 +143,7 @@ describe('loader', () => {
   it('stops after a bounded number of problems, listing them', async () => {
     const dir = await copy();
     const path = join(dir, GEMMA, '10_judge.csv');
-    const [header, ...rows] = parse(await readFile(path, 'utf8')) as string[][];
+    const [header, ...rows] = parse(await readFile(path, 'utf8'));
     for (const r of rows) r[8] = '7';
     await writeFile(path, [header!, ...rows].map(csvRow).join(''));
     const e = (await loadDataset(dir, { maxProblems: 3 }).catch((err: unknown) => err)) as DatasetError;

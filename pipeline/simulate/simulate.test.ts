@@ -110,7 +110,10 @@ describe('simulated dataset on disk', () => {
       'key,prompts_id,original_prompt,templated_prompt,golden_answer,response,judge_raw,actual_token_count,correctness_score',
     );
     expect(await readFile(join(dir.path, 'b', file), 'utf8')).toBe(a);
-    const pool = JSON.parse(await readFile(join(dir.path, 'a', 'pool.json'), 'utf8'));
+    const pool = JSON.parse(await readFile(join(dir.path, 'a', 'pool.json'), 'utf8')) as {
+      budgets: unknown;
+      models: unknown[];
+    };
     expect(pool.budgets).toEqual([...TINY_BUDGETS]);
     expect(pool.models[0]).toEqual({
       name: 'Qwen3-235B-A22B-Instruct-2507',

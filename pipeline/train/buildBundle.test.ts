@@ -52,7 +52,12 @@ describe('train → bundle', () => {
   });
 
   it('writes report.json with held-out metrics and the export check', async () => {
-    const r = JSON.parse(await readFile(join(tmp.path, 'a', 'report.json'), 'utf8'));
+    const r = JSON.parse(await readFile(join(tmp.path, 'a', 'report.json'), 'utf8')) as {
+      heldOut: { queries: number };
+      singleModels: object;
+      training: { exportMaxError: { quality: number }; history: unknown[] };
+      heads: { naturalTokensLog1p: { mse: number; baselineMse: number } };
+    };
     expect(Object.keys(r.heldOut)).toEqual(['queries', 'r2', 'reactive', 'oracle']);
     expect(r.heldOut.queries).toBeGreaterThan(5);
     expect(Object.keys(r.singleModels)).toHaveLength(3);

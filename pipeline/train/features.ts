@@ -20,8 +20,8 @@ export function encodeRows(texts: readonly string[], spec: HashedNgramsSpec): Sp
   const indices = new Int32Array(offsets[texts.length]!);
   const values = new Float32Array(offsets[texts.length]!);
   encoded.forEach((e, r) => {
-    indices.set(e.indices, offsets[r]!);
-    values.set(e.values, offsets[r]!);
+    indices.set(e.indices, offsets[r]);
+    values.set(e.values, offsets[r]);
   });
   return { dim: spec.dim, offsets, indices, values };
 }

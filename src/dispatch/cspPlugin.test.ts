@@ -12,7 +12,7 @@ async function transform(html: string, ctx: Partial<IndexHtmlTransformContext>):
     html: string,
     ctx: IndexHtmlTransformContext,
   ) => Promise<IndexHtmlTransformResult> | IndexHtmlTransformResult;
-  return handler(html, { path: '/index.html', filename: 'index.html', ...ctx } as IndexHtmlTransformContext);
+  return handler(html, { path: '/index.html', filename: 'index.html', ...ctx });
 }
 
 describe('CSP plugin', () => {

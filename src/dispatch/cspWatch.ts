@@ -9,7 +9,7 @@ export interface CspWatch {
  * violation as an event instead, queued as its own task, so `blocked` waits one task first.
  */
 export function watchCspViolations(): CspWatch {
-  if (typeof document === 'undefined') return { blocked: async () => false, stop: () => {} };
+  if (typeof document === 'undefined') return { blocked: () => Promise.resolve(false), stop: () => {} };
   let seen = false;
   const onViolation = (e: SecurityPolicyViolationEvent) => {
     if (e.effectiveDirective === 'connect-src') seen = true;

@@ -22,7 +22,7 @@ const ctx: FailureContext = {
 
 /** An error as the openai client builds it from a response: JSON body parsed, else its text. */
 function httpError(status: number, body: string, headers: Record<string, string> = {}): APIError {
-  let json: object | null = null;
+  let json: object | null;
   try {
     json = JSON.parse(body) as object;
   } catch {

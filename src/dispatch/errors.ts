@@ -70,17 +70,26 @@ const NO_BODY = 'status code (no body)';
 const MODEL_REJECTED =
   /(not found|does not exist|doesn't exist|not a valid model|invalid model|unknown model|no endpoints found|not available)/i;
 
+/** What the messages read from the client's APIError (whose `instanceof` narrowing types every field as any). */
+type ProviderError = Pick<APIError, 'status' | 'error' | 'code' | 'message' | 'headers'>;
+
+/** The `message` of a JSON error body, when it has a string one. */
+function bodyMessage(err: ProviderError): string | null {
+  const body: unknown = err.error;
+  if (typeof body !== 'object' || body === null || !('message' in body)) return null;
+  return typeof body.message === 'string' ? body.message : null;
+}
+
 /** The provider's own explanation from a JSON error body, scrubbed and shortened. */
-function providerMessage(err: APIError, apiKey: string): string | null {
-  const body = err.error as { message?: unknown } | undefined;
-  const raw = typeof body?.message === 'string' ? body.message : null;
+function providerMessage(err: ProviderError, apiKey: string): string | null {
+  const raw = bodyMessage(err);
   if (!raw) return null;
   const text = scrubProviderText(raw, apiKey).replace(/\s+/g, ' ').trim();
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
 /** The start of a body that was not JSON (an HTML error page, a proxy's plain text), or null. */
-function nonJsonBody(err: APIError, apiKey: string): string | null {
+function nonJsonBody(err: ProviderError, apiKey: string): string | null {
   if (err.error !== undefined || err.status === undefined) return null;
   const text = err.message.slice(`${err.status} `.length);
   if (text === '' || text === NO_BODY) return null;
@@ -90,11 +99,10 @@ function nonJsonBody(err: APIError, apiKey: string): string | null {
   return plain.length > 120 ? `${plain.slice(0, 120)}…` : plain;
 }
 
-function isModelRejection(err: APIError, model: string): boolean {
+function isModelRejection(err: ProviderError, model: string): boolean {
   if (err.status !== 404 && err.status !== 400) return false;
   if (err.code === 'model_not_found') return true;
-  const body = err.error as { message?: unknown } | undefined;
-  const message = typeof body?.message === 'string' ? body.message : '';
+  const message = bodyMessage(err) ?? '';
   return (message.includes(model) || /model/i.test(message)) && MODEL_REJECTED.test(message);
 }
 
@@ -104,8 +112,7 @@ function partialNote(partialText: string): string {
     : '';
 }
 
-function statusFailure(err: APIError & { status: number }, ctx: FailureContext): Omit<DispatchFailure, 'partialText'> {
-  const status = err.status;
+function statusFailure(err: ProviderError, status: number, ctx: FailureContext): Omit<DispatchFailure, 'partialText'> {
   const said = providerMessage(err, ctx.apiKey);
   const saidNote = said ? ` The provider said: "${said}"` : '';
   if (status === 401) {
@@ -201,8 +208,9 @@ export function describeFailure(err: unknown, ctx: FailureContext): DispatchFail
       message: `The page's Content-Security-Policy blocked the connection to ${new URL(ctx.endpoint).origin}.`,
     };
   }
-  if (err instanceof APIError && err.status !== undefined) {
-    return { ...statusFailure(err as APIError & { status: number }, ctx), partialText };
+  const apiError: ProviderError | null = err instanceof APIError ? err : null;
+  if (apiError?.status !== undefined) {
+    return { ...statusFailure(apiError, apiError.status, ctx), partialText };
   }
   if (err instanceof APIError && err.error !== undefined) {
     const said = providerMessage(err, ctx.apiKey) ?? 'no details';

@@ -3,8 +3,8 @@ import type { HistoryEntry } from './history';
 
 export interface HistoryState {
   entries: HistoryEntry[];
-  add(entry: HistoryEntry): void;
-  clear(): void;
+  add: (entry: HistoryEntry) => void;
+  clear: () => void;
 }
 
 /** The session's dispatches, newest last. Memory only: answers can be private. */

@@ -9,11 +9,11 @@ export const REMEMBERED_KEY_STORAGE_KEY = 'r2-playground.dispatch.remembered-api
 export interface SettingsState extends DispatchSettings {
   /** Keep the key in this browser's localStorage. */
   remember: boolean;
-  update(patch: Partial<Omit<DispatchSettings, 'apiKey'>>): void;
-  setApiKey(apiKey: string): void;
-  setRemember(remember: boolean): void;
+  update: (patch: Partial<Omit<DispatchSettings, 'apiKey'>>) => void;
+  setApiKey: (apiKey: string) => void;
+  setRemember: (remember: boolean) => void;
   /** Clears the key from memory and from storage. */
-  forget(): void;
+  forget: () => void;
 }
 
 type Stored = Omit<DispatchSettings, 'apiKey'>;

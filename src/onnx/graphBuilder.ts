@@ -64,7 +64,8 @@ export class GraphBuilder {
   float(name: string, data: Float32Array | number[], dims: number[]): string {
     const arr = data instanceof Float32Array ? data : Float32Array.from(data);
     const expected = dims.reduce((a, b) => a * b, 1);
-    if (arr.length !== expected) throw new Error(`initializer ${name}: ${arr.length} values for shape [${dims}]`);
+    if (arr.length !== expected)
+      throw new Error(`initializer ${name}: ${arr.length} values for shape [${dims.join(', ')}]`);
     const raw = new Uint8Array(arr.length * 4);
     const view = new DataView(raw.buffer);
     arr.forEach((v, i) => view.setFloat32(i * 4, v, true));

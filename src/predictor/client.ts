@@ -74,7 +74,7 @@ export class PredictorClient {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: (r) => resolve(r as Extract<Reply, { type: T }>), reject, progress });
-      this.worker.postMessage({ ...body, id } as WorkerRequest);
+      this.worker.postMessage({ ...body, id });
     });
   }
 

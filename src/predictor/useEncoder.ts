@@ -13,7 +13,7 @@ interface EncoderState {
   /** Bytes read over bytes to read for the load in progress, or the last one. */
   progress: { loaded: number; total: number } | null;
   error: string | null;
-  load(request: EncoderLoad): Promise<void>;
+  load: (request: EncoderLoad) => Promise<void>;
 }
 
 export const useEncoder = create<EncoderState>()((set) => ({

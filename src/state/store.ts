@@ -12,16 +12,16 @@ import {
 } from './viewState';
 
 interface ViewActions {
-  setQuery(query: string): void;
-  setLambda(lambda: number): void;
-  setCapKind(kind: CapKind): void;
-  setCap(cap: Cap): void;
-  setXAxis(mode: AxisMode): void;
-  setContinuous(on: boolean): void;
-  setPresent(on: boolean): void;
-  setBundleId(id: string): void;
-  overrideModel(name: string, change: PoolOverride): void;
-  resetPool(): void;
+  setQuery: (query: string) => void;
+  setLambda: (lambda: number) => void;
+  setCapKind: (kind: CapKind) => void;
+  setCap: (cap: Cap) => void;
+  setXAxis: (mode: AxisMode) => void;
+  setContinuous: (on: boolean) => void;
+  setPresent: (on: boolean) => void;
+  setBundleId: (id: string) => void;
+  overrideModel: (name: string, change: PoolOverride) => void;
+  resetPool: () => void;
 }
 
 const poolKey = (bundleId: string) => `r2-playground:pool:${bundleId}`;

@@ -6,8 +6,8 @@ interface Props {
   kind: CapKind;
   cap: Cap;
   range: CapRange | null;
-  onKind(kind: CapKind): void;
-  onChange(cap: Cap): void;
+  onKind: (kind: CapKind) => void;
+  onChange: (cap: Cap) => void;
 }
 
 function describe(cap: Cap): string {

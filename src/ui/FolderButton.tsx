@@ -3,7 +3,7 @@ import { useRef, type ReactNode } from 'react';
 interface Props {
   children: ReactNode;
   testId: string;
-  onPick(files: File[]): void;
+  onPick: (files: File[]) => void;
 }
 
 /** A button that opens the browser's folder picker and hands over every file in the folder. */

@@ -11,7 +11,7 @@ const R2_DEFAULT_LAMBDA = 0.99999;
 
 interface Props {
   lambda: number;
-  onChange(lambda: number): void;
+  onChange: (lambda: number) => void;
 }
 
 export function LambdaSlider({ lambda, onChange }: Props) {

@@ -21,8 +21,8 @@ function parseProviderId(text: string): Parsed<string> {
 interface FieldProps<T> {
   label: string;
   value: T;
-  parse(text: string): Parsed<T>;
-  onCommit(value: T): void;
+  parse: (text: string) => Parsed<T>;
+  onCommit: (value: T) => void;
   numeric?: boolean;
 }
 
@@ -59,8 +59,8 @@ interface Props {
   enabled: (name: string) => boolean;
   colors: ReadonlyMap<string, string>;
   edited: boolean;
-  onChange(name: string, change: PoolOverride): void;
-  onReset(): void;
+  onChange: (name: string, change: PoolOverride) => void;
+  onReset: () => void;
 }
 
 function PoolEditorView({ effective, enabled, colors, edited, onChange, onReset }: Props) {

@@ -7,7 +7,7 @@ interface Props {
   query: string;
   encoder: HashedNgramsSpec | null;
   inputTokens: number;
-  onChange(query: string): void;
+  onChange: (query: string) => void;
 }
 
 function QueryInputView({ query, encoder, inputTokens, onChange }: Props) {

@@ -41,14 +41,14 @@ const wasmModule = () => (wasmGlue ??= import('onnxruntime-web/wasm'));
 /** The WASM runtime, started once: its .wasm is fetched, compiled and initialised on a tiny graph. */
 function wasmReady(): Promise<{ ort: typeof Ort; readyMs: number }> {
   return (wasmRuntime ??= wasmModule().then(async (module) => {
-    const ort = configure(module as unknown as typeof Ort, wasmUrl);
+    const ort = configure(module as typeof Ort, wasmUrl);
     // The graph is known to be valid, so a failure here is the runtime's, and the bundle's session would meet it too.
     try {
       await (await ort.InferenceSession.create(warmUpModel(), { executionProviders: ['wasm'] })).release();
     } catch (e) {
       // Emscripten's advice on rebuilding ORT means nothing to the person reading this.
       const reason = (e as Error).message.replace(/\s*Build with -sASSERTIONS for more info\.?/, '');
-      throw new Error(`the ONNX runtime could not start in this browser: ${reason}`);
+      throw new Error(`the ONNX runtime could not start in this browser: ${reason}`, { cause: e });
     }
     return { ort, readyMs: performance.now() };
   }));
@@ -73,7 +73,7 @@ export async function openSession(model: Uint8Array): Promise<OpenSession> {
   let webgpuNote = await webgpuCheck!;
   if (webgpuNote === null) {
     try {
-      const ort = configure((await import('onnxruntime-web/webgpu')) as unknown as typeof Ort, webgpuWasmUrl);
+      const ort = configure(await import('onnxruntime-web/webgpu'), webgpuWasmUrl);
       const session = await ort.InferenceSession.create(model, { executionProviders: ['webgpu'] });
       return { session, ort, backend: 'webgpu', runtimeMs: performance.now(), webgpuNote: null };
     } catch (e) {

@@ -103,7 +103,7 @@ function CurvesChartView({ curves, colors, mode, inputTokens: tokensIn, cap, sel
         {capX !== undefined && <ReferenceLine x={capX} stroke="var(--warn)" strokeDasharray="6 4" label={CAP_LABEL} />}
         {baseline && markerX(baseline) !== undefined && (
           <ReferenceDot
-            x={markerX(baseline)!}
+            x={markerX(baseline)}
             y={baseline.quality}
             r={10}
             fill="none"
@@ -115,7 +115,7 @@ function CurvesChartView({ curves, colors, mode, inputTokens: tokensIn, cap, sel
         )}
         {selection && markerX(selection) !== undefined && (
           <ReferenceDot
-            x={markerX(selection)!}
+            x={markerX(selection)}
             y={selection.quality}
             r={11}
             fill="none"
