@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pyRound8, releaseDecision, releaseOptions } from '../../src/importer/releaseDecision';
-import { route } from '../../src/router/search';
-import type { ModelCurve } from '../../src/router/types';
+import { pyRound8, releaseDecision, releaseOptions } from './releaseDecision';
+import { route } from '../router/search';
+import type { ModelCurve } from '../router/types';
 
 describe('pyRound8 matches Python round(x, 8)', () => {
   // Pairs printed by python3 -c "print(round(x, 8))".

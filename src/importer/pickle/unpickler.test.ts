@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PickleError } from '../../src/importer/pickle/byteReader';
-import { PyClass, PyNative, PyObject, type PyValue } from '../../src/importer/pickle/pyValues';
-import { unpickle } from '../../src/importer/pickle/unpickler';
-import { FIXTURES, fixture } from './testSupport';
+import { PickleError } from './byteReader';
+import { PyClass, PyNative, PyObject, type PyValue } from './pyValues';
+import { unpickle } from './unpickler';
+import { FIXTURES, fixture } from '../../../pipeline/importer/testSupport';
 
 /** The JSON form make_fixtures.py writes (see plain() there). */
 function plain(v: PyValue): unknown {

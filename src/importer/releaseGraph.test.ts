@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import * as ortNode from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importRelease } from '../../src/importer/importRelease';
-import { releaseDecision } from '../../src/importer/releaseDecision';
-import { buildCurves, type Prediction } from '../../src/router/curves';
-import { openBundle, predictRows, type NodeBundle } from '../bundle/nodeBundle';
-import { writeBundle } from '../bundle/writeBundle';
-import { readReleaseFolder } from './readReleaseFolder';
+import { importRelease } from './importRelease';
+import { releaseDecision } from './releaseDecision';
+import { buildCurves, type Prediction } from '../router/curves';
+import { openBundle, predictRows, type NodeBundle } from '../../pipeline/bundle/nodeBundle';
+import { writeBundle } from '../../pipeline/bundle/writeBundle';
+import { readReleaseFolder } from '../../pipeline/importer/readReleaseFolder';
 import {
   FIXTURE_RELEASE,
   HAS_REAL_RELEASE,
@@ -19,7 +19,7 @@ import {
   referencePredict,
   unitEmbeddings,
   type ReferenceModel,
-} from './testSupport';
+} from '../../pipeline/importer/testSupport';
 
 const LAMBDAS = [0, 0.3, 0.5, 0.9, 0.99, 0.999, 0.9999, 0.99999, 1];
 const INPUT_TOKENS = [10, 2000];

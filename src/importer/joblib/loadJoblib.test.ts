@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadJoblib } from '../../src/importer/joblib/loadJoblib';
-import { NumpyArray } from '../../src/importer/joblib/numpy';
-import { PickleError } from '../../src/importer/pickle/byteReader';
-import { PyObject, type PyValue } from '../../src/importer/pickle/pyValues';
-import { unpickle } from '../../src/importer/pickle/unpickler';
-import { FIXTURES, fixture } from './testSupport';
+import { loadJoblib } from './loadJoblib';
+import { NumpyArray } from './numpy';
+import { PickleError } from '../pickle/byteReader';
+import { PyObject, type PyValue } from '../pickle/pyValues';
+import { unpickle } from '../pickle/unpickler';
+import { FIXTURES, fixture } from '../../../pipeline/importer/testSupport';
 
 type Expected = Record<string, number | { dtype: string; shape: number[]; data: number[] }>;
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'arrays.json'), 'utf8')) as Expected;

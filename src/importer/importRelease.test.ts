@@ -1,13 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseManifest } from '../../src/bundle/manifest';
-import { importRelease, ReleaseError, type ReleaseFiles } from '../../src/importer/importRelease';
-import { loadJoblib } from '../../src/importer/joblib/loadJoblib';
-import { NumpyArray } from '../../src/importer/joblib/numpy';
-import { PyObject, type PyValue } from '../../src/importer/pickle/pyValues';
-import { readReleaseFolder } from './readReleaseFolder';
-import { fixture, FIXTURE_RELEASE, FIXTURES, HAS_REAL_RELEASE, REAL_RELEASE } from './testSupport';
+import { parseManifest } from '../bundle/manifest';
+import { importRelease, ReleaseError, type ReleaseFiles } from './importRelease';
+import { loadJoblib } from './joblib/loadJoblib';
+import { NumpyArray } from './joblib/numpy';
+import { PyObject, type PyValue } from './pickle/pyValues';
+import { readReleaseFolder } from '../../pipeline/importer/readReleaseFolder';
+import {
+  fixture,
+  FIXTURE_RELEASE,
+  FIXTURES,
+  HAS_REAL_RELEASE,
+  REAL_RELEASE,
+} from '../../pipeline/importer/testSupport';
 
 let release: ReleaseFiles;
 beforeAll(async () => {
@@ -134,7 +140,7 @@ describe('importRelease', () => {
   });
 
   it('requires a head for every token limit in config.json', async () => {
-    const config = JSON.parse(new TextDecoder().decode(release.get('config.json') as Uint8Array)) as {
+    const config = JSON.parse(new TextDecoder().decode(release.get('config.json'))) as {
       token_limits: unknown[];
     };
     config.token_limits = [10, 50, 100, 'unlimited'];
