@@ -13,7 +13,7 @@ function directives(policy: string): Map<string, string[]> {
 describe('content security policy', () => {
   const built = directives(contentSecurityPolicy({ dev: false, inlineScriptHashes: [] }));
 
-  it('limits connections to self, the default endpoint, the model hub and loopback', () => {
+  it('limits connections to self, the default endpoint, the model hub, the release on GitHub and loopback', () => {
     expect(built.get('connect-src')).toEqual([
       "'self'",
       'https://openrouter.ai',
@@ -22,6 +22,7 @@ describe('content security policy', () => {
       'https://huggingface.co',
       'https://*.huggingface.co',
       'https://*.hf.co',
+      'https://raw.githubusercontent.com',
     ]);
   });
 
@@ -63,6 +64,7 @@ describe('endpointProblem', () => {
     ['http://openrouter.ai/api/v1', /would be blocked/],
     ['https://openrouter.ai.evil.example/v1', /would be blocked/],
     ['https://huggingface.co/v1', /would be blocked/],
+    ['https://raw.githubusercontent.com/v1', /would be blocked/],
     ['https://localhost:8443/v1', /would be blocked/],
     ['not a url', /not a valid URL/],
     ['ftp://localhost/v1', /must start with https:\/\//],

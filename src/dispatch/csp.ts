@@ -16,7 +16,13 @@ export const ENDPOINT_SOURCES = ['https://openrouter.ai', 'http://127.0.0.1:*', 
  */
 export const MODEL_HUB_SOURCES = ['https://huggingface.co', 'https://*.huggingface.co', 'https://*.hf.co'] as const;
 
-export const CONNECT_SOURCES = ["'self'", ...ENDPOINT_SOURCES, ...MODEL_HUB_SOURCES];
+/**
+ * The authors' released R2-Router checkpoints, fetched from their GitHub repository's raw files
+ * at a pinned commit. The exact host only: raw.githubusercontent.com serves them without redirects.
+ */
+export const RELEASE_SOURCES = ['https://raw.githubusercontent.com'] as const;
+
+export const CONNECT_SOURCES = ["'self'", ...ENDPOINT_SOURCES, ...MODEL_HUB_SOURCES, ...RELEASE_SOURCES];
 
 export interface PolicyOptions {
   /** Vite's dev server talks to the page over a WebSocket for hot reload. */
