@@ -56,6 +56,11 @@ export const manifestSchema = z
     onnx: z.string().regex(/^[^/\\]+\.onnx$/, 'a file name in the bundle folder ending in .onnx'),
     encoder: encoderSchema,
     budgets: z.array(z.union([z.number().int().positive(), z.literal(UNLIMITED)])).min(2),
+    /**
+     * How the bundle's own router decides: "release" scores as the released R2-Router does
+     * (8-decimal rounding, first of ties, words × 1.3 input tokens, anchors only); absent, the playground's.
+     */
+    decisionRules: z.enum(['playground', 'release']).optional(),
     pool: z.array(poolEntrySchema).min(1, 'the pool needs at least one LLM'),
     io: z.object({
       input: tensorSpec,
@@ -72,6 +77,16 @@ export const manifestSchema = z
       reproduce: z.string().min(1),
       license: z.string().optional(),
       metrics: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
+      /** For a bundle of someone else's model: what is theirs, what the app approximates, what nobody checked here. */
+      fidelity: z
+        .object({
+          real: z.string().min(1),
+          approximate: z.string().min(1),
+          unverified: z.string().min(1),
+          /** A command that checks what is unverified. */
+          check: z.string().min(1),
+        })
+        .optional(),
     }),
   })
   .superRefine((m, ctx) => {

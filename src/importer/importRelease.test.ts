@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseManifest } from '../bundle/manifest';
-import { importRelease, ReleaseError, type ReleaseFiles } from './importRelease';
+import { checkpointPaths, importRelease, parseReleaseConfig, ReleaseError, type ReleaseFiles } from './importRelease';
 import { loadJoblib } from './joblib/loadJoblib';
 import { NumpyArray } from './joblib/numpy';
 import { PyObject, type PyValue } from './pickle/pyValues';
@@ -101,6 +101,28 @@ describe('importRelease', () => {
       reproduce: 'npm run import:r2router -- --release r --out b',
     });
     expect(manifest.card.summary).toMatch(/Beta-1B is not served by OpenRouter/);
+  });
+
+  it('says in its card what is the authors’, what the page approximates, what is unverified, and how to check it', async () => {
+    const { fidelity } = (await importRelease(release)).manifest.card;
+    expect(fidelity?.real).toMatch(/authors' Ridge heads for these 2 LLMs, trained on R2-Bench/);
+    expect(fidelity?.approximate).toMatch(/vLLM serving Qwen\/Qwen3-0\.6B.*onnxruntime, at the precision picked/);
+    expect(fidelity?.unverified).toMatch(/not been measured/);
+    expect(fidelity?.check).toMatch(/^npm run -s embed -- .*--compare vllm\.json$/);
+  });
+
+  it('lists the checkpoint files config.json names: three per LLM, in config order', () => {
+    const config = parseReleaseConfig(release.get('config.json') as Uint8Array, 'config.json');
+    const onDisk = [...release.keys()].filter((p) => p.startsWith('checkpoints/'));
+    expect(checkpointPaths(config)).toEqual([
+      `${ALPHA}/limited_score_predictors.joblib`,
+      `${ALPHA}/unlimited_score_predictor.joblib`,
+      `${ALPHA}/unlimited_token_predictor.joblib`,
+      `${BETA}/limited_score_predictors.joblib`,
+      `${BETA}/unlimited_score_predictor.joblib`,
+      `${BETA}/unlimited_token_predictor.joblib`,
+    ]);
+    expect([...checkpointPaths(config)].sort()).toEqual(onDisk.sort());
   });
 
   it('accepts a dropped folder: every path under one enclosing directory, any slash style', async () => {

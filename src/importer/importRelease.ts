@@ -36,6 +36,17 @@ const RELEASE_FILES = {
   unlimitedTokens: 'unlimited_token_predictor.joblib',
 } as const;
 
+function checkpointFolder(checkpointDir: string): string {
+  return `checkpoints/${checkpointDir}/`;
+}
+
+/** Every checkpoint file config.json names, relative to the release folder, in config order. */
+export function checkpointPaths(config: ReleaseConfig): string[] {
+  return Object.values(config.models).flatMap((m) =>
+    Object.values(RELEASE_FILES).map((file) => `${checkpointFolder(m.checkpoint_dir)}${file}`),
+  );
+}
+
 /** Paths are compared with forward slashes and without a leading "./". */
 function normalise(files: ReleaseFiles): Map<string, Uint8Array> {
   return new Map(
@@ -58,7 +69,8 @@ function releaseRoot(files: Map<string, Uint8Array>): string {
   );
 }
 
-function parseConfig(bytes: Uint8Array, path: string): ReleaseConfig {
+/** Reads and checks a release's config.json; `path` names it in messages. */
+export function parseReleaseConfig(bytes: Uint8Array, path: string): ReleaseConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder().decode(bytes));
@@ -162,10 +174,10 @@ async function readModel(
 export async function importRelease(input: ReleaseFiles, options: ImportOptions = {}): Promise<ImportedRelease> {
   const files = normalise(input);
   const root = releaseRoot(files);
-  const config = parseConfig(files.get(`${root}config.json`)!, `${root}config.json`);
+  const config = parseReleaseConfig(files.get(`${root}config.json`)!, `${root}config.json`);
   const reports = await Promise.all(
     Object.entries(config.models).map(([name, m]) =>
-      readModel(name, `${root}checkpoints/${m.checkpoint_dir}/`, files, config),
+      readModel(name, `${root}${checkpointFolder(m.checkpoint_dir)}`, files, config),
     ),
   );
   const problems = reports.flatMap((r) => r.problems);

@@ -42,6 +42,7 @@ export function releaseManifest(config: ReleaseConfig, reproduce: string): Manif
       ...(m.available === undefined ? {} : { available: m.available }),
       ...(m.note === undefined ? {} : { note: m.note }),
     })),
+    decisionRules: 'release',
     io: {
       input: { name: RELEASE_IO.input, shape: ['batch', config.embedding_dim] },
       quality: { name: RELEASE_IO.quality, shape: ['batch', entries.length, config.token_limits.length] },
@@ -59,6 +60,12 @@ export function releaseManifest(config: ReleaseConfig, reproduce: string): Manif
         'paper: OOD QNC (MMLU-Pro non-STEM)': 0.26,
         'paper: OOD peak quality (MMLU-Pro non-STEM)': 0.83,
         'metrics source': 'reported in the R2-Router paper for its router; not re-measured for these Ridge checkpoints',
+      },
+      fidelity: {
+        real: `The predictions from an embedding: the authors' Ridge heads for these ${entries.length} LLMs, trained on R2-Bench, imported unchanged (they match the pickles' arithmetic to float32 rounding), with the release's pool and prices.`,
+        approximate: `The embedding. The release asks vLLM serving ${config.embedding_model} (in the checkpoint's own precision, bfloat16 by default); this page runs an ONNX export of the same model with onnxruntime, at the precision picked in the encoder panel. fp32 is the closest; fp16, q8 and q4 drift further.`,
+        unverified: `How close this page's embeddings are to vLLM's. It has not been measured (that needs the weights and a vLLM server), so the path from query text to decision is unchecked; from embedding to decision it is exact. The command below measures it, given vLLM's embeddings of the same texts in vllm.json (src/encoder/README.md shows how to make them).`,
+        check: `npm run -s embed -- --model <export folder or Hub id> --texts texts.json --precision fp32 --compare vllm.json`,
       },
     },
   };

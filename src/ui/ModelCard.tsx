@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { Manifest } from '../bundle/manifest';
+import { encoderGate, useEncoder } from '../predictor/useEncoder';
 
 interface Props {
   manifest: Manifest;
@@ -10,6 +11,9 @@ interface Props {
 function ModelCardView({ manifest, plotUrl }: Props) {
   const { card, encoder, pool, budgets } = manifest;
   const metrics = Object.entries(card.metrics);
+  const info = useEncoder((s) => s.info);
+  // The encoder this bundle reads now, when loaded: its precision is the approximation the card speaks of.
+  const loaded = encoder.kind === 'qwen3-embedding' && !encoderGate(encoder, info).needed ? info : null;
   return (
     <section className="panel model-card" data-testid="model-card">
       <div className="panel-head">
@@ -47,6 +51,28 @@ function ModelCardView({ manifest, plotUrl }: Props) {
           </>
         )}
       </dl>
+      {card.fidelity && (
+        <dl className="facts" data-testid="model-card-fidelity">
+          <dt>real</dt>
+          <dd data-testid="fidelity-real">{card.fidelity.real}</dd>
+          <dt>approximate</dt>
+          <dd data-testid="fidelity-approximate">
+            {card.fidelity.approximate}
+            {loaded && (
+              <>
+                {' '}
+                Loaded now: {loaded.label}, {loaded.precision} on {loaded.device}.
+              </>
+            )}
+          </dd>
+          <dt>unverified</dt>
+          <dd data-testid="fidelity-unverified">{card.fidelity.unverified}</dd>
+          <dt>check it</dt>
+          <dd>
+            <code data-testid="fidelity-check">{card.fidelity.check}</code>
+          </dd>
+        </dl>
+      )}
       {metrics.length > 0 && (
         <table className="metrics">
           <caption>Held-out metrics reported by the bundle</caption>
