@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { modelsPlugin } from './vite-plugins/models.ts';
-import { contentSecurityPolicyPlugin } from './src/dispatch/cspPlugin.ts';
+import { contentSecurityPolicyPlugin } from './vite-plugins/csp.ts';
 
 // Cross-origin isolation lets onnxruntime-web use WASM threads (SharedArrayBuffer).
 const isolation = {
@@ -16,7 +16,7 @@ export default defineConfig({
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['onnxruntime-web'] },
   test: {
-    include: ['src/**/*.test.ts', 'pipeline/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'pipeline/**/*.test.ts', 'bench/**/*.test.ts', 'vite-plugins/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
   },

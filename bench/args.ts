@@ -1,3 +1,4 @@
+import { DEFAULT_BUNDLE_ID } from '../src/config';
 import { parseArgs } from 'node:util';
 import { integer } from '../pipeline/cli/flags';
 import type { BenchBackend } from './launch';
@@ -36,7 +37,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   });
   const backend = values.backend ?? 'wasm';
   if (backend !== 'wasm' && backend !== 'webgpu') throw new Error(`--backend must be wasm or webgpu, not "${backend}"`);
-  const bundle = values.bundle ?? 'default';
+  const bundle = values.bundle ?? DEFAULT_BUNDLE_ID;
   if (!/^[\w.-]+$/.test(bundle)) throw new Error(`--bundle must be a folder name under models/, not "${bundle}"`);
   return {
     backend,

@@ -2,9 +2,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import type { Browser } from '@playwright/test';
+import { QUERY_DEBOUNCE_MS } from '../src/config';
 import { parseBenchArgs, USAGE, type BenchArgs } from './args';
 import { coldLoad, type ColdLoad } from './coldLoad';
-import { queryDebounceMs } from './debounce';
 import { timeEngine } from './engine';
 import { launch } from './launch';
 import { freshPage, openApp } from './page';
@@ -25,7 +25,6 @@ import { webgpuUnavailable } from './webgpu';
  */
 
 const RESULTS = resolve('bench/results.json');
-const QUERY_DEBOUNCE_MS = queryDebounceMs();
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 const cleanups: (() => Promise<unknown>)[] = [];

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { syncViewToUrl } from './state/store';
+import { syncViewToUrl } from './state/viewStore';
 
 /** The app itself: loaded by the entry once the predictor is on its way. */
 export function mount(root: HTMLElement): void {

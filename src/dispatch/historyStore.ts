@@ -1,4 +1,4 @@
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { HistoryEntry } from './history';
 
 export interface HistoryState {
@@ -8,8 +8,13 @@ export interface HistoryState {
 }
 
 /** The session's dispatches, newest last. Memory only: answers can be private. */
-export const dispatchHistoryStore = createStore<HistoryState>()((set) => ({
-  entries: [],
-  add: (entry) => set((s) => ({ entries: [...s.entries, entry] })),
-  clear: () => set({ entries: [] }),
-}));
+export function createHistoryStore(): StoreApi<HistoryState> {
+  return createStore<HistoryState>()((set) => ({
+    entries: [],
+    add: (entry) => set((s) => ({ entries: [...s.entries, entry] })),
+    clear: () => set({ entries: [] }),
+  }));
+}
+
+/** The page's one history store. */
+export const dispatchHistoryStore = createHistoryStore();

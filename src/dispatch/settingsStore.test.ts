@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, settingsProblems } from './settings';
-import { REMEMBERED_KEY_STORAGE_KEY, SETTINGS_STORAGE_KEY, createSettingsStore } from './settingsStore';
+import { STORAGE_KEYS } from '../state/storage';
+import { MemoryStorage } from '../state/testing/memoryStorage';
+import { createSettingsStore } from './settingsStore';
+
+const SETTINGS_STORAGE_KEY = STORAGE_KEYS.dispatchSettings;
+const REMEMBERED_KEY_STORAGE_KEY = STORAGE_KEYS.rememberedApiKey;
 
 const KEY = 'sk-test-not-a-real-key-123';
-
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(i: number) {
-    return [...this.items.keys()][i] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  dump(): string {
-    return [...this.items.values()].join('\n');
-  }
-}
 
 describe('settings store', () => {
   it('starts from the defaults with no key', () => {
@@ -86,6 +66,20 @@ describe('settings store', () => {
     expect(store.getState().apiKey).toBe('');
     expect(store.getState().remember).toBe(false);
     expect(storage.dump()).not.toContain(KEY);
+  });
+
+  it('moves settings and a remembered key saved under the old key names, keeping both', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('r2-playground.dispatch.settings', JSON.stringify({ endpoint: 'http://127.0.0.1:9000/v1' }));
+    storage.setItem('r2-playground.dispatch.remembered-api-key', KEY);
+    const s = createSettingsStore(storage).getState();
+    expect(s.endpoint).toBe('http://127.0.0.1:9000/v1');
+    expect(s.apiKey).toBe(KEY);
+    expect(s.remember).toBe(true);
+    expect(storage.getItem('r2-playground.dispatch.settings')).toBeNull();
+    expect(storage.getItem('r2-playground.dispatch.remembered-api-key')).toBeNull();
+    expect(storage.getItem(REMEMBERED_KEY_STORAGE_KEY)).toBe(KEY);
+    expect(JSON.parse(storage.getItem(SETTINGS_STORAGE_KEY)!)).toMatchObject({ endpoint: 'http://127.0.0.1:9000/v1' });
   });
 
   it('ignores stored settings of the wrong shape, and works without storage', () => {

@@ -1,10 +1,7 @@
+import { z } from 'zod';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { browserStorage, migrateStorage, readItem, readJson, STORAGE_KEYS, writeItem } from '../state/storage';
 import { DEFAULT_SETTINGS, type DispatchSettings } from './settings';
-
-/** Endpoint, extra headers, streaming and timeout: never the key. */
-export const SETTINGS_STORAGE_KEY = 'r2-playground.dispatch.settings';
-/** The API key, present only while "remember on this device" is ticked. */
-export const REMEMBERED_KEY_STORAGE_KEY = 'r2-playground.dispatch.remembered-api-key';
 
 export interface SettingsState extends DispatchSettings {
   /** Keep the key in this browser's localStorage. */
@@ -18,42 +15,22 @@ export interface SettingsState extends DispatchSettings {
 
 type Stored = Omit<DispatchSettings, 'apiKey'>;
 
-/** Storage can throw (private modes, quota, blocked cookies); settings then simply live in memory. */
-function read(storage: Storage | null, key: string): string | null {
-  try {
-    return storage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
+/** What was saved, field by field: a field of the wrong type falls back to its default alone. */
+const storedSchema = z.object({
+  endpoint: z.string().optional().catch(undefined),
+  extraHeaders: z.string().optional().catch(undefined),
+  stream: z.boolean().optional().catch(undefined),
+  timeoutSeconds: z.number().optional().catch(undefined),
+});
 
 function readStored(storage: Storage | null): Partial<Stored> {
-  try {
-    const raw: unknown = JSON.parse(read(storage, SETTINGS_STORAGE_KEY) ?? 'null');
-    if (typeof raw !== 'object' || raw === null) return {};
-    const r = raw as Record<string, unknown>;
-    return {
-      ...(typeof r.endpoint === 'string' ? { endpoint: r.endpoint } : {}),
-      ...(typeof r.extraHeaders === 'string' ? { extraHeaders: r.extraHeaders } : {}),
-      ...(typeof r.stream === 'boolean' ? { stream: r.stream } : {}),
-      ...(typeof r.timeoutSeconds === 'number' ? { timeoutSeconds: r.timeoutSeconds } : {}),
-    };
-  } catch {
-    return {};
-  }
-}
-
-function write(storage: Storage | null, action: (s: Storage) => void): void {
-  if (!storage) return;
-  try {
-    action(storage);
-  } catch {
-    // Nothing to recover: the in-memory settings stay correct.
-  }
+  const stored = readJson(storage, STORAGE_KEYS.dispatchSettings, storedSchema) ?? {};
+  return Object.fromEntries(Object.entries(stored).filter(([, v]) => v !== undefined));
 }
 
 export function createSettingsStore(storage: Storage | null): StoreApi<SettingsState> {
-  const rememberedKey = read(storage, REMEMBERED_KEY_STORAGE_KEY);
+  migrateStorage(storage);
+  const rememberedKey = readItem(storage, STORAGE_KEYS.rememberedApiKey);
   const store = createStore<SettingsState>()((set) => ({
     ...DEFAULT_SETTINGS,
     ...readStored(storage),
@@ -71,22 +48,10 @@ export function createSettingsStore(storage: Storage | null): StoreApi<SettingsS
       stream: s.stream,
       timeoutSeconds: s.timeoutSeconds,
     };
-    write(storage, (st) => st.setItem(SETTINGS_STORAGE_KEY, JSON.stringify(stored)));
-    write(storage, (st) =>
-      s.remember && s.apiKey
-        ? st.setItem(REMEMBERED_KEY_STORAGE_KEY, s.apiKey)
-        : st.removeItem(REMEMBERED_KEY_STORAGE_KEY),
-    );
+    writeItem(storage, STORAGE_KEYS.dispatchSettings, JSON.stringify(stored));
+    writeItem(storage, STORAGE_KEYS.rememberedApiKey, s.remember && s.apiKey ? s.apiKey : null);
   });
   return store;
-}
-
-function browserStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
 }
 
 /** The app's one settings store. */

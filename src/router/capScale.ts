@@ -1,4 +1,4 @@
-import type { Cap, ModelCurve } from './types';
+import type { Cap, CostUnit, ModelCurve } from './types';
 import { callCost } from './cost';
 
 /**
@@ -8,15 +8,14 @@ import { callCost } from './cost';
  */
 
 export const CAP_STEPS = 200;
-export type CapKind = 'tokens' | 'usd';
 
 export interface CapRange {
-  kind: CapKind;
+  kind: CostUnit;
   min: number;
   max: number;
 }
 
-export function capRange(kind: CapKind, curves: readonly ModelCurve[], inputTokens: number): CapRange | null {
+export function capRange(kind: CostUnit, curves: readonly ModelCurve[], inputTokens: number): CapRange | null {
   const anchors = curves.flatMap((c) => c.anchors);
   if (anchors.length === 0) return null;
   if (kind === 'tokens') return { kind, min: Math.min(...anchors), max: Math.max(...anchors) };

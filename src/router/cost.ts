@@ -5,6 +5,11 @@ export function callCost(prices: Prices, inputTokens: number, outputTokens: numb
   return (inputTokens * prices.inputPerMillion + outputTokens * prices.outputPerMillion) / 1e6;
 }
 
+/** callCost as the released router sums it (input and output each divided first), so even the last bit agrees. */
+export function releaseCallCost(prices: Prices, inputTokens: number, outputTokens: number): number {
+  return (inputTokens * prices.inputPerMillion) / 1e6 + (outputTokens * prices.outputPerMillion) / 1e6;
+}
+
 /** The largest output length whose call stays within `maxUsd`; negative when even the input is too dear. */
 export function tokensWithin(prices: Prices, inputTokens: number, maxUsd: number): number {
   if (prices.outputPerMillion === 0) return maxUsd >= callCost(prices, inputTokens, 0) ? Infinity : -1;

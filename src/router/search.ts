@@ -1,7 +1,8 @@
 import { UNLIMITED } from '../bundle/manifest';
-import { callCost, tokensWithin } from './cost';
+import { callCost, releaseCallCost, tokensWithin } from './cost';
 import { qualityAt } from './interpolate';
-import type { Cap, Candidate, ModelCurve, RouteQuery } from './types';
+import { pyRound8 } from './releaseRules';
+import type { Cap, Candidate, DecisionRules, ModelCurve, RouteQuery } from './types';
 
 /** The R2 objective: S = (1 − λ)·quality − λ·cost. */
 export function score(lambda: number, quality: number, costUsd: number): number {
@@ -26,6 +27,17 @@ function candidate(
   outputTokens: number,
   quality: number,
 ): Candidate {
+  if (q.rules === 'release') {
+    const costUsd = releaseCallCost(curve.prices, q.inputTokens, outputTokens);
+    return {
+      model: curve.model,
+      budget,
+      outputTokens,
+      quality,
+      costUsd,
+      score: pyRound8(score(q.lambda, quality, costUsd)),
+    };
+  }
   const costUsd = callCost(curve.prices, q.inputTokens, outputTokens);
   return { model: curve.model, budget, outputTokens, quality, costUsd, score: score(q.lambda, quality, costUsd) };
 }
@@ -46,7 +58,7 @@ export function curveCandidates(curve: ModelCurve, q: RouteQuery): Candidate[] {
   // and could shut out an option whose cost is exactly the cap.
   const fits = (c: Candidate) => withinCap(q.cap, c.outputTokens, c.costUsd);
   const out = curve.anchors.map((b, k) => candidate(curve, q, b, b, curve.quality[k]!)).filter(fits);
-  if (q.continuous && q.cap !== null) {
+  if (q.continuous && q.cap !== null && q.rules !== 'release') {
     const b = Math.floor(capTokens(curve, q.cap, q.inputTokens) + 1e-9);
     const first = curve.anchors[0];
     const last = curve.anchors[curve.anchors.length - 1];
@@ -60,11 +72,15 @@ export function curveCandidates(curve: ModelCurve, q: RouteQuery): Candidate[] {
   return out;
 }
 
-/** Best first; equal scores go to the cheaper call, then to pool order. */
-export function rank(candidates: Candidate[]): Candidate[] {
+/**
+ * Best first. By the playground's rules equal scores go to the cheaper call, then to pool
+ * order; by the release's, to the first in order (Python's max() keeps the first of equals).
+ */
+export function rank(candidates: Candidate[], rules: DecisionRules = 'playground'): Candidate[] {
+  const cheaper = rules === 'release' ? () => 0 : (a: Candidate, b: Candidate) => a.costUsd - b.costUsd;
   return candidates
     .map((c, i) => ({ c, i }))
-    .sort((a, b) => b.c.score - a.c.score || a.c.costUsd - b.c.costUsd || a.i - b.i)
+    .sort((a, b) => b.c.score - a.c.score || cheaper(a.c, b.c) || a.i - b.i)
     .map(({ c }) => c);
 }
 
@@ -75,7 +91,10 @@ export interface Decision {
 
 /** The R2 router: the joint argmax over (LLM, budget). */
 export function route(q: RouteQuery): Decision {
-  const ranked = rank(q.curves.flatMap((c) => curveCandidates(c, q)));
+  const ranked = rank(
+    q.curves.flatMap((c) => curveCandidates(c, q)),
+    q.rules,
+  );
   return { best: ranked[0] ?? null, ranked };
 }
 
@@ -83,6 +102,7 @@ export function route(q: RouteQuery): Decision {
 export function routeReactive(q: RouteQuery): Decision {
   const ranked = rank(
     q.curves.map((c) => naturalCandidate(c, q)).filter((c) => withinCap(q.cap, c.outputTokens, c.costUsd)),
+    q.rules,
   );
   return { best: ranked[0] ?? null, ranked };
 }

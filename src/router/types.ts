@@ -21,8 +21,11 @@ export interface ModelCurve {
   naturalTokens: number;
 }
 
+/** How a length is priced on screen: in output tokens, or in USD per call (input + output). */
+export type CostUnit = 'tokens' | 'usd';
+
 /** A cap on one call: output tokens, or total USD (input + output). */
-export type Cap = { kind: 'tokens'; max: number } | { kind: 'usd'; max: number } | null;
+export type Cap = { kind: CostUnit; max: number } | null;
 
 export interface Candidate {
   model: string;
@@ -35,11 +38,19 @@ export interface Candidate {
   score: number;
 }
 
+/**
+ * Whose arithmetic decides: the playground's (exact scores, equal scores to the cheaper call,
+ * continuous budgets allowed) or the released R2-Router's (src/router/releaseRules.ts).
+ */
+export type DecisionRules = 'playground' | 'release';
+
 export interface RouteQuery {
   curves: readonly ModelCurve[];
   lambda: number;
   inputTokens: number;
   cap: Cap;
-  /** Search budgets between anchors too (the paper's continuous extension). */
+  /** Search budgets between anchors too (the paper's continuous extension); the release's rules never do. */
   continuous: boolean;
+  /** The playground's when absent. */
+  rules?: DecisionRules;
 }

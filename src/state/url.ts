@@ -1,61 +1,133 @@
+import { z } from 'zod';
+import { DEFAULT_BUNDLE_ID, MAX_QUERY_IN_URL } from '../config';
 import { DEFAULT_VIEW, poolOverridesSchema, type ViewState } from './viewState';
 
 /**
- * The view in the query string: q, lambda, cap (tokens:N | usd:X), x, search, present,
- * bundle, pool (JSON overrides). Nothing secret lives in ViewState, so nothing secret can
- * reach a link. Queries longer than MAX_QUERY_IN_URL stay out of the link, which says so.
+ * The view in the query string, as one table: a row per parameter says which view fields it
+ * carries, how to write them and how to read them back. Both directions run off the table, so
+ * a new parameter is one new row. Nothing secret lives in ViewState, so nothing secret can
+ * reach a link.
  */
 
-export const MAX_QUERY_IN_URL = 2000;
+export interface LinkParam {
+  key: string;
+  /** The view fields the parameter sets when it reads well. */
+  fields: readonly (keyof ViewState)[];
+  /** The parameter's text for a view, or null to leave it out of the link. */
+  encode: (view: ViewState) => string | null;
+  /** From the parameter's text to its fields; a value it refuses leaves them at their defaults. */
+  schema: z.ZodType<Partial<ViewState>, string>;
+}
+
+const NUMBER = /^[0-9.eE+-]+$/;
+
+/** JSON text that fails to parse becomes a schema issue instead of an exception. */
+const jsonText = z.string().transform((text, ctx): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'not JSON' });
+    return z.NEVER;
+  }
+});
+
+export const LINK_PARAMS: readonly LinkParam[] = [
+  {
+    key: 'bundle',
+    fields: ['bundleId'],
+    encode: (v) => (v.bundleId === DEFAULT_BUNDLE_ID ? null : v.bundleId),
+    schema: z
+      .string()
+      .regex(/^[\w.:-]+$/)
+      .transform((bundleId) => ({ bundleId })),
+  },
+  {
+    key: 'q',
+    fields: ['query'],
+    encode: (v) => (v.query.length <= MAX_QUERY_IN_URL ? v.query : null),
+    schema: z.string().transform((query) => ({ query })),
+  },
+  {
+    key: 'lambda',
+    fields: ['lambda'],
+    encode: (v) => String(v.lambda),
+    schema: z
+      .string()
+      .regex(NUMBER)
+      .transform(Number)
+      .pipe(z.number().min(0).max(1))
+      .transform((lambda) => ({ lambda })),
+  },
+  {
+    // tokens:N | usd:X, or <kind>:none; a well-formed kind with a bad amount keeps the kind, uncapped.
+    key: 'cap',
+    fields: ['capKind', 'cap'],
+    encode: (v) => (v.cap ? `${v.cap.kind}:${v.cap.max}` : `${v.capKind}:none`),
+    schema: z
+      .string()
+      .regex(/^(tokens|usd):(none|[0-9.eE+-]+)$/)
+      .transform((text) => {
+        const [kind, amount] = text.split(':') as ['tokens' | 'usd', string];
+        const max = Number(amount);
+        return { capKind: kind, cap: amount === 'none' || !Number.isFinite(max) || max <= 0 ? null : { kind, max } };
+      }),
+  },
+  {
+    key: 'x',
+    fields: ['xAxis'],
+    encode: (v) => v.xAxis,
+    schema: z.enum(['tokens', 'usd']).transform((xAxis) => ({ xAxis })),
+  },
+  {
+    key: 'search',
+    fields: ['continuous'],
+    encode: (v) => (v.continuous ? 'continuous' : 'anchors'),
+    schema: z.enum(['continuous', 'anchors']).transform((mode) => ({ continuous: mode === 'continuous' })),
+  },
+  {
+    key: 'present',
+    fields: ['present'],
+    encode: (v) => (v.present ? '1' : null),
+    schema: z.literal('1').transform(() => ({ present: true })),
+  },
+  {
+    key: 'rules',
+    fields: ['appRules'],
+    encode: (v) => (v.appRules ? 'app' : null),
+    schema: z.literal('app').transform(() => ({ appRules: true })),
+  },
+  {
+    // JSON overrides; a mangled one leaves the pool saved on this device in place.
+    key: 'pool',
+    fields: ['pool'],
+    encode: (v) => (Object.keys(v.pool).length > 0 ? JSON.stringify(v.pool) : null),
+    schema: jsonText.pipe(poolOverridesSchema).transform((pool) => ({ pool })),
+  },
+];
 
 export function viewToSearch(view: ViewState): string {
   const p = new URLSearchParams();
-  if (view.bundleId !== DEFAULT_VIEW.bundleId) p.set('bundle', view.bundleId);
-  if (view.query.length <= MAX_QUERY_IN_URL) p.set('q', view.query);
-  p.set('lambda', String(view.lambda));
-  p.set('cap', view.cap ? `${view.cap.kind}:${view.cap.max}` : `${view.capKind}:none`);
-  p.set('x', view.xAxis);
-  p.set('search', view.continuous ? 'continuous' : 'anchors');
-  if (view.present) p.set('present', '1');
-  if (Object.keys(view.pool).length > 0) p.set('pool', JSON.stringify(view.pool));
+  for (const param of LINK_PARAMS) {
+    const text = param.encode(view);
+    if (text !== null) p.set(param.key, text);
+  }
   return `?${p.toString()}`;
+}
+
+/** Reads what it can from a query string; anything malformed keeps its default. Never throws. */
+export function searchToView(search: string): Partial<ViewState> {
+  const p = new URLSearchParams(search);
+  const view: Partial<ViewState> = {};
+  for (const param of LINK_PARAMS) {
+    const text = p.get(param.key);
+    if (text === null) continue;
+    const parsed = param.schema.safeParse(text);
+    if (parsed.success) Object.assign(view, parsed.data);
+  }
+  return view;
 }
 
 /** The bundle a link opens: its own, or the default. */
 export function bundleIdOf(fromUrl: Partial<ViewState>): string {
   return fromUrl.bundleId ?? DEFAULT_VIEW.bundleId;
-}
-
-/** Reads what it can from a query string; anything malformed keeps its default. */
-export function searchToView(search: string): Partial<ViewState> {
-  const p = new URLSearchParams(search);
-  const view: Partial<ViewState> = {};
-  const bundle = p.get('bundle');
-  if (bundle && /^[\w.:-]+$/.test(bundle)) view.bundleId = bundle;
-  const q = p.get('q');
-  if (q !== null) view.query = q;
-  const lambda = Number(p.get('lambda'));
-  if (p.has('lambda') && Number.isFinite(lambda) && lambda >= 0 && lambda <= 1) view.lambda = lambda;
-  const cap = /^(tokens|usd):(none|[0-9.eE+-]+)$/.exec(p.get('cap') ?? '');
-  if (cap) {
-    const kind = cap[1] as 'tokens' | 'usd';
-    const max = Number(cap[2]);
-    view.capKind = kind;
-    view.cap = cap[2] === 'none' || !Number.isFinite(max) || max <= 0 ? null : { kind, max };
-  }
-  const x = p.get('x');
-  if (x === 'tokens' || x === 'usd') view.xAxis = x;
-  const searchMode = p.get('search');
-  if (searchMode === 'continuous' || searchMode === 'anchors') view.continuous = searchMode === 'continuous';
-  if (p.get('present') === '1') view.present = true;
-  const pool = p.get('pool');
-  if (pool) {
-    try {
-      const parsed = poolOverridesSchema.safeParse(JSON.parse(pool));
-      if (parsed.success) view.pool = parsed.data;
-    } catch {
-      // A mangled pool parameter leaves the saved pool in place.
-    }
-  }
-  return view;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Cap } from '../router/types';
-import type { CapKind } from '../router/capScale';
+import { DEFAULT_BUNDLE_ID, RELEASE_DEFAULT_LAMBDA } from '../config';
+import type { Cap, CostUnit } from '../router/types';
 
 /** Everything that makes a view shareable; it round-trips through the URL. */
 
@@ -16,30 +16,34 @@ export type PoolOverride = z.infer<typeof poolOverrideSchema>;
 export const poolOverridesSchema = z.record(z.string(), poolOverrideSchema);
 export type PoolOverrides = z.infer<typeof poolOverridesSchema>;
 
-export type AxisMode = 'tokens' | 'usd';
-
 export interface ViewState {
   bundleId: string;
   query: string;
   lambda: number;
-  capKind: CapKind;
+  capKind: CostUnit;
   cap: Cap;
-  xAxis: AxisMode;
+  xAxis: CostUnit;
   continuous: boolean;
   present: boolean;
   pool: PoolOverrides;
+  /**
+   * Decide by the playground's rules even where the bundle brings the released router's own
+   * (8-decimal rounding, first of ties, words × 1.3 input tokens, anchors only).
+   */
+  appRules: boolean;
 }
 
 export const DEFAULT_QUERY = 'A train travels 180 km in 2.5 hours. What is its average speed in km/h?';
 
 export const DEFAULT_VIEW: ViewState = {
-  bundleId: 'default',
+  bundleId: DEFAULT_BUNDLE_ID,
   query: DEFAULT_QUERY,
-  lambda: 0.99999,
+  lambda: RELEASE_DEFAULT_LAMBDA,
   capKind: 'tokens',
   cap: null,
   xAxis: 'tokens',
   continuous: true,
   present: false,
   pool: {},
+  appRules: false,
 };

@@ -1,12 +1,12 @@
-import { CAP_STEPS, capFromPosition, positionFromCap, type CapKind, type CapRange } from '../router/capScale';
-import type { Cap } from '../router/types';
+import { CAP_STEPS, capFromPosition, positionFromCap, type CapRange } from '../router/capScale';
+import type { Cap, CostUnit } from '../router/types';
 import { formatCount, formatUsd } from './format';
 
 interface Props {
-  kind: CapKind;
+  kind: CostUnit;
   cap: Cap;
   range: CapRange | null;
-  onKind: (kind: CapKind) => void;
+  onKind: (kind: CostUnit) => void;
   onChange: (cap: Cap) => void;
 }
 

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { useView } from '../state/store';
-import { MAX_QUERY_IN_URL, viewToSearch } from '../state/url';
+import { MAX_QUERY_IN_URL } from '../config';
+import { viewToSearch } from '../state/url';
+import { viewStore } from '../state/viewStore';
 
 /** Copies a link to exactly this view (never any key: the view holds none). */
 export function ShareButton() {
   const [note, setNote] = useState<string | null>(null);
   async function share() {
-    const view = useView.getState();
+    const view = viewStore.getState();
     const url = `${location.origin}${location.pathname}${viewToSearch(view)}`;
     const longQuery = view.query.length > MAX_QUERY_IN_URL ? ' (the query is too long for a link and is left out)' : '';
     try {

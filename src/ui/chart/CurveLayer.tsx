@@ -1,6 +1,6 @@
 import { memo, useMemo, useState, type PointerEvent } from 'react';
 import { DefaultZIndexes, usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
-import type { AxisMode } from '../../state/viewState';
+import type { CostUnit } from '../../router/types';
 import { formatQuality, formatTokens, formatUsd } from '../format';
 import type { Point, Series } from './series';
 
@@ -48,7 +48,7 @@ const diamond = ({ px, py }: Drawn) => `M${px},${py - 6}L${px + 6},${py}L${px},$
 
 interface Props {
   series: readonly Series[];
-  mode: AxisMode;
+  mode: CostUnit;
 }
 
 export const CurveLayer = memo(function CurveLayer({ series, mode }: Props) {
@@ -105,7 +105,7 @@ const TIP_W = 200;
 const TIP_H = 120;
 
 /** The nearest anchor or natural marker to the pointer, with what it stands for. */
-function Hover({ points, mode }: { points: readonly Drawn[]; mode: AxisMode }) {
+function Hover({ points, mode }: { points: readonly Drawn[]; mode: CostUnit }) {
   const area = usePlotArea();
   const [pointed, setPointed] = useState<Drawn | null>(null);
   // New curves or a resized chart replace the points: a card for a point that is gone shows nothing.

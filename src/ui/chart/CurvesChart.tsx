@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { Candidate, Cap, ModelCurve } from '../../router/types';
-import type { AxisMode } from '../../state/viewState';
+import type { CostUnit } from '../../router/types';
 import { formatCount, formatUsd } from '../format';
 import { CurveLayer } from './CurveLayer';
 import { buildSeries, decadeTicks, xDomain, xOf } from './series';
@@ -9,7 +9,7 @@ import { buildSeries, decadeTicks, xDomain, xOf } from './series';
 interface Props {
   curves: readonly ModelCurve[];
   colors: ReadonlyMap<string, string>;
-  mode: AxisMode;
+  mode: CostUnit;
   inputTokens: number;
   cap: Cap;
   selection: Candidate | null;

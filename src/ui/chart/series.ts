@@ -1,7 +1,7 @@
 import { callCost } from '../../router/cost';
 import { qualityAt } from '../../router/interpolate';
 import type { ModelCurve } from '../../router/types';
-import type { AxisMode } from '../../state/viewState';
+import type { CostUnit } from '../../router/types';
 
 /** One drawn point of a curve, in data units: x is tokens or USD per call, by the axis. */
 export interface Point {
@@ -28,11 +28,11 @@ export interface Series {
 const QUALITY_STEP = 0.02;
 const MAX_STEPS = 6;
 
-export function xOf(curve: ModelCurve, tokens: number, mode: AxisMode, inputTokens: number): number {
+export function xOf(curve: ModelCurve, tokens: number, mode: CostUnit, inputTokens: number): number {
   return mode === 'tokens' ? tokens : callCost(curve.prices, inputTokens, tokens);
 }
 
-function curvePoints(curve: ModelCurve, color: string, mode: AxisMode, inputTokens: number): Point[] {
+function curvePoints(curve: ModelCurve, color: string, mode: CostUnit, inputTokens: number): Point[] {
   const points: Point[] = [];
   const point = (tokens: number, quality: number, kind: Point['kind']) =>
     points.push({ x: xOf(curve, tokens, mode, inputTokens), quality, tokens, model: curve.model, color, kind });
@@ -53,7 +53,7 @@ function curvePoints(curve: ModelCurve, color: string, mode: AxisMode, inputToke
 export function buildSeries(
   curves: readonly ModelCurve[],
   colors: ReadonlyMap<string, string>,
-  mode: AxisMode,
+  mode: CostUnit,
   inputTokens: number,
 ): Series[] {
   return curves.map((c) => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { IndexHtmlTransformContext, IndexHtmlTransformResult } from 'vite';
-import { contentSecurityPolicyPlugin, inlineScriptHashes } from './cspPlugin';
+import { contentSecurityPolicyPlugin, inlineScriptHashes } from './csp';
 
 const sha = (code: string) => `sha256-${createHash('sha256').update(code).digest('base64')}`;
 

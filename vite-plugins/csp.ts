@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy } from './csp';
+import { contentSecurityPolicy } from '../src/dispatch/csp.ts';
 
 /** Inline <script> elements (no src attribute) and their exact text. */
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi;

@@ -1,0 +1,143 @@
+import { useCallback, useDeferredValue, useMemo } from 'react';
+import type { PoolEntry } from '../bundle/manifest';
+import { DEFAULT_BUNDLE_ID, QUERY_DEBOUNCE_MS } from '../config';
+import { encoderGate, useEncoder } from '../predictor/useEncoder';
+import { useBundleLoader, usePrediction, usePredictor } from '../predictor/usePredictor';
+import { capRange } from '../router/capScale';
+import { estimateInputTokens } from '../router/cost';
+import { buildCurves } from '../router/curves';
+import { releaseInputTokens } from '../router/releaseRules';
+import { route, routeReactive } from '../router/search';
+import type { DecisionRules, RouteQuery } from '../router/types';
+import { colorFor } from '../ui/colors';
+import { useDebounced } from '../ui/useDebounced';
+import { viewStore, useView } from './viewStore';
+
+/** What the chart and the decision panel say when they have nothing to show. */
+export function whyNoCurves(s: {
+  hasQuery: boolean;
+  predictorStatus: 'loading' | 'ready' | 'failed';
+  anyEnabled: boolean;
+  failed: boolean;
+  predicted: boolean;
+}): string {
+  if (!s.hasQuery) return 'Type a query to see the routers’ choices.';
+  if (s.predictorStatus === 'failed') return 'No predictor is loaded: the message above says why.';
+  if (s.predictorStatus === 'loading') return 'Loading the predictor…';
+  if (!s.anyEnabled) return 'Every LLM is disabled: turn one on in the pool editor.';
+  if (s.failed) return 'No prediction for this query.';
+  if (!s.predicted) return 'Predicting…';
+  return 'Nothing fits the cap: raise it, or drag it to “no cap”.';
+}
+
+const fallBackToDefault = () => viewStore.getState().setBundleId(DEFAULT_BUNDLE_ID);
+
+/** The input-token estimate each set of rules uses. */
+export function inputTokensFor(rules: DecisionRules, text: string): number {
+  return rules === 'release' ? releaseInputTokens(text) : estimateInputTokens(text);
+}
+
+/**
+ * The page's view model: from the view (read field by field), the loaded bundle and the
+ * prediction for the settled query, everything the views draw — the effective pool, colours,
+ * curves, both routers' decisions, the cap's range, what to say when there is nothing to
+ * show. Pure arithmetic on curves already predicted: a slider move never reaches the worker.
+ */
+export function usePlayground() {
+  const bundleId = useView((s) => s.bundleId);
+  const typed = useView((s) => s.query);
+  const lambda = useView((s) => s.lambda);
+  const cap = useView((s) => s.cap);
+  const capKind = useView((s) => s.capKind);
+  const continuous = useView((s) => s.continuous);
+  const overrides = useView((s) => s.pool);
+  const appRules = useView((s) => s.appRules);
+
+  const predictor = usePredictor();
+  useBundleLoader(bundleId, fallBackToDefault);
+
+  const query = useDebounced(typed, QUERY_DEBOUNCE_MS);
+  const hasQuery = query.trim().length > 0;
+  const prediction = usePrediction(query);
+  const manifest = predictor.manifest;
+  const encoderInfo = useEncoder((s) => s.info);
+  // A bundle whose encoder is not loaded shows no numbers, not even the last ones.
+  const gate = encoderGate(manifest?.encoder ?? null, encoderInfo);
+
+  const bundleRules: DecisionRules = manifest?.decisionRules ?? 'playground';
+  const rules: DecisionRules = appRules ? 'playground' : bundleRules;
+  const inputTokens = inputTokensFor(rules, query);
+
+  const pool: PoolEntry[] = useMemo(
+    () =>
+      (manifest?.pool ?? []).map((entry) => {
+        const { enabled: _enabled, ...edits } = overrides[entry.name] ?? {};
+        return { ...entry, ...edits };
+      }),
+    [manifest, overrides],
+  );
+  const enabled = useCallback((name: string) => overrides[name]?.enabled !== false, [overrides]);
+  const colors = useMemo(() => new Map((manifest?.pool ?? []).map((m, i) => [m.name, colorFor(i)])), [manifest]);
+
+  const result = hasQuery && !gate.needed ? prediction.data : undefined;
+  const curves = useMemo(
+    () => (manifest && result ? buildCurves(manifest, result.prediction, pool, enabled) : []),
+    [manifest, result, pool, enabled],
+  );
+
+  const routeQuery: RouteQuery = useMemo(
+    () => ({ curves, lambda, inputTokens, cap, continuous, rules }),
+    [curves, lambda, inputTokens, cap, continuous, rules],
+  );
+  const decision = useMemo(() => route(routeQuery), [routeQuery]);
+  const reactive = useMemo(() => routeReactive(routeQuery), [routeQuery]);
+  const range = useMemo(() => capRange(capKind, curves, inputTokens), [capKind, curves, inputTokens]);
+  // The DOM selection updates in the same frame; the chart follows in one deferred render that
+  // takes new curves and new markers together, so a new prediction draws the chart once.
+  const chartCurves = useDeferredValue(curves);
+  const chartSelection = useDeferredValue(decision.best);
+  const chartBaseline = useDeferredValue(reactive.best);
+  const chartCap = useDeferredValue(cap);
+  const chart = useMemo(
+    () => ({ curves: chartCurves, selection: chartSelection, baseline: chartBaseline, cap: chartCap }),
+    [chartCurves, chartSelection, chartBaseline, chartCap],
+  );
+
+  const anyEnabled = (manifest?.pool ?? []).some((m) => enabled(m.name));
+  // While another bundle loads, or after one failed, the manifest on screen still predicts.
+  const predictionReason = whyNoCurves({
+    hasQuery,
+    predictorStatus: manifest ? 'ready' : predictor.status,
+    anyEnabled,
+    failed: prediction.isError,
+    predicted: curves.length > 0,
+  });
+  const emptyReason = gate.message ?? predictionReason;
+
+  return {
+    predictor,
+    manifest,
+    /** The settled (debounced) query the curves belong to. */
+    query,
+    inputTokens,
+    /** The estimate for what is typed now, before it settles. */
+    typedInputTokens: inputTokensFor(rules, typed),
+    rules,
+    bundleRules,
+    pool,
+    enabled,
+    colors,
+    curves,
+    chart,
+    decision,
+    reactive,
+    range,
+    emptyReason,
+    predictionError: prediction.isError ? prediction.error : null,
+    latencyMs: result ? result.encodeMs + result.inferMs : null,
+    // Curves on screen may belong to an earlier query while the next prediction runs.
+    stale: hasQuery && !gate.needed && (typed !== query || prediction.isPlaceholderData || prediction.isFetching),
+  };
+}
+
+export type Playground = ReturnType<typeof usePlayground>;

@@ -1,0 +1,56 @@
+import { memo } from 'react';
+import type { Cap, Candidate, ModelCurve } from '../../router/types';
+import { useView } from '../../state/viewStore';
+import { AxisToggle } from '../AxisToggle';
+import { Legend } from '../Legend';
+import { CurvesChart } from './CurvesChart';
+
+interface Props {
+  /** The curves of the current prediction: their count decides between chart and message. */
+  curves: readonly ModelCurve[];
+  /** What the chart draws: the same, deferred together with the markers. */
+  chart: { curves: readonly ModelCurve[]; selection: Candidate | null; baseline: Candidate | null; cap: Cap };
+  colors: ReadonlyMap<string, string>;
+  inputTokens: number;
+  stale: boolean;
+  /** Shown instead of the chart when there are no curves. */
+  message: string;
+}
+
+/** The quality-vs-length (or cost) chart with its axis toggle and legend, or why it is empty. */
+function ChartPanelView({ curves, chart, colors, inputTokens, stale, message }: Props) {
+  const xAxis = useView((s) => s.xAxis);
+  return (
+    <section className="panel chart-panel">
+      <div className="panel-head">
+        <h2>Predicted quality vs {xAxis === 'tokens' ? 'output length' : 'cost'}</h2>
+        <AxisToggle />
+      </div>
+      <div
+        className={stale ? 'chart stale' : 'chart'}
+        data-testid="curves-chart"
+        data-lines={curves.length}
+        aria-busy={stale}
+      >
+        {curves.length > 0 ? (
+          <CurvesChart
+            curves={chart.curves}
+            colors={colors}
+            mode={xAxis}
+            inputTokens={inputTokens}
+            cap={chart.cap}
+            selection={chart.selection}
+            baseline={chart.baseline}
+          />
+        ) : (
+          <div className="chart-empty" data-testid="chart-message">
+            {message}
+          </div>
+        )}
+      </div>
+      <Legend curves={curves} colors={colors} />
+    </section>
+  );
+}
+
+export const ChartPanel = memo(ChartPanelView);
