@@ -1,60 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { callCost, estimateInputTokens, tokensWithin } from './cost';
+import { callCost, tokensWithin } from './cost';
 import { qualityAt } from './interpolate';
 import { curveCandidates, route, routeReactive, score } from './search';
-import { formatLambda, lambdaFromPosition, LAMBDA_STEPS, positionFromLambda } from './lambdaScale';
-import { CAP_STEPS, capFromPosition, capRange, positionFromCap } from './capScale';
+import { strong, weak, base } from './testing/curves';
 import type { ModelCurve, RouteQuery } from './types';
-
-// A strong-but-dear LLM and a weak-but-cheap one, numbers chosen to be checked by hand.
-const strong: ModelCurve = {
-  model: 'strong',
-  prices: { inputPerMillion: 1, outputPerMillion: 10 },
-  anchors: [10, 100, 1000],
-  quality: [0.5, 0.8, 0.9],
-  unlimitedQuality: 0.92,
-  naturalTokens: 600,
-};
-const weak: ModelCurve = {
-  model: 'weak',
-  prices: { inputPerMillion: 0.1, outputPerMillion: 1 },
-  anchors: [10, 100, 1000],
-  quality: [0.1, 0.3, 0.5],
-  unlimitedQuality: 0.55,
-  naturalTokens: 900,
-};
-const base: RouteQuery = { curves: [strong, weak], lambda: 0, inputTokens: 100, cap: null, continuous: false };
-
-describe('cost', () => {
-  it('adds input and output cost per million tokens', () => {
-    // 100 × 1 + 600 × 10 = 6100 → 0.0061 USD
-    expect(callCost(strong.prices, 100, 600)).toBeCloseTo(0.0061, 12);
-  });
-  it('inverts the cost for a USD cap', () => {
-    // (0.0011 × 1e6 − 100 × 1) / 10 = 100 tokens
-    expect(tokensWithin(strong.prices, 100, 0.0011)).toBeCloseTo(100, 9);
-    expect(tokensWithin(strong.prices, 100, 0.00005)).toBeLessThan(0);
-  });
-  it('estimates input tokens, never below one', () => {
-    expect(estimateInputTokens('')).toBe(1);
-    expect(estimateInputTokens('abcdefgh')).toBe(2);
-    expect(estimateInputTokens('日本語')).toBe(3);
-  });
-});
-
-describe('interpolation', () => {
-  it('is exact at anchors and linear between them', () => {
-    expect(qualityAt(strong, 100)).toBeCloseTo(0.8, 12);
-    // α = (550 − 100)/(1000 − 100) = 0.5 → 0.85
-    expect(qualityAt(strong, 550)).toBeCloseTo(0.85, 12);
-    // α = (55 − 10)/90 = 0.5 → 0.65
-    expect(qualityAt(strong, 55)).toBeCloseTo(0.65, 12);
-  });
-  it('clamps outside the anchors', () => {
-    expect(qualityAt(strong, 1)).toBe(0.5);
-    expect(qualityAt(strong, 5000)).toBe(0.9);
-  });
-});
 
 describe('route', () => {
   it('picks the best quality at λ = 0', () => {
@@ -146,44 +95,5 @@ describe('route', () => {
 
   it('returns no choice for an empty pool', () => {
     expect(route({ ...base, curves: [] }).best).toBeNull();
-  });
-});
-
-describe('λ slider scale', () => {
-  it('has exact ends and is monotone', () => {
-    expect(lambdaFromPosition(0)).toBe(0);
-    expect(lambdaFromPosition(LAMBDA_STEPS)).toBe(1);
-    let prev = -1;
-    for (let p = 0; p <= LAMBDA_STEPS; p++) {
-      const l = lambdaFromPosition(p);
-      expect(l).toBeGreaterThan(prev);
-      prev = l;
-    }
-  });
-  it('reaches R2-Router’s default 0.99999 and round-trips it', () => {
-    const p = positionFromLambda(0.99999);
-    expect(Math.abs(lambdaFromPosition(p) - 0.99999)).toBeLessThan(1e-7);
-  });
-  it('formats λ with the digits that matter', () => {
-    expect(formatLambda(0.99999)).toBe('0.99999');
-    expect(formatLambda(0.5)).toBe('0.5');
-    expect(formatLambda(1)).toBe('1');
-  });
-});
-
-describe('cap slider scale', () => {
-  it('spans the options in view and ends with no cap', () => {
-    const range = capRange('usd', [strong, weak], 100)!;
-    expect(range.min).toBeCloseTo(2e-5, 15);
-    expect(capFromPosition(CAP_STEPS, range)).toBeNull();
-    const cheapest = capFromPosition(0, range)!;
-    expect(cheapest.max).toBe(range.min);
-    expect(route({ ...base, cap: cheapest, lambda: 0 }).best).not.toBeNull();
-    expect(positionFromCap({ kind: 'usd', max: range.max }, range)).toBe(CAP_STEPS - 1);
-  });
-  it('uses whole tokens in token mode', () => {
-    const range = capRange('tokens', [strong], 100)!;
-    expect(range).toEqual({ kind: 'tokens', min: 10, max: 1000 });
-    expect(Number.isInteger(capFromPosition(77, range)!.max)).toBe(true);
   });
 });
