@@ -1,5 +1,6 @@
-// Runs every check in order (types, unit, end-to-end) and closes with one summary line
-// counted over both test runners: "N passed, N failed, N skipped".
+// Runs every check in order (types, lint, format, unit, end-to-end) and closes with one summary
+// line counted over both test runners: "N passed, N failed, N skipped". A failed type check, lint
+// or format check counts as one failure each.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,9 @@ const readJson = (file) => {
   }
 };
 
-const typecheck = run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+const typecheck = run('npm', ['run', '-s', 'typecheck']);
+const lint = run('npm', ['run', '-s', 'lint']);
+const format = run('npm', ['run', '-s', 'format:check']);
 const unitFile = join(out, 'unit.json');
 const unit = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitFile}`]);
 const e2eFile = join(out, 'e2e.json');
@@ -29,11 +32,18 @@ const e = e2eReport?.stats;
 const e2eErrors = e2eReport?.errors?.length ?? 0;
 const passed = (u?.numPassedTests ?? 0) + (e ? e.expected + e.flaky : 0);
 const failed =
-  (u?.numFailedTests ?? 0) + (e?.unexpected ?? 0) + e2eErrors + (typecheck === 0 ? 0 : 1) + (u ? 0 : 1) + (e ? 0 : 1);
+  (u?.numFailedTests ?? 0) +
+  (e?.unexpected ?? 0) +
+  e2eErrors +
+  (typecheck === 0 ? 0 : 1) +
+  (lint === 0 ? 0 : 1) +
+  (format === 0 ? 0 : 1) +
+  (u ? 0 : 1) +
+  (e ? 0 : 1);
 const skipped = (u?.numPendingTests ?? 0) + (u?.numTodoTests ?? 0) + (e?.skipped ?? 0);
 
 console.log(
-  `\nunit: ${u ? `${u.numPassedTests}/${u.numTotalTests} passed` : 'no report'} · e2e: ${e ? `${e.expected + e.flaky} passed, ${e.unexpected} failed${e2eErrors ? `, ${e2eErrors} errors` : ''}` : 'no report'} · types: ${typecheck === 0 ? 'ok' : 'errors'}`,
+  `\nunit: ${u ? `${u.numPassedTests}/${u.numTotalTests} passed` : 'no report'} · e2e: ${e ? `${e.expected + e.flaky} passed, ${e.unexpected} failed${e2eErrors ? `, ${e2eErrors} errors` : ''}` : 'no report'} · types: ${typecheck === 0 ? 'ok' : 'errors'} · lint: ${lint === 0 ? 'ok' : 'errors'} · format: ${format === 0 ? 'ok' : 'unformatted files'}`,
 );
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(typecheck || unit || e2e ? 1 : 0);
+process.exit(typecheck || lint || format || unit || e2e ? 1 : 0);
