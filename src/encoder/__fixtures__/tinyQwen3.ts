@@ -10,7 +10,8 @@ import { GraphBuilder } from '../../onnx/graphBuilder';
  *   h_t = Σ_{i ≤ t} mask_i · E[id_i]  +  t · P
  *
  * a running sum standing in for causal attention, so the last token's state depends on every
- * token and on the length, as in the real model.
+ * token and on the length, as in the real model. The checked-in export is 8 wide; the same
+ * model is built at any width (1024 for the released router's heads).
  */
 
 export const TINY_MODEL_ID = 'r2-fixtures/tiny-qwen3';
@@ -20,18 +21,25 @@ export const TINY_VOCAB = 257;
 const EOS_ID = 256;
 
 /** Row `id` of the embedding table E. */
-export function tinyEmbeddingRow(id: number): number[] {
-  return Array.from({ length: TINY_DIM }, (_, k) => (((id * 7 + k * 13) % 23) - 11) / 11);
+export function tinyEmbeddingRow(id: number, width = TINY_DIM): number[] {
+  return Array.from({ length: width }, (_, k) => (((id * 7 + k * 13) % 23) - 11) / 11);
+}
+
+/** The embedding table E, [vocabulary, width], row-major. */
+export function tinyEmbeddingTable(width: number): number[] {
+  return Array.from({ length: TINY_VOCAB }, (_, id) => tinyEmbeddingRow(id, width)).flat();
 }
 
 /** The position term P. */
-export const TINY_POSITION: readonly number[] = Array.from({ length: TINY_DIM }, (_, k) => (k + 1) / 16);
+export function tinyPosition(width = TINY_DIM): number[] {
+  return Array.from({ length: width }, (_, k) => ((k % 16) + 1) / 16);
+}
 
 /** What the tiny model's embedding of `text` must be, worked out without it: Σ E[byte] + (L − 1)·P, then L2. */
-export function tinyExpectedEmbedding(text: string, normalize = true): Float32Array {
+export function tinyExpectedEmbedding(text: string, normalize = true, width = TINY_DIM): Float32Array {
   const ids = [...new TextEncoder().encode(text)];
-  const h = TINY_POSITION.map((p) => p * (ids.length - 1));
-  for (const id of ids) tinyEmbeddingRow(id).forEach((v, k) => (h[k]! += v));
+  const h = tinyPosition(width).map((p) => p * (ids.length - 1));
+  for (const id of ids) tinyEmbeddingRow(id, width).forEach((v, k) => (h[k]! += v));
   const norm = normalize ? Math.hypot(...h) : 1;
   return Float32Array.from(h, (v) => v / norm);
 }
@@ -94,44 +102,53 @@ export const TINY_TOKENIZER_CONFIG = {
   model_max_length: 512,
 };
 
-export const TINY_CONFIG = {
-  architectures: ['Qwen3ForCausalLM'],
-  model_type: 'qwen3',
-  hidden_size: TINY_DIM,
-  num_hidden_layers: 1,
-  num_attention_heads: 2,
-  num_key_value_heads: 1,
-  head_dim: TINY_DIM / 2,
-  vocab_size: TINY_VOCAB,
-  max_position_embeddings: 512,
-  eos_token_id: EOS_ID,
-  torch_dtype: 'float32',
-};
+export function tinyConfig(width = TINY_DIM) {
+  return {
+    architectures: ['Qwen3ForCausalLM'],
+    model_type: 'qwen3',
+    hidden_size: width,
+    num_hidden_layers: 1,
+    num_attention_heads: 2,
+    num_key_value_heads: 1,
+    head_dim: width / 2,
+    vocab_size: TINY_VOCAB,
+    max_position_embeddings: 512,
+    eos_token_id: EOS_ID,
+    torch_dtype: 'float32',
+  };
+}
 
-const FLOAT = 1;
-const FLOAT16 = 10;
+export const FLOAT = 1;
+export const FLOAT16 = 10;
 
 /**
- * The encoder graph. `output` picks what it emits: the hidden states (as a feature-extraction
- * export does, in float32 or float16) or only logits (as a text-generation export does).
+ * Adds the model's inputs and its hidden state to `g`; returns the hidden state's name. A
+ * text-generation export's mask spans the past tokens too (`total_sequence_length`); with no
+ * past, as the encoder runs it, that is the sequence.
  */
-export function tinyQwen3Graph(output: 'last_hidden_state' | 'last_hidden_state_fp16' | 'logits'): Uint8Array {
-  const g = new GraphBuilder('tiny_qwen3');
+export function tinyHiddenState(g: GraphBuilder, width: number, maskLength = 'sequence_length'): string {
   const ids = g.input('input_ids', ['batch_size', 'sequence_length'], 'int64');
-  const mask = g.input('attention_mask', ['batch_size', 'sequence_length'], 'int64');
+  const mask = g.input('attention_mask', ['batch_size', maskLength], 'int64');
   const positions = g.input('position_ids', ['batch_size', 'sequence_length'], 'int64');
-  const table = Array.from({ length: TINY_VOCAB }, (_, id) => tinyEmbeddingRow(id)).flat();
-  const embedded = g.op('Gather', [g.float('embed_tokens', table, [TINY_VOCAB, TINY_DIM]), ids], { axis: 0 });
+  const embedded = g.op('Gather', [g.float('embed_tokens', tinyEmbeddingTable(width), [TINY_VOCAB, width]), ids], {
+    axis: 0,
+  });
   const lastAxis = g.int64('last_axis', [-1]);
   const perToken = (t: string) => g.op('Unsqueeze', [g.op('Cast', [t], { to: FLOAT }), lastAxis]);
   const running = g.op('CumSum', [g.op('Mul', [embedded, perToken(mask)]), g.int64('sequence_axis', [1])]);
-  const hidden = g.op('Add', [
-    running,
-    g.op('Mul', [perToken(positions), g.float('position', [...TINY_POSITION], [TINY_DIM])]),
-  ]);
+  return g.op('Add', [running, g.op('Mul', [perToken(positions), g.float('position', tinyPosition(width), [width])])]);
+}
+
+/**
+ * The encoder graph. `output` picks what it emits: the hidden states (as a feature-extraction
+ * export does, in float32 or float16) or only logits (a graph with nothing to find the hidden state from).
+ */
+export function tinyQwen3Graph(output: 'last_hidden_state' | 'last_hidden_state_fp16' | 'logits'): Uint8Array {
+  const g = new GraphBuilder('tiny_qwen3');
+  const hidden = tinyHiddenState(g, TINY_DIM);
   if (output === 'logits') {
-    g.op('MatMul', [hidden, g.float('lm_head', table, [TINY_DIM, TINY_VOCAB])], {}, 'logits');
-    g.output('logits', ['batch_size', 'sequence_length', TINY_VOCAB]);
+    g.op('Softmax', [hidden], { axis: -1 }, 'logits');
+    g.output('logits', ['batch_size', 'sequence_length', TINY_DIM]);
   } else if (output === 'last_hidden_state_fp16') {
     g.op('Cast', [hidden], { to: FLOAT16 }, 'last_hidden_state');
     g.output('last_hidden_state', ['batch_size', 'sequence_length', TINY_DIM], 'float16');
@@ -145,7 +162,7 @@ export function tinyQwen3Graph(output: 'last_hidden_state' | 'last_hidden_state_
 /** The files of an export folder, by path relative to it. */
 export function tinyQwen3Files(): Record<string, Uint8Array | object> {
   return {
-    'config.json': TINY_CONFIG,
+    'config.json': tinyConfig(),
     'tokenizer.json': tinyTokenizerJson(),
     'tokenizer_config.json': TINY_TOKENIZER_CONFIG,
     'onnx/model.onnx': tinyQwen3Graph('last_hidden_state'),
