@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EncoderError, explainLoadError } from './encoderError';
+import { cancelled, EncoderError, explainLoadError, isCancellation } from './encoderError';
 
 describe('explainLoadError', () => {
   it.each([
@@ -20,5 +20,14 @@ describe('explainLoadError', () => {
       problem: 'failed',
       message: 'Could not load the export: boom',
     });
+  });
+});
+
+describe('cancelled', () => {
+  it('says the load stopped, in words the panel recognises as a cancellation', () => {
+    const e = cancelled('onnx-community/Qwen3-0.6B-ONNX (q8)');
+    expect(e).toMatchObject({ problem: 'cancelled', message: 'Stopped loading onnx-community/Qwen3-0.6B-ONNX (q8).' });
+    expect(isCancellation(e.message)).toBe(true);
+    expect(isCancellation('Could not load x: boom')).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ export type EncoderProblem =
   | 'width'
   | 'out-of-memory'
   | 'empty-text'
+  | 'cancelled'
   | 'failed';
 
 export class EncoderError extends Error {
@@ -18,6 +19,17 @@ export class EncoderError extends Error {
   ) {
     super(message);
   }
+}
+
+const CANCELLED = 'Stopped loading ';
+
+/** What a cancelled load says; the panel shows it as a note, not as an error. */
+export function cancelled(what: string): EncoderError {
+  return new EncoderError('cancelled', `${CANCELLED}${what}.`);
+}
+
+export function isCancellation(message: string): boolean {
+  return message.startsWith(CANCELLED);
 }
 
 const OUT_OF_MEMORY =

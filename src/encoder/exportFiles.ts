@@ -10,7 +10,7 @@ import { EncoderError } from './encoderError';
 
 export type Precision = 'fp32' | 'fp16' | 'q8' | 'q4f16' | 'q4';
 
-/** Most faithful first. transformers.js's dtype names and file suffixes (utils/dtypes.js). */
+/** transformers.js's dtype names and file suffixes (utils/dtypes.js). */
 const SUFFIX: Record<Precision, string> = { fp32: '', fp16: '_fp16', q8: '_quantized', q4f16: '_q4f16', q4: '_q4' };
 export const PRECISIONS = Object.keys(SUFFIX) as Precision[];
 
@@ -21,22 +21,20 @@ export interface ExportFile {
 
 export interface PrecisionOption {
   precision: Precision;
-  /** Where the .onnx files are: "onnx" (transformers.js's layout) or "" (optimum-cli's). */
-  subfolder: string;
   /** Every file this precision loads, config and tokenizer included. */
-  files: string[];
+  files: ExportFile[];
+  /** The ONNX graph's path. */
+  model: string;
+  /** Its external-data chunks' paths, in order (none when the weights are inside the graph). */
+  data: string[];
   bytes: number;
-  /** onnx/model*.onnx_data chunks, for transformers.js's use_external_data_format. */
-  dataChunks: number;
 }
 
 const REQUIRED = ['config.json', 'tokenizer.json'];
 const OPTIONAL = ['tokenizer_config.json'];
-/** Above this, prefer a lighter precision by default: a 32-bit wasm heap holds 4 GB at most. */
-const DEFAULT_BYTES_LIMIT = 1.5e9;
 
-export const HOW_TO_EXPORT =
-  'optimum-cli export onnx --model Qwen/Qwen3-0.6B --task feature-extraction <folder> (see src/encoder/README.md)';
+/** The Hub's transformers.js export of Qwen/Qwen3-0.6B, which the panel offers for the released router. */
+export const QWEN3_EXPORT = 'onnx-community/Qwen3-0.6B-ONNX';
 
 export function exportOptions(files: readonly ExportFile[], where: string): PrecisionOption[] {
   const sizes = new Map(files.map((f) => [f.path, f.size]));
@@ -44,33 +42,49 @@ export function exportOptions(files: readonly ExportFile[], where: string): Prec
   if (missing.length)
     throw new EncoderError('not-an-export', `${where} lacks ${missing.join(' and ')}, so it is not a model export.`);
   const shared = [...REQUIRED, ...OPTIONAL.filter((p) => sizes.has(p))];
-  const subfolder = files.some((f) => /^onnx\/model[\w]*\.onnx$/.test(f.path)) ? 'onnx' : '';
+  const subfolder = files.some((f) => /^onnx\/model[\w]*\.onnx$/.test(f.path)) ? 'onnx/' : '';
   const options = PRECISIONS.flatMap((precision): PrecisionOption[] => {
-    const model = `${subfolder ? `${subfolder}/` : ''}model${SUFFIX[precision]}.onnx`;
+    const model = `${subfolder}model${SUFFIX[precision]}.onnx`;
     if (!sizes.has(model)) return [];
     const data: string[] = [];
-    while (sizes.has(`${model}_data${data.length ? `_${data.length}` : ''}`))
-      data.push(`${model}_data${data.length ? `_${data.length}` : ''}`);
-    const needed = [...shared, model, ...data];
-    return [
-      {
-        precision,
-        subfolder,
-        files: needed,
-        bytes: needed.reduce((sum, p) => sum + (sizes.get(p) ?? 0), 0),
-        dataChunks: data.length,
-      },
-    ];
+    const chunk = () => `${model}_data${data.length ? `_${data.length}` : ''}`;
+    while (sizes.has(chunk())) data.push(chunk());
+    const needed = [...shared, model, ...data].map((path) => ({ path, size: sizes.get(path)! }));
+    return [{ precision, files: needed, model, data, bytes: needed.reduce((sum, f) => sum + f.size, 0) }];
   });
   if (!options.length)
     throw new EncoderError(
       'not-an-export',
-      `${where} holds no ONNX export (no model*.onnx, at the top or under onnx/). Make one with ${HOW_TO_EXPORT}.`,
+      `${where} holds no ONNX export (no model*.onnx, at the top or under onnx/). For Qwen/Qwen3-0.6B use ${QWEN3_EXPORT}, or make one (src/encoder/README.md).`,
     );
   return options;
 }
 
-/** The most faithful precision that a browser can comfortably hold. */
-export function defaultPrecision(options: readonly PrecisionOption[]): Precision {
-  return (options.find((o) => o.bytes <= DEFAULT_BYTES_LIMIT) ?? options[options.length - 1]!).precision;
+/**
+ * Precisions in the order a device's default is picked from (reasons in src/encoder/README.md,
+ * "The default precision"). WASM runs on onnxruntime's CPU kernels, which have integer and 4-bit
+ * matrix products but few float16 ones (float16 graphs get casts to float32 around most nodes);
+ * q8 is transformers.js's own default there. A GPU runs float16 natively.
+ */
+const PREFERENCE: Record<'wasm' | 'webgpu', Precision[]> = {
+  wasm: ['q8', 'q4', 'fp32', 'q4f16', 'fp16'],
+  webgpu: ['fp16', 'q4f16', 'fp32', 'q4', 'q8'],
+};
+/** Above this a precision is the default only when nothing smaller exists: a tab's WASM heap holds 4 GB at most. */
+const DEFAULT_BYTES_LIMIT = 1.5e9;
+
+/**
+ * The precision the panel starts with on `device`. float16 precisions need the GPU's
+ * shader-f16 feature; without it onnxruntime cannot run them on WebGPU.
+ */
+export function defaultPrecision(
+  options: readonly PrecisionOption[],
+  device: 'wasm' | 'webgpu' = 'wasm',
+  gpuHasF16 = true,
+): Precision {
+  const runnable = options.filter((o) => device !== 'webgpu' || gpuHasF16 || !o.precision.includes('16'));
+  const candidates = runnable.length ? runnable : options;
+  const ranked = PREFERENCE[device].flatMap((p) => candidates.filter((o) => o.precision === p));
+  const fits = ranked.find((o) => o.bytes <= DEFAULT_BYTES_LIMIT);
+  return (fits ?? [...candidates].sort((a, b) => a.bytes - b.bytes)[0]!).precision;
 }

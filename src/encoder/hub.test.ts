@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EncoderError } from './encoderError';
-import { hubFileUrl, listedFetch, listHubExport } from './hub';
+import { exportIdFor, hubFileUrl, hubReader, listHubExport } from './hub';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -9,8 +9,9 @@ const json = (body: unknown, status = 200) =>
 function memoryCache(): Cache {
   const store = new Map<string, Response>();
   return {
-    match: async (url: string) => store.get(url)?.clone(),
-    put: async (url: string, res: Response) => void store.set(url, res),
+    match: (url: string) => Promise.resolve(store.get(url)?.clone()),
+    // As Cache Storage does, the body is read whole before the entry exists.
+    put: async (url: string, res: Response) => void store.set(url, new Response(await res.arrayBuffer())),
   } as unknown as Cache;
 }
 
@@ -18,13 +19,15 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('listHubExport', () => {
   it('lists the top of the repo and onnx/, with LFS sizes, and caches the lists', async () => {
-    const fetch = vi.fn(async (url: string) =>
-      url.endsWith('/tree/main')
-        ? json([
-            { type: 'file', path: 'config.json', size: 700 },
-            { type: 'directory', path: 'onnx', size: 0 },
-          ])
-        : json([{ type: 'file', path: 'onnx/model_fp16.onnx', size: 134, lfs: { size: 1_192_000_000 } }]),
+    const fetch = vi.fn((url: string) =>
+      Promise.resolve(
+        url.endsWith('/tree/main')
+          ? json([
+              { type: 'file', path: 'config.json', size: 700 },
+              { type: 'directory', path: 'onnx', size: 0 },
+            ])
+          : json([{ type: 'file', path: 'onnx/model_fp16.onnx', size: 134, lfs: { size: 1_192_000_000 } }]),
+      ),
     );
     vi.stubGlobal('fetch', fetch);
     const cache = memoryCache();
@@ -42,25 +45,25 @@ describe('listHubExport', () => {
   });
 
   it('treats a missing onnx/ folder as no files there, and a missing repo as an error', async () => {
-    vi.stubGlobal('fetch', async (url: string) =>
-      url.endsWith('/onnx')
-        ? json({ error: 'not found' }, 404)
-        : json([{ type: 'file', path: 'model.safetensors', size: 1 }]),
+    vi.stubGlobal('fetch', (url: string) =>
+      Promise.resolve(
+        url.endsWith('/onnx')
+          ? json({ error: 'not found' }, 404)
+          : json([{ type: 'file', path: 'model.safetensors', size: 1 }]),
+      ),
     );
     expect(await listHubExport('Qwen/Qwen3-0.6B', null)).toEqual([{ path: 'model.safetensors', size: 1 }]);
-    vi.stubGlobal('fetch', async () => json({ error: 'Repository not found' }, 401));
-    await expect(listHubExport('nobody/nothing', null)).rejects.toMatchObject({
-      problem: 'not-found',
-      message: expect.stringMatching(/has no model "nobody\/nothing"/),
-    });
+    vi.stubGlobal('fetch', () => Promise.resolve(json({ error: 'Repository not found' }, 401)));
+    await expect(listHubExport('nobody/nothing', null)).rejects.toThrow(/has no model "nobody\/nothing"/);
+    await expect(listHubExport('nobody/nothing', null)).rejects.toMatchObject({ problem: 'not-found' });
   });
 
   it('says the Hub is unreachable, and that the page seems offline when the browser says so', async () => {
-    vi.stubGlobal('fetch', async () => Promise.reject(new TypeError('Failed to fetch')));
-    await expect(listHubExport('org/model', null)).rejects.toMatchObject({
-      problem: 'offline',
-      message: expect.stringMatching(/^Could not reach the Hugging Face Hub \(Failed to fetch\)/),
-    });
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(listHubExport('org/model', null)).rejects.toThrow(
+      /^Could not reach the Hugging Face Hub \(Failed to fetch\)/,
+    );
+    await expect(listHubExport('org/model', null)).rejects.toMatchObject({ problem: 'offline' });
     vi.stubGlobal('navigator', { onLine: false });
     const e = await listHubExport('org/model', null).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(EncoderError);
@@ -77,20 +80,59 @@ describe('listHubExport', () => {
   });
 });
 
-describe('listedFetch', () => {
-  it('answers 404 itself for the repo’s unlisted files and passes everything else on', async () => {
-    const fallback = vi.fn(async (_url: string) => new Response('weights'));
-    const fetch = listedFetch(
-      'org/model',
-      [{ path: 'onnx/model.onnx', size: 7 }],
-      fallback as unknown as typeof globalThis.fetch,
-    );
-    expect((await fetch(hubFileUrl('org/model', 'generation_config.json'))).status).toBe(404);
-    expect(await (await fetch(hubFileUrl('org/model', 'onnx/model.onnx'))).text()).toBe('weights');
-    await fetch('https://example.org/other');
-    expect(fallback.mock.calls.map(([url]) => url)).toEqual([
-      hubFileUrl('org/model', 'onnx/model.onnx'),
-      'https://example.org/other',
-    ]);
+describe('hubReader', () => {
+  const read = async (stream: ReadableStream<Uint8Array>) => new Response(stream).text();
+
+  it('downloads a file once, keeping it in the cache as served, and reads it from there after', async () => {
+    const fetch = vi.fn((url: string) => Promise.resolve(new Response(`bytes of ${url.split('/').pop()}`)));
+    const cache = memoryCache();
+    const files = hubReader('org/model', cache, fetch as unknown as typeof globalThis.fetch);
+    expect(await read(await files.open('onnx/model.onnx'))).toBe('bytes of model.onnx');
+    await files.written();
+    expect(await (await cache.match(hubFileUrl('org/model', 'onnx/model.onnx')))?.text()).toBe('bytes of model.onnx');
+    expect(
+      await read(
+        await hubReader('org/model', cache, fetch as unknown as typeof globalThis.fetch).open('onnx/model.onnx'),
+      ),
+    ).toBe('bytes of model.onnx');
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('says which file the Hub would not give, and that it is offline when the fetch fails', async () => {
+    const missing = hubReader('org/model', null, () => Promise.resolve(new Response(null, { status: 404 })));
+    await expect(missing.open('onnx/model_q4.onnx')).rejects.toMatchObject({
+      problem: 'not-found',
+      message: 'The Hugging Face Hub answered HTTP 404 for onnx/model_q4.onnx of "org/model".',
+    });
+    const offline = hubReader('org/model', null, () => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(offline.open('config.json')).rejects.toMatchObject({ problem: 'offline' });
+  });
+
+  it('passes the signal to the download and leaves no cache entry when it is cancelled', async () => {
+    const controller = new AbortController();
+    const cache = memoryCache();
+    const fetch = vi.fn((_url: string, init?: RequestInit) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(stream) {
+          stream.enqueue(new Uint8Array(4));
+          init?.signal?.addEventListener('abort', () => stream.error(init.signal!.reason));
+        },
+      });
+      return Promise.resolve(new Response(body));
+    });
+    const files = hubReader('org/model', cache, fetch as unknown as typeof globalThis.fetch);
+    const stream = await files.open('onnx/model.onnx', controller.signal);
+    expect(fetch.mock.calls[0]![1]?.signal).toBe(controller.signal);
+    controller.abort();
+    await expect(read(stream)).rejects.toBeDefined();
+    await files.written();
+    expect(await cache.match(hubFileUrl('org/model', 'onnx/model.onnx'))).toBeUndefined();
+  });
+});
+
+describe('exportIdFor', () => {
+  it('offers the Hub’s ONNX export for Qwen/Qwen3-0.6B and a bundle’s own id otherwise', () => {
+    expect(exportIdFor('Qwen/Qwen3-0.6B')).toBe('onnx-community/Qwen3-0.6B-ONNX');
+    expect(exportIdFor('r2-fixtures/tiny-qwen3')).toBe('r2-fixtures/tiny-qwen3');
   });
 });

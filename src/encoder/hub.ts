@@ -1,5 +1,6 @@
 import { EncoderError } from './encoderError';
-import type { ExportFile } from './exportFiles';
+import { QWEN3_EXPORT, type ExportFile } from './exportFiles';
+import type { ExportReader } from './exportReader';
 
 /**
  * The Hugging Face Hub's file list for a model repo, read through its public API
@@ -12,7 +13,7 @@ export const HUB = 'https://huggingface.co';
 /** The Hub's own rule for repo ids (as transformers.js checks them): owner/name. */
 const REPO_ID = /^[\w.-]+\/[\w.-]{1,96}$/;
 
-/** Where transformers.js fetches a file from, which is also its cache key. */
+/** Where a file of a Hub repo is downloaded from, which is also its Cache Storage key (transformers.js's too). */
 export function hubFileUrl(id: string, file: string): string {
   return `${HUB}/${id}/resolve/main/${file}`;
 }
@@ -63,18 +64,40 @@ async function tree(id: string, folder: string, cache: Cache | null): Promise<Ex
 }
 
 /**
- * A fetch that answers 404 itself for the repo's files the list does not hold: transformers.js
- * probes optional files (generation_config.json), and a probe that goes out on every visit
- * would make a cached model depend on the network.
+ * Reads an export's files from the Hub. With a cache (Cache Storage in the browser), a file
+ * found there is read from it with no request, and a downloaded one is written to it as the
+ * Hub served it while it is read; a download that fails or is cancelled leaves no entry.
+ * `written()` settles once every write has.
  */
-export function listedFetch(id: string, files: readonly ExportFile[], fallback: typeof fetch): typeof fetch {
-  const base = hubFileUrl(id, '');
-  const listed = new Set(files.map((f) => hubFileUrl(id, f.path)));
-  return (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (url.startsWith(base) && !listed.has(url))
-      return Promise.resolve(new Response(null, { status: 404, statusText: 'not in the file list' }));
-    return fallback(input, init);
+export function hubReader(
+  id: string,
+  cache: Cache | null,
+  fetchFile: typeof fetch = fetch,
+): ExportReader & { written: () => Promise<void> } {
+  const writes: Promise<void>[] = [];
+  return {
+    async open(path, signal) {
+      const url = hubFileUrl(id, path);
+      const hit = await cache?.match(url);
+      if (hit?.body) return hit.body;
+      let res: Response;
+      try {
+        res = await fetchFile(url, { signal });
+      } catch (e) {
+        signal?.throwIfAborted();
+        throw offlineError((e as Error).message);
+      }
+      if (!res.ok || !res.body)
+        throw new EncoderError(
+          res.status === 404 ? 'not-found' : 'failed',
+          `The Hugging Face Hub answered HTTP ${res.status} for ${path} of "${id}".`,
+        );
+      if (!cache) return res.body;
+      const [kept, read] = res.body.tee();
+      writes.push(cache.put(url, new Response(kept, { headers: res.headers })).catch(() => undefined));
+      return read;
+    },
+    written: async () => void (await Promise.all(writes)),
   };
 }
 
@@ -83,4 +106,12 @@ export async function listHubExport(id: string, cache: Cache | null): Promise<Ex
   if (!REPO_ID.test(id)) throw new EncoderError('not-found', `"${id}" is not a Hugging Face model id (owner/name).`);
   const [top, onnx] = await Promise.all([tree(id, '', cache), tree(id, 'onnx', cache)]);
   return [...(top ?? []), ...(onnx ?? [])];
+}
+
+/** Hub repos holding an ONNX export of a model that has none of its own (Qwen/Qwen3-0.6B holds safetensors only). */
+const EXPORTS: Record<string, string> = { 'Qwen/Qwen3-0.6B': QWEN3_EXPORT };
+
+/** The repo the encoder panel offers first for a bundle's encoder model. */
+export function exportIdFor(model: string): string {
+  return EXPORTS[model] ?? model;
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { listPicked, PICKED_ROOT, pickedFiles, servePicked } from './pickedFolder';
+import { describe, expect, it } from 'vitest';
+import { listPicked, pickedFiles, pickedReader } from './pickedFolder';
 
 /** A File as <input webkitdirectory> gives it: its path starts with the picked folder's name. */
 function picked(path: string, content: string): File {
@@ -22,17 +22,12 @@ describe('a picked export folder', () => {
     ]);
   });
 
-  it('serves its files at the local paths transformers.js asks for, with their length, and nothing else', async () => {
-    const fallback = vi.fn(async () => new Response('from the network'));
-    const { model, fetch } = servePicked(files, fallback as unknown as typeof globalThis.fetch);
-    expect(model).toMatch(/^picked\/folder-\d+$/);
-    expect(servePicked(files, fallback as unknown as typeof globalThis.fetch).model).not.toBe(model);
-    const res = await fetch(`${PICKED_ROOT}${model}/onnx/model.onnx`);
-    expect(res.headers.get('content-length')).toBe('10');
-    expect(await res.text()).toBe('onnx-bytes');
-    expect((await fetch(`${PICKED_ROOT}${model}/generation_config.json`)).status).toBe(404);
-    expect(fallback).not.toHaveBeenCalled();
-    await fetch('/models/index.json');
-    expect(fallback).toHaveBeenCalledTimes(1);
+  it('reads its files by those paths, and says which one it lacks', async () => {
+    const reader = pickedReader(files);
+    expect(await new Response(await reader.open('onnx/model.onnx')).text()).toBe('onnx-bytes');
+    await expect(reader.open('onnx/model_fp16.onnx')).rejects.toMatchObject({
+      problem: 'not-an-export',
+      message: 'The picked folder has no onnx/model_fp16.onnx.',
+    });
   });
 });

@@ -1,20 +1,21 @@
-import {
-  AutoConfig,
-  AutoModel,
-  AutoTokenizer,
-  type PreTrainedModel,
-  type PreTrainedTokenizer,
-  type ProgressInfo,
-  type Tensor,
-} from '@huggingface/transformers';
-import { EncoderError, explainLoadError } from './encoderError';
-import { HOW_TO_EXPORT, type PrecisionOption } from './exportFiles';
+import { PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
+import type * as Ort from 'onnxruntime-web';
+import { cancelled, EncoderError, explainLoadError } from './encoderError';
+import { readAll, readText, type ExportReader } from './exportReader';
+import type { PrecisionOption } from './exportFiles';
+import { floatValues } from './float16';
+import { exposeHiddenState, PATCH_SLACK, type ExposedHiddenState } from './hiddenStateOutput';
 import { lastTokenEmbedding } from './lastToken';
+import { sessionFeeds, type OnnxRuntime, type Qwen3Config } from './sessionFeeds';
 
 /**
- * The Qwen3 query encoder on transformers.js (onnxruntime-web in the browser,
- * onnxruntime-node in Node): tokenizer and ONNX graph of an export, and the embedding the
- * released router was trained on — the last token's final hidden state, L2-normalised.
+ * The Qwen3 query encoder: an export's tokenizer (transformers.js) and ONNX graph
+ * (onnxruntime-web in the browser, onnxruntime-node in Node), and the embedding the released
+ * router was trained on — the last token's final hidden state, L2-normalised.
+ *
+ * The graph's bytes are read here, not by transformers.js, because they are patched before
+ * the session is made: a text-generation export gets its hidden state as an output
+ * (hiddenStateOutput.ts). The session is then run with explicit inputs, fetching that one output.
  *
  * Texts are embedded one at a time, so no padding is ever added and the last token is the
  * text's own last token (batched last-token pooling would have to skip right padding).
@@ -23,8 +24,8 @@ import { lastTokenEmbedding } from './lastToken';
 export type Device = 'wasm' | 'webgpu' | 'cpu';
 
 export interface LoadOptions {
-  /** What transformers.js loads: a Hub model id, or (Node) a folder path. */
-  model: string;
+  files: ExportReader;
+  ort: OnnxRuntime;
   /** How the export is named in messages. */
   label: string;
   option: PrecisionOption;
@@ -32,116 +33,126 @@ export interface LoadOptions {
   /** The width the bundle's heads read. */
   dim: number;
   /** Bytes read so far over bytes to read, across every file of the chosen precision. */
-  onProgress?(loaded: number, total: number): void;
+  onProgress?: (loaded: number, total: number) => void;
+  signal?: AbortSignal;
 }
 
 export interface Qwen3Encoder {
   readonly dim: number;
+  /** The output the embedding is read from, and what was done to the graph to have it. */
+  readonly hiddenState: Pick<ExposedHiddenState, 'output' | 'patch'>;
   /** The last token's hidden state for `text`, L2-normalised when `normalize` is set. */
   embed(text: string, normalize: boolean): Promise<Float32Array>;
   dispose(): Promise<void>;
 }
 
-/** The output a feature-extraction export gives and a text-generation export lacks. */
-const HIDDEN = 'last_hidden_state';
 /** Run once at load so a width mismatch or an execution failure shows before the first query. */
 const PROBE_TEXT = 'Which LLM should answer this?';
+/** Progress is reported in steps of this share of the total, not on every chunk. */
+const PROGRESS_STEP = 1 / 200;
 
-function progressTracker(option: PrecisionOption, report: LoadOptions['onProgress']): (info: ProgressInfo) => void {
-  const files = new Map<string, { loaded: number; total: number }>();
-  return (info) => {
-    if (!report || (info.status !== 'progress' && info.status !== 'done')) return;
-    const known = files.get(info.file);
-    files.set(
-      info.file,
-      info.status === 'progress'
-        ? { loaded: info.loaded, total: info.total }
-        : { loaded: known?.total ?? 0, total: known?.total ?? 0 },
-    );
-    const loaded = [...files.values()].reduce((sum, f) => sum + f.loaded, 0);
-    const total = Math.max(
-      option.bytes,
-      [...files.values()].reduce((sum, f) => sum + f.total, 0),
-    );
-    report(Math.min(loaded, total), total);
+function progressCounter(total: number, report: LoadOptions['onProgress']): (bytes: number) => void {
+  let loaded = 0;
+  let shown = -Infinity;
+  return (bytes) => {
+    loaded += bytes;
+    if (report && (loaded - shown >= total * PROGRESS_STEP || loaded >= total)) {
+      shown = loaded;
+      report(Math.min(loaded, total), total);
+    }
   };
 }
 
-async function readConfig(options: LoadOptions, progress_callback: (info: ProgressInfo) => void) {
-  const config = await AutoConfig.from_pretrained(options.model, { progress_callback });
-  const { hidden_size: width, model_type: type } = config as unknown as { hidden_size?: number; model_type?: string };
+function checkConfig(config: Qwen3Config, label: string, dim: number): Qwen3Config {
+  const { hidden_size: width, model_type: type } = config;
   if (type !== 'qwen3')
-    throw new EncoderError(
-      'wrong-model',
-      `${options.label} is a ${type ?? 'model of unknown type'}, not a Qwen3 model.`,
-    );
-  if (width !== options.dim) {
+    throw new EncoderError('wrong-model', `${label} is a ${type ?? 'model of unknown type'}, not a Qwen3 model.`);
+  if (width !== dim) {
     throw new EncoderError(
       'width',
-      `${options.label} has ${width}-wide hidden states but this bundle's heads read ${options.dim}-wide embeddings: it is not the model the bundle was trained on.`,
+      `${label} has ${width}-wide hidden states but this bundle's heads read ${dim}-wide embeddings: it is not the model the bundle was trained on.`,
     );
   }
   return config;
 }
 
-function checkOutputs(model: PreTrainedModel, options: LoadOptions): void {
-  const outputs: string[] = model.sessions['model']?.outputNames ?? [];
-  if (outputs.includes(HIDDEN)) return;
-  const what = outputs.includes('logits')
-    ? 'it is a text-generation export: its logits score the next token over the vocabulary and cannot give back the hidden state'
-    : 'none of them is a hidden state';
-  throw new EncoderError(
-    'no-hidden-states',
-    `${options.label} outputs ${outputs.join(', ') || 'nothing'}, not ${HIDDEN}: ${what}. Use a feature-extraction export: ${HOW_TO_EXPORT}.`,
-  );
+async function readTokenizer(
+  files: ExportReader,
+  option: PrecisionOption,
+  tick: (bytes: number) => void,
+  signal?: AbortSignal,
+): Promise<PreTrainedTokenizer> {
+  const read = async (path: string) => JSON.parse(await readText(files, path, tick, signal)) as object;
+  const hasConfig = option.files.some((f) => f.path === 'tokenizer_config.json');
+  // Qwen3's tokenizer class (Qwen2Tokenizer) adds nothing to transformers.js's base class.
+  return new PreTrainedTokenizer(await read('tokenizer.json'), hasConfig ? await read('tokenizer_config.json') : {});
 }
 
-async function hiddenStates(
-  model: PreTrainedModel,
-  tokenizer: PreTrainedTokenizer,
-  text: string,
-): Promise<{ data: ArrayLike<number>; tokens: number; width: number }> {
-  // The tokenizer adds whatever its post-processor adds, as Hugging Face's tokenizer(text) does.
-  const inputs = tokenizer(text) as { input_ids: Tensor; attention_mask: Tensor };
-  const tokens = inputs.input_ids.dims[1] ?? 0;
-  if (tokens === 0)
-    throw new EncoderError('empty-text', 'An empty query has no tokens, so it has no last-token embedding.');
-  const outputs = (await model(inputs)) as Record<string, Tensor | undefined>;
-  const hidden = outputs[HIDDEN]?.to('float32');
-  if (!hidden) throw new EncoderError('no-hidden-states', `the model returned no ${HIDDEN}`);
-  return { data: hidden.data as Float32Array, tokens, width: hidden.dims[2] ?? 0 };
+async function readGraph(
+  { files, option, label, signal }: LoadOptions,
+  tick: (bytes: number) => void,
+): Promise<{ graph: ExposedHiddenState; externalData: { path: string; data: Uint8Array }[] }> {
+  const size = (path: string) => option.files.find((f) => f.path === path)?.size ?? 0;
+  const model = await readAll(await files.open(option.model, signal), size(option.model), PATCH_SLACK, tick, signal);
+  const graph = exposeHiddenState(model.bytes, model.length, label);
+  const externalData = [];
+  for (const path of option.data) {
+    const chunk = await readAll(await files.open(path, signal), size(path), 0, tick, signal);
+    // The graph names its data files relative to itself.
+    externalData.push({ path: path.split('/').pop()!, data: chunk.bytes.subarray(0, chunk.length) });
+  }
+  return { graph, externalData };
 }
 
 export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encoder> {
-  const { option, device, dim, label } = options;
-  const progress_callback = progressTracker(option, options.onProgress);
-  let model: PreTrainedModel | null = null;
+  const { files, ort, option, device, dim, label, signal } = options;
+  const what = `${label} (${option.precision})`;
+  const tick = progressCounter(option.bytes, options.onProgress);
+  let session: Ort.InferenceSession | null = null;
   try {
-    const config = await readConfig(options, progress_callback);
-    const tokenizer = await AutoTokenizer.from_pretrained(options.model, { progress_callback });
-    model = await AutoModel.from_pretrained(options.model, {
-      config,
-      dtype: option.precision,
-      device,
-      subfolder: option.subfolder,
-      progress_callback,
-      ...(option.dataChunks ? { use_external_data_format: option.dataChunks } : {}),
+    const config = checkConfig(
+      JSON.parse(await readText(files, 'config.json', tick, signal)) as Qwen3Config,
+      label,
+      dim,
+    );
+    const tokenizer = await readTokenizer(files, option, tick, signal);
+    const { graph, externalData } = await readGraph(options, tick);
+    signal?.throwIfAborted();
+    session = await ort.InferenceSession.create(graph.bytes, {
+      executionProviders: [device],
+      externalData,
+      // onnxruntime's warnings (nodes placed on the CPU and the like) mean nothing to the person reading the console.
+      logSeverityLevel: 3,
     });
-    checkOutputs(model, options);
-    const loaded = model;
+    signal?.throwIfAborted();
+    const run = session;
+    const feeds = sessionFeeds(ort, run, config, label);
     const embed = async (text: string, normalize: boolean) => {
-      const { data, tokens, width } = await hiddenStates(loaded, tokenizer, text);
+      // The tokenizer adds whatever its post-processor adds, as Hugging Face's tokenizer(text) does.
+      const ids = (tokenizer(text) as { input_ids: Tensor }).input_ids.data as BigInt64Array;
+      if (!ids.length)
+        throw new EncoderError('empty-text', 'An empty query has no tokens, so it has no last-token embedding.');
+      const hidden = (await run.run(feeds(ids), [graph.output]))[graph.output];
+      if (!hidden) throw new EncoderError('no-hidden-states', `${label} returned no ${graph.output}.`);
+      const width = hidden.dims[hidden.dims.length - 1];
       if (width !== dim)
         throw new EncoderError(
           'width',
           `${label} gives ${width}-wide hidden states but this bundle's heads read ${dim}.`,
         );
-      return lastTokenEmbedding(data, tokens, dim, normalize);
+      const values = floatValues(hidden.type, hidden.data);
+      return lastTokenEmbedding(values, values.length / dim, dim, normalize);
     };
     await embed(PROBE_TEXT, true);
-    return { dim, embed, dispose: async () => void (await loaded.dispose()) };
+    return {
+      dim,
+      hiddenState: { output: graph.output, patch: graph.patch },
+      embed,
+      dispose: () => run.release(),
+    };
   } catch (e) {
-    await model?.dispose();
-    throw explainLoadError(e, `${label} (${option.precision})`);
+    await session?.release();
+    if (signal?.aborted) throw cancelled(what);
+    throw explainLoadError(e, what);
   }
 }

@@ -1,11 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { EncoderSpec } from '../bundle/manifest';
-import type { Precision } from '../encoder/exportFiles';
+import { isCancellation } from '../encoder/encoderError';
+import { defaultPrecision, type Precision } from '../encoder/exportFiles';
+import { gpuHasF16 } from '../encoder/gpuFeatures';
+import { exportIdFor } from '../encoder/hub';
 import { pickedFiles, type PickedFile } from '../encoder/pickedFolder';
-import type { Device } from '../encoder/qwen3';
+import { precisionNote } from '../encoder/precisionNotes';
 import { webgpuAdapter } from '../worker/webgpuAdapter';
-import type { EncoderSource } from '../worker/encoderProtocol';
+import { cancelEncoderLoad, type EncoderInfo, type EncoderSource } from '../worker/encoderProtocol';
 import { predictor } from '../predictor/sharedClient';
 import { encoderGate, useEncoder } from '../predictor/useEncoder';
 import { formatBytes, formatMs } from './format';
@@ -13,6 +16,7 @@ import { useDebounced } from './useDebounced';
 import { FolderButton } from './FolderButton';
 
 type Qwen3Spec = Extract<EncoderSpec, { kind: 'qwen3-embedding' }>;
+type BrowserDevice = 'wasm' | 'webgpu';
 
 interface Props {
   spec: Qwen3Spec;
@@ -24,19 +28,28 @@ const FROM = {
   folder: 'from the picked folder',
 } as const;
 
+/** How the embedding was read, when the page had to work for it. */
+function hiddenStateNote({ hiddenState }: EncoderInfo): string | null {
+  if (!hiddenState || hiddenState.patch === 'none') return null;
+  return hiddenState.patch === 'cut to the last position'
+    ? 'A text-generation export: the embedding is the LM head’s input (the final normed hidden state), added as an output; the LM head now scores the last position only.'
+    : `A text-generation export: the embedding is the LM head’s input (${hiddenState.output}), added as an output.`;
+}
+
 /**
- * Loads the query encoder a bundle needs (Qwen3 via transformers.js, in the predictor
- * worker): from the Hugging Face Hub or a picked folder, at a precision the export offers.
+ * Loads the query encoder a bundle needs (Qwen3, in the predictor worker): from the Hugging
+ * Face Hub or a picked folder, at a precision the export offers, on WASM or WebGPU.
  */
 export function EncoderPanel({ spec }: Props) {
   const queryClient = useQueryClient();
   const encoder = useEncoder();
   const [kind, setKind] = useState<'hub' | 'folder'>('hub');
-  const [hubId, setHubId] = useState(spec.model);
+  const [hubId, setHubId] = useState(exportIdFor(spec.model));
   const [folder, setFolder] = useState<{ name: string; files: PickedFile[]; picked: number } | null>(null);
   const [chosen, setChosen] = useState<Precision | null>(null);
-  const [device, setDevice] = useState<Device>('wasm');
+  const [chosenDevice, setDevice] = useState<BrowserDevice | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [loadToken, setLoadToken] = useState<string | null>(null);
   const id = useDebounced(hubId.trim(), 400);
 
   const source: EncoderSource | null =
@@ -53,23 +66,35 @@ export function EncoderPanel({ spec }: Props) {
     retry: false,
     staleTime: Infinity,
   });
-  const webgpu = useQuery({
-    queryKey: ['webgpu-available'],
-    queryFn: async () => (await webgpuAdapter()) === null,
+  const gpu = useQuery({
+    queryKey: ['webgpu-for-encoder'],
+    queryFn: async () => ((await webgpuAdapter()) === null ? { f16: await gpuHasF16() } : null),
     staleTime: Infinity,
   });
 
+  const device: BrowserDevice = chosenDevice ?? (gpu.data ? 'webgpu' : 'wasm');
   const options = inspection.data?.options ?? [];
-  const precision = options.some((o) => o.precision === chosen) ? chosen! : (inspection.data?.recommended ?? null);
+  const fallback = options.length ? defaultPrecision(options, device, gpu.data?.f16 ?? false) : null;
+  const precision = options.some((o) => o.precision === chosen) ? chosen! : fallback;
   const gate = encoderGate(spec, encoder.info);
-  const status = encoder.status === 'loading' ? 'loading' : gate.needed ? 'not loaded' : 'ready';
+  const loading = encoder.status === 'loading';
+  const status = loading ? 'loading' : gate.needed ? 'not loaded' : 'ready';
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['encoder-export'] });
 
   async function load() {
     if (!source || !precision) return;
+    const token = crypto.randomUUID();
     setNote(null);
-    await encoder.load({ source, precision, device, dim: spec.dim });
+    setLoadToken(token);
+    await encoder.load({ source, precision, device, dim: spec.dim, cancelToken: token });
+    setLoadToken(null);
     await refresh();
+  }
+
+  function cancel() {
+    if (!loadToken) return;
+    cancelEncoderLoad(loadToken);
+    setNote('Loading cancelled: what was downloaded is not kept.');
   }
 
   async function forget() {
@@ -82,7 +107,10 @@ export function EncoderPanel({ spec }: Props) {
     encoder.progress && encoder.progress.total > 0
       ? Math.floor((encoder.progress.loaded / encoder.progress.total) * 100)
       : null;
-  const problem = encoder.error ?? (inspection.isError ? (inspection.error as Error).message : null);
+  const loadError = encoder.error && !isCancellation(encoder.error) ? encoder.error : null;
+  const problem = loadError ?? (inspection.isError ? inspection.error.message : null);
+  const selected = options.find((o) => o.precision === precision);
+  const howRead = encoder.info && !gate.needed ? hiddenStateNote(encoder.info) : null;
 
   return (
     <section className="panel encoder-panel" data-testid="encoder-panel">
@@ -149,23 +177,34 @@ export function EncoderPanel({ spec }: Props) {
         </label>
         <label>
           Device{' '}
-          <select data-testid="encoder-device" value={device} onChange={(e) => setDevice(e.target.value as Device)}>
+          <select
+            data-testid="encoder-device"
+            value={device}
+            onChange={(e) => setDevice(e.target.value as BrowserDevice)}
+          >
             <option value="wasm">wasm (CPU)</option>
-            {webgpu.data && <option value="webgpu">webgpu</option>}
+            {gpu.data && <option value="webgpu">webgpu</option>}
           </select>
         </label>
-        <button
-          type="button"
-          data-testid="encoder-load"
-          disabled={!precision || encoder.status === 'loading'}
-          onClick={() => void load()}
-        >
+        <button type="button" data-testid="encoder-load" disabled={!precision || loading} onClick={() => void load()}>
           Load
         </button>
+        {loading && (
+          <button type="button" data-testid="encoder-cancel" disabled={!loadToken} onClick={cancel}>
+            Cancel
+          </button>
+        )}
         <button type="button" data-testid="encoder-forget" onClick={() => void forget()}>
           Forget cached weights
         </button>
       </div>
+      {selected && (
+        <p className="hint" data-testid="encoder-precision-note" data-default={String(selected.precision === fallback)}>
+          {selected.precision} · {formatBytes(selected.bytes)}
+          {selected.precision === fallback ? ` (the default on ${device})` : ''}:{' '}
+          {precisionNote(selected.precision, device)}
+        </p>
+      )}
       {encoder.progress && percent !== null && (
         <div className="encoder-progress">
           <progress value={encoder.progress.loaded} max={encoder.progress.total} />
@@ -186,7 +225,16 @@ export function EncoderPanel({ spec }: Props) {
           {formatMs(encoder.info.loadMs)}.
         </p>
       )}
-      {note && <p className="hint">{note}</p>}
+      {howRead && (
+        <p className="hint" data-testid="encoder-hidden-state" data-patch={encoder.info?.hiddenState?.patch}>
+          {howRead}
+        </p>
+      )}
+      {note && (
+        <p className="hint" data-testid="encoder-note">
+          {note}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,14 +1,21 @@
-import { env } from '@huggingface/transformers';
-// transformers.js runs its own onnxruntime-web build (a different version from the app's),
-// whose wasm must match it exactly; serving it from this origin keeps it off any CDN.
-import transformersOrtWasm from '../../node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm?url';
+import type * as Ort from 'onnxruntime-web';
+// transformers.js pins its own onnxruntime-web build (a different version from the app's), which
+// the encoder runs on: a runtime apart from the predictor's, with its own threads. The path has
+// no declarations of its own; its API is onnxruntime-web's.
+// @ts-expect-error -- no declaration file for this path
+import * as bundledOrt from '../../node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort.webgpu.bundle.min.mjs';
+// Its wasm must match it exactly; serving it from this origin keeps it off any CDN.
+import bundledOrtWasm from '../../node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { EncoderError } from '../encoder/encoderError';
-import { defaultPrecision, exportOptions, type ExportFile, type PrecisionOption } from '../encoder/exportFiles';
-import { hubFileUrl, listedFetch, listHubExport, offlineError } from '../encoder/hub';
-import { listPicked, PICKED_ROOT, servePicked } from '../encoder/pickedFolder';
+import { exportOptions, type ExportFile, type PrecisionOption } from '../encoder/exportFiles';
+import type { ExportReader } from '../encoder/exportReader';
+import { hubFileUrl, hubReader, listHubExport, offlineError } from '../encoder/hub';
+import { listPicked, pickedReader } from '../encoder/pickedFolder';
 import { loadQwen3Encoder, type Qwen3Encoder } from '../encoder/qwen3';
+import type { OnnxRuntime } from '../encoder/sessionFeeds';
 import {
   ENCODER_CACHE,
+  ENCODER_CANCEL_CHANNEL,
   type EncoderInfo,
   type EncoderLoad,
   type EncoderSource,
@@ -22,20 +29,18 @@ import {
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const defaultFetch = globalThis.fetch.bind(globalThis);
-env.cacheKey = ENCODER_CACHE;
-// The wasm is served by this page's own server (and so by its HTTP cache): no need to copy it into Cache Storage.
-env.useWasmCache = false;
-const ortWasm = env.backends.onnx.wasm;
-if (ortWasm) {
-  ortWasm.wasmPaths = { wasm: new URL(transformersOrtWasm, self.location.href).href };
-  // Threads need SharedArrayBuffer, which only a cross-origin-isolated page has.
-  ortWasm.numThreads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
-}
+const ort = bundledOrt as OnnxRuntime & { env: Ort.Env };
+ort.env.wasm.wasmPaths = { wasm: new URL(bundledOrtWasm, self.location.href).href };
+// Threads need SharedArrayBuffer, which only a cross-origin-isolated page has.
+ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
 
 let current: { encoder: Qwen3Encoder; info: EncoderInfo } | null = null;
 /** Embeddings in flight: an encoder is disposed only after they finish. */
 let busy: Promise<unknown> = Promise.resolve();
+/** Loads that may be cancelled, by the token their request carried. */
+const cancellable = new Map<string, AbortController>();
+new BroadcastChannel(ENCODER_CANCEL_CHANNEL).onmessage = (e: MessageEvent<{ token?: string }>) =>
+  cancellable.get(e.data.token ?? '')?.abort();
 
 async function weightsCache(): Promise<Cache | null> {
   try {
@@ -56,39 +61,20 @@ function describe(source: EncoderSource): string {
 
 async function isCached(source: EncoderSource, option: PrecisionOption, cache: Cache | null): Promise<boolean> {
   if (source.kind !== 'hub' || !cache) return false;
-  const hits = await Promise.all(option.files.map((f) => cache.match(hubFileUrl(source.id, f))));
+  const hits = await Promise.all(option.files.map((f) => cache.match(hubFileUrl(source.id, f.path))));
   return hits.every(Boolean);
+}
+
+function readerFor(source: EncoderSource, cache: Cache | null): { files: ExportReader; written: () => Promise<void> } {
+  if (source.kind === 'folder') return { files: pickedReader(source.files), written: () => Promise.resolve() };
+  const hub = hubReader(source.id, cache);
+  return { files: hub, written: () => hub.written() };
 }
 
 export async function inspectExport(source: EncoderSource): Promise<ExportInspection> {
   const options = exportOptions(await listFiles(source), describe(source));
   const cache = await weightsCache();
-  return {
-    options: await Promise.all(options.map(async (o) => ({ ...o, cached: await isCached(source, o, cache) }))),
-    recommended: defaultPrecision(options),
-  };
-}
-
-/** Points transformers.js at the Hub (with the browser cache) or at the picked files (with no cache, nothing remote). */
-function pointTransformersAt(source: EncoderSource, files: readonly ExportFile[]): string {
-  if (source.kind === 'hub') {
-    Object.assign(env, {
-      allowRemoteModels: true,
-      allowLocalModels: false,
-      useBrowserCache: true,
-      fetch: listedFetch(source.id, files, defaultFetch),
-    });
-    return source.id;
-  }
-  const picked = servePicked(source.files, defaultFetch);
-  Object.assign(env, {
-    allowRemoteModels: false,
-    allowLocalModels: true,
-    useBrowserCache: false,
-    localModelPath: PICKED_ROOT,
-    fetch: picked.fetch,
-  });
-  return picked.model;
+  return { options: await Promise.all(options.map(async (o) => ({ ...o, cached: await isCached(source, o, cache) }))) };
 }
 
 export async function loadEncoder(
@@ -96,19 +82,33 @@ export async function loadEncoder(
   onProgress: (loaded: number, total: number) => void,
 ): Promise<EncoderInfo> {
   const started = performance.now();
-  const { source, precision, device, dim } = request;
-  const files = await listFiles(source);
-  const option = exportOptions(files, describe(source)).find((o) => o.precision === precision);
-  if (!option) throw new EncoderError('not-an-export', `${describe(source)} has no ${precision} weights.`);
-  const from =
-    source.kind === 'folder' ? 'folder' : (await isCached(source, option, await weightsCache())) ? 'cache' : 'hub';
-  const previous = current;
-  current = null;
-  await busy;
-  await previous?.encoder.dispose();
-  const label = describe(source);
+  const { source, precision, device, dim, cancelToken } = request;
+  const controller = new AbortController();
+  if (cancelToken) cancellable.set(cancelToken, controller);
   try {
-    const encoder = await loadQwen3Encoder({ model: pointTransformersAt(source, files), label, option, device, dim, onProgress });
+    const files = await listFiles(source);
+    const option = exportOptions(files, describe(source)).find((o) => o.precision === precision);
+    if (!option) throw new EncoderError('not-an-export', `${describe(source)} has no ${precision} weights.`);
+    const cache = source.kind === 'hub' ? await weightsCache() : null;
+    const from = source.kind === 'folder' ? 'folder' : (await isCached(source, option, cache)) ? 'cache' : 'hub';
+    const previous = current;
+    current = null;
+    await busy;
+    await previous?.encoder.dispose();
+    const label = describe(source);
+    const { files: reader, written } = readerFor(source, cache);
+    const encoder = await loadQwen3Encoder({
+      files: reader,
+      ort,
+      label,
+      option,
+      device,
+      dim,
+      onProgress,
+      signal: controller.signal,
+    });
+    // The cache says "cached" only once every file is in it.
+    await written();
     const info: EncoderInfo = {
       label,
       precision,
@@ -117,15 +117,18 @@ export async function loadEncoder(
       bytes: option.bytes,
       from,
       loadMs: performance.now() - started,
+      hiddenState: encoder.hiddenState,
     };
     current = { encoder, info };
     return info;
   } catch (e) {
     const error = e as EncoderError;
-    // A fetch that never got an answer means the network is gone, whatever wording the browser used.
+    // A download cut off midway means the network is gone, whatever wording the browser used.
     if (source.kind === 'hub' && error.problem === 'failed' && /fetch|network/i.test(error.message))
       throw offlineError(error.message);
     throw error;
+  } finally {
+    if (cancelToken) cancellable.delete(cancelToken);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { PrecisionOption, Precision } from '../encoder/exportFiles';
+import type { ExposedHiddenState } from '../encoder/hiddenStateOutput';
 import type { PickedFile } from '../encoder/pickedFolder';
 import type { Device } from '../encoder/qwen3';
 
@@ -11,7 +12,6 @@ export type EncoderSource = { kind: 'hub'; id: string } | { kind: 'folder'; name
 
 export interface ExportInspection {
   options: (PrecisionOption & { cached: boolean })[];
-  recommended: Precision;
 }
 
 export interface EncoderLoad {
@@ -20,6 +20,8 @@ export interface EncoderLoad {
   device: Device;
   /** The width the active bundle's heads read, checked before the weights are fetched. */
   dim: number;
+  /** Names this load for cancelEncoderLoad. */
+  cancelToken?: string;
 }
 
 export interface EncoderInfo {
@@ -31,6 +33,8 @@ export interface EncoderInfo {
   /** Where the files came from: the Hub, this browser's cache (every file), or a picked folder. */
   from: 'hub' | 'cache' | 'folder';
   loadMs: number;
+  /** The graph output the embedding is read from, and what the page did to the graph to have it. */
+  hiddenState?: Pick<ExposedHiddenState, 'output' | 'patch'>;
 }
 
 export type EncoderRequest =
@@ -43,3 +47,16 @@ export type EncoderResponse =
   | { type: 'encoder-progress'; id: number; loaded: number; total: number }
   | { type: 'encoder-loaded'; id: number; info: EncoderInfo }
   | { type: 'encoder-cache-forgotten'; id: number };
+
+/**
+ * A load's request is answered only when the load ends, so cancelling it goes beside the
+ * request: over this channel, naming the load by the token its request carried. The load then
+ * fails with a 'cancelled' EncoderError.
+ */
+export const ENCODER_CANCEL_CHANNEL = 'r2-encoder-cancel';
+
+export function cancelEncoderLoad(token: string): void {
+  const channel = new BroadcastChannel(ENCODER_CANCEL_CHANNEL);
+  channel.postMessage({ token });
+  channel.close();
+}

@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tinyExpectedEmbedding } from './__fixtures__/tinyQwen3';
+import { tinyExpectedEmbedding } from '../../src/encoder/__fixtures__/tinyQwen3';
 
+const FIXTURES = 'src/encoder/__fixtures__';
 const scratch = mkdtempSync(join(tmpdir(), 'embed-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function embed(...args: string[]) {
-  const run = spawnSync('node_modules/.bin/tsx', ['src/encoder/embedCli.ts', ...args], { encoding: 'utf8' });
+  const run = spawnSync('node_modules/.bin/tsx', ['pipeline/cli/embed.ts', ...args], { encoding: 'utf8' });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -18,19 +19,27 @@ describe('npm run embed', () => {
   const textsFile = join(scratch, 'texts.json');
   writeFileSync(textsFile, JSON.stringify(texts));
 
-  it('prints one embedding per text, as the page computes it', () => {
-    const { status, stdout } = embed(
+  it.each([
+    ['feature-extraction', 'tiny-qwen3', 'fp32'],
+    ['text-generation', 'tiny-qwen3-text-generation', 'fp32'],
+    ['text-generation', 'tiny-qwen3-text-generation', 'fp16'],
+  ])('prints one embedding per text from a %s export (%s, %s), as the page computes it', (_, folder, precision) => {
+    const { status, stdout, stderr } = embed(
       '--model',
-      'src/encoder/__fixtures__/tiny-qwen3',
+      join(FIXTURES, folder),
       '--texts',
       textsFile,
       '--dim',
       '8',
+      '--precision',
+      precision,
     );
+    expect(stderr).toBe('');
     expect(status).toBe(0);
     const embeddings = JSON.parse(stdout) as number[][];
+    const digits = precision === 'fp16' ? 3 : 5;
     texts.forEach((t, i) =>
-      [...tinyExpectedEmbedding(t)].forEach((v, k) => expect(embeddings[i]![k]).toBeCloseTo(v, 5)),
+      [...tinyExpectedEmbedding(t)].forEach((v, k) => expect(embeddings[i]![k]).toBeCloseTo(v, digits)),
     );
   });
 
@@ -42,7 +51,7 @@ describe('npm run embed', () => {
     );
     const { status, stdout } = embed(
       '--model',
-      'src/encoder/__fixtures__/tiny-qwen3',
+      join(FIXTURES, 'tiny-qwen3-text-generation'),
       '--texts',
       textsFile,
       '--dim',
@@ -58,8 +67,9 @@ describe('npm run embed', () => {
   });
 
   it('says why it cannot embed, without a stack trace', () => {
-    const { status, stderr } = embed('--model', 'src/encoder/__fixtures__/tiny-qwen3', '--texts', textsFile);
+    const { status, stderr } = embed('--model', join(FIXTURES, 'tiny-qwen3'), '--texts', textsFile);
     expect(status).toBe(1);
     expect(stderr).toMatch(/^error: .*8-wide hidden states .* 1024-wide/);
+    expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
