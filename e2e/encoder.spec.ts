@@ -2,8 +2,10 @@ import { expect, test, type BrowserContext } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBundle, predictRows } from '../pipeline/bundle/nodeBundle';
-import { TINY_BUNDLE_ID, TINY_MODEL_ID, tinyExpectedEmbedding } from '../src/encoder/__fixtures__/tinyQwen3';
-import { exportOptions, type ExportFile } from '../src/encoder/exportFiles';
+import { TINY_BUNDLE_ID, TINY_DIM, TINY_MODEL_ID, tinyExpectedEmbedding } from '../src/encoder/__fixtures__/tinyQwen3';
+import { TINY_TEXT_GEN_ID } from '../src/encoder/__fixtures__/tinyQwen3TextGen';
+import { exportOptions, QWEN3_EXPORT, type ExportFile } from '../src/encoder/exportFiles';
+import { loadNodeEncoder } from '../src/encoder/nodeEncoder';
 import { listFolder } from '../src/encoder/nodeFolder';
 import { estimateInputTokens } from '../src/router/cost';
 import { buildCurves } from '../src/router/curves';
@@ -17,8 +19,11 @@ import { choice, expectCurves, openApp, typeQuery } from './app';
 
 const FIXTURES = 'src/encoder/__fixtures__';
 const EXPORT_DIR = join(FIXTURES, 'tiny-qwen3');
+const TEXT_GEN_DIR = join(FIXTURES, 'tiny-qwen3-text-generation');
 const BUNDLE_DIR = join(FIXTURES, 'tiny-qwen3-bundle');
 const QUERY = 'Prove that the square root of 2 is irrational.';
+/** Each export as the Hub would hold it: repo id → folder. */
+const HUB_REPOS: Record<string, string> = { [TINY_MODEL_ID]: EXPORT_DIR, [TINY_TEXT_GEN_ID]: TEXT_GEN_DIR };
 
 /** What GET /api/models/<id>/tree/main/<folder> answers: the folder's files and subfolders. */
 function hubTree(files: ExportFile[], folder: string) {
@@ -32,8 +37,14 @@ function hubTree(files: ExportFile[], folder: string) {
   return [...entries.values()];
 }
 
-/** Serves the tiny bundle under /models/ and the tiny export as the Hub would; returns the Hub paths requested. */
-async function serveFixtures(context: BrowserContext): Promise<string[]> {
+/**
+ * Serves the tiny bundle under /models/ and the tiny exports as the Hub would; returns the Hub
+ * paths requested. `hold` may delay a file's answer (a slow download).
+ */
+async function serveFixtures(
+  context: BrowserContext,
+  hold: (file: string) => Promise<void> = () => Promise.resolve(),
+): Promise<string[]> {
   const hubRequests: string[] = [];
   await context.route(`**/models/${TINY_BUNDLE_ID}/**`, (r) => {
     const file = new URL(r.request().url()).pathname.split('/').pop()!;
@@ -43,24 +54,37 @@ async function serveFixtures(context: BrowserContext): Promise<string[]> {
       contentType: file.endsWith('.json') ? 'application/json' : 'application/octet-stream',
     });
   });
-  const files = listFolder(EXPORT_DIR);
   const cors = { 'access-control-allow-origin': '*' };
-  await context.route('https://huggingface.co/**', (r) => {
+  await context.route('https://huggingface.co/**', async (r) => {
     const path = new URL(r.request().url()).pathname;
     hubRequests.push(path);
-    const tree = new RegExp(`^/api/models/${TINY_MODEL_ID}/tree/main(?:/(.+))?$`).exec(path);
+    const [, api, id, rest] = /^\/(api\/models\/)?([^/]+\/[^/]+)\/(.*)$/.exec(path) ?? [];
+    const dir = HUB_REPOS[id ?? ''];
+    if (!dir) return r.fulfill({ status: 404, headers: cors });
+    const files = listFolder(dir);
+    const tree = api && /^tree\/main(?:\/(.+))?$/.exec(rest ?? '');
     if (tree) return r.fulfill({ json: hubTree(files, tree[1] ?? ''), headers: cors });
-    const file = new RegExp(`^/${TINY_MODEL_ID}/resolve/main/(.+)$`).exec(path)?.[1];
-    if (file && files.some((f) => f.path === file)) {
-      const body = readFileSync(join(EXPORT_DIR, file));
-      return r.fulfill({
+    const file = !api && /^resolve\/main\/(.+)$/.exec(rest ?? '')?.[1];
+    if (!file || !files.some((f) => f.path === file)) return r.fulfill({ status: 404, headers: cors });
+    await hold(file);
+    const body = readFileSync(join(dir, file));
+    // The page may have cancelled the download meanwhile.
+    return r
+      .fulfill({
         body,
         headers: { ...cors, 'content-length': String(body.length), 'content-type': 'application/octet-stream' },
-      });
-    }
-    return r.fulfill({ status: 404, headers: cors });
+      })
+      .catch(() => undefined);
   });
   return hubRequests;
+}
+
+/** What the page must choose for `text` with `embedding`, through the same head in Node. */
+async function expectedChoice(embedding: Float32Array, text = QUERY) {
+  const bundle = await openBundle(BUNDLE_DIR);
+  const [prediction] = await predictRows(bundle, embedding, 1);
+  const curves = buildCurves(bundle.manifest, prediction!, bundle.manifest.pool, () => true);
+  return route({ curves, lambda: 0.99999, inputTokens: estimateInputTokens(text), cap: null, continuous: true }).best!;
 }
 
 test('a Qwen3 bundle says its encoder is missing, then predicts once it is loaded, and the second visit loads from the cache', async ({
@@ -85,25 +109,20 @@ test('a Qwen3 bundle says its encoder is missing, then predicts once it is loade
   expect(offered).toHaveLength(2);
   await expect(precision.locator('option')).toHaveText(offered);
   await expect(precision).toHaveValue('fp32');
+  await expect(page.getByTestId('encoder-precision-note')).toHaveAttribute('data-default', 'true');
+  await expect(page.getByTestId('encoder-precision-note')).toContainText('fp32 · ');
+  await expect(page.getByTestId('encoder-precision-note')).toContainText('(the default on wasm): float32 weights');
   await page.getByTestId('encoder-load').click();
   await expect(page.getByTestId('encoder-status')).toHaveText('ready');
   await expect(page.getByTestId('encoder-progress')).toHaveAttribute('data-percent', '100');
+  await expect(page.getByTestId('encoder-hidden-state')).toHaveCount(0);
   await expect(page.getByTestId('encoder-progress')).toContainText('100 %');
   await expect(page.getByTestId('encoder-loaded')).toHaveAttribute('data-from', 'hub');
   await typeQuery(page, QUERY);
   await expectCurves(page, 2);
 
   // The same numbers as the tiny model's embedding worked out by hand, through the same head in Node.
-  const bundle = await openBundle(BUNDLE_DIR);
-  const [prediction] = await predictRows(bundle, tinyExpectedEmbedding(QUERY), 1);
-  const curves = buildCurves(bundle.manifest, prediction!, bundle.manifest.pool, () => true);
-  const expected = route({
-    curves,
-    lambda: 0.99999,
-    inputTokens: estimateInputTokens(QUERY),
-    cap: null,
-    continuous: true,
-  }).best!;
+  const expected = await expectedChoice(tinyExpectedEmbedding(QUERY));
   await expect(page.getByTestId('selection')).toHaveAttribute('data-model', expected.model);
   expect(Math.abs((await choice(page, 'selection')).quality - expected.quality)).toBeLessThan(1e-5);
   expect(hubRequests.length).toBeGreaterThan(0);
@@ -122,6 +141,65 @@ test('a Qwen3 bundle says its encoder is missing, then predicts once it is loade
   await again.getByTestId('encoder-forget').click();
   await expect(again.getByTestId('encoder-precision').locator('option').first()).not.toContainText('cached');
   await expect(again.getByTestId('encoder-status')).toHaveText('ready');
+});
+
+test('a text-generation export, at its Hub URLs, gives the choice its feature-extraction twin gives in Node, in fp32 and fp16', async ({
+  context,
+  page,
+}) => {
+  await serveFixtures(context);
+  await openApp(page, { bundle: TINY_BUNDLE_ID });
+  await page.getByTestId('encoder-hub-id').fill(TINY_TEXT_GEN_ID);
+  const precision = page.getByTestId('encoder-precision');
+  const offered = exportOptions(listFolder(TEXT_GEN_DIR), 'x').map((o) => `${o.precision} · ${formatBytes(o.bytes)}`);
+  await expect(precision.locator('option')).toHaveText(offered);
+  await expect(precision).toHaveValue('fp32');
+
+  // The feature-extraction twin, on onnxruntime-node: what the page must choose for each text.
+  const twin = await loadNodeEncoder(EXPORT_DIR, 'fp32', TINY_DIM);
+  const expectChoiceFor = async (text: string, tolerance: number) => {
+    const expected = await expectedChoice(await twin.embed(text, true), text);
+    await typeQuery(page, text);
+    await expect(page.getByTestId('selection')).toHaveAttribute('data-model', expected.model);
+    await expect
+      .poll(async () => Math.abs((await choice(page, 'selection')).quality - expected.quality))
+      .toBeLessThan(tolerance);
+  };
+
+  await page.getByTestId('encoder-load').click();
+  await expect(page.getByTestId('encoder-status')).toHaveText('ready');
+  await expect(page.getByTestId('encoder-hidden-state')).toHaveAttribute('data-patch', 'cut to the last position');
+  await expectChoiceFor(QUERY, 1e-6);
+  await expectCurves(page, 2);
+
+  await precision.selectOption('fp16');
+  await page.getByTestId('encoder-load').click();
+  await expect(page.getByTestId('encoder-loaded')).toContainText('(fp16, wasm)');
+  await expectChoiceFor('Write a haiku about routers, in French.', 1e-3);
+  await twin.dispose();
+});
+
+test('cancelling a load stops it without an error, and the next load works', async ({ context, page }) => {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await serveFixtures(context, (file) => (file.endsWith('.onnx_data') ? released : Promise.resolve()));
+  await openApp(page, { bundle: TINY_BUNDLE_ID });
+  await page.getByTestId('encoder-hub-id').fill(TINY_TEXT_GEN_ID);
+  await expect(page.getByTestId('encoder-precision')).toHaveValue('fp32');
+  await page.getByTestId('encoder-load').click();
+  await expect(page.getByTestId('encoder-status')).toHaveText('loading');
+  await page.getByTestId('encoder-cancel').click();
+  await expect(page.getByTestId('encoder-status')).toHaveText('not loaded');
+  await expect(page.getByTestId('encoder-note')).toHaveText('Loading cancelled: what was downloaded is not kept.');
+  await expect(page.getByTestId('encoder-error')).toHaveCount(0);
+  await expect(page.getByTestId('encoder-cancel')).toHaveCount(0);
+  await expect(page.getByTestId('encoder-precision').locator('option').first()).not.toContainText('cached');
+
+  release();
+  await page.getByTestId('encoder-load').click();
+  await expect(page.getByTestId('encoder-status')).toHaveText('ready');
+  await typeQuery(page, QUERY);
+  await expectCurves(page, 2);
 });
 
 test('the encoder loads from a picked folder, with no network at all', async ({ context, page }) => {
@@ -160,6 +238,7 @@ test('switching bundles: a served bundle predicts, a release folder opened from 
   await expect(page.getByTestId('model-card')).toContainText('R2-Router: the authors');
   await expect(page.getByTestId('model-card-encoder')).toContainText('needs the Qwen/Qwen3-0.6B encoder');
   await expect(page.getByTestId('encoder-status')).toHaveText('not loaded');
+  await expect(page.getByTestId('encoder-hub-id')).toHaveValue(QWEN3_EXPORT);
   await expect(page.getByTestId('chart-message')).toHaveText(
     'This bundle needs the Qwen3-0.6B encoder: load it to see predictions.',
   );
