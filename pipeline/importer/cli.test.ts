@@ -9,11 +9,13 @@ import {
   HAS_REAL_RELEASE,
   REAL_RELEASE,
   REPO_ROOT,
+} from '../../src/importer/__fixtures__/releaseFixtures';
+import {
   referenceDecision,
   referenceModels,
   referencePredict,
   unitEmbeddings,
-} from './testSupport';
+} from '../../src/importer/__fixtures__/referenceRouter';
 
 interface Run {
   code: number;

@@ -6,7 +6,8 @@ import type { Manifest } from '../../src/bundle/manifest';
 import { importRelease } from '../../src/importer/importRelease';
 import { readEmbeddings } from './embeddingsFile';
 import { readReleaseFolder } from './readReleaseFolder';
-import { FIXTURE_RELEASE, unitEmbeddings } from './testSupport';
+import { FIXTURE_RELEASE } from '../../src/importer/__fixtures__/releaseFixtures';
+import { unitEmbeddings } from '../../src/importer/__fixtures__/referenceRouter';
 
 let temp: string;
 let manifest: Manifest;

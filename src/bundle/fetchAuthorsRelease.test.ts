@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readReleaseFolder } from '../../pipeline/importer/readReleaseFolder';
-import { FIXTURE_RELEASE, HAS_REAL_RELEASE, REAL_RELEASE } from '../../pipeline/importer/testSupport';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  FIXTURE_RELEASE,
+  HAS_REAL_RELEASE,
+  REAL_RELEASE,
+  releaseFiles,
+} from '../importer/__fixtures__/releaseFixtures';
 import { checkpointPaths, importRelease, parseReleaseConfig } from '../importer/importRelease';
 import { fakeRemote, pinFiles, type Answer } from './__fixtures__/remoteRelease';
 import { AUTHORS_RELEASE, RELEASE_BASE } from './authorsRelease';
@@ -9,13 +13,12 @@ import pinnedFilesUrl from './authorsReleaseFiles.json?url&no-inline';
 import { fetchAuthorsRelease } from './fetchAuthorsRelease';
 import { ReleaseDownloadError, type PinnedFiles } from './releaseDownload';
 
-const COMMITTED = JSON.parse(readFileSync('src/bundle/authorsReleaseFiles.json', 'utf8')) as PinnedFiles;
+const COMMITTED = JSON.parse(
+  readFileSync(new URL('./authorsReleaseFiles.json', import.meta.url), 'utf8'),
+) as PinnedFiles;
 const HEAD = 'checkpoints/Alpha-7B_ridge_alpha10.0/unlimited_score_predictor.joblib';
 
-let fixture: Map<string, Uint8Array>;
-beforeAll(async () => {
-  fixture = new Map([...(await readReleaseFolder(FIXTURE_RELEASE))].map(([p, d]) => [p, new Uint8Array(d)]));
-});
+const fixture = releaseFiles(FIXTURE_RELEASE);
 afterEach(() => vi.unstubAllGlobals());
 
 /** The page's own origin (its list of pinned files) and GitHub, both answered from memory. */
@@ -46,16 +49,12 @@ describe('the files pinned for the authors’ release', () => {
     }
   });
 
-  it.skipIf(!HAS_REAL_RELEASE)(
-    'are exactly the files of ../shared/r2-router-release, which config.json names',
-    async () => {
-      const real = await readReleaseFolder(REAL_RELEASE);
-      const bytes = new Map([...real].map(([p, d]) => [p, new Uint8Array(d)]));
-      expect(pinFiles(bytes)).toEqual(COMMITTED);
-      const config = parseReleaseConfig(bytes.get('config.json')!, 'config.json');
-      expect(['config.json', ...checkpointPaths(config)].sort()).toEqual(Object.keys(COMMITTED).sort());
-    },
-  );
+  it.skipIf(!HAS_REAL_RELEASE)('are exactly the files of ../shared/r2-router-release, which config.json names', () => {
+    const bytes = releaseFiles(REAL_RELEASE);
+    expect(pinFiles(bytes)).toEqual(COMMITTED);
+    const config = parseReleaseConfig(bytes.get('config.json')!, 'config.json');
+    expect(['config.json', ...checkpointPaths(config)].sort()).toEqual(Object.keys(COMMITTED).sort());
+  });
 });
 
 describe('fetchAuthorsRelease', () => {

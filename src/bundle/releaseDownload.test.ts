@@ -1,26 +1,15 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readReleaseFolder } from '../../pipeline/importer/readReleaseFolder';
-import { FIXTURE_RELEASE } from '../../pipeline/importer/testSupport';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FIXTURE_RELEASE, releaseFiles } from '../importer/__fixtures__/releaseFixtures';
 import { importRelease } from '../importer/importRelease';
 import { fakeRemote, MemoryCache, pinFiles, type Answer } from './__fixtures__/remoteRelease';
-import {
-  downloadRelease,
-  ReleaseDownloadError,
-  type DownloadOptions,
-  type DownloadProgress,
-  type PinnedFiles,
-} from './releaseDownload';
+import { downloadRelease, ReleaseDownloadError, type DownloadOptions, type DownloadProgress } from './releaseDownload';
 
 const BASE = 'https://raw.githubusercontent.com/lab/router/0123456789abcdef0123456789abcdef01234567/r2_router/';
 const PIN = 'commit 0123456 of lab/router';
 const HEAD = 'checkpoints/Beta-1B_ridge_alpha10.0/unlimited_token_predictor.joblib';
 
-let release: Map<string, Uint8Array>;
-let pinned: PinnedFiles;
-beforeAll(async () => {
-  release = new Map([...(await readReleaseFolder(FIXTURE_RELEASE))].map(([p, d]) => [p, new Uint8Array(d)]));
-  pinned = pinFiles(release);
-});
+const release = releaseFiles(FIXTURE_RELEASE);
+const pinned = pinFiles(release);
 afterEach(() => vi.unstubAllGlobals());
 
 function download(answers: Record<string, Answer> = {}, options: Partial<DownloadOptions> = {}) {

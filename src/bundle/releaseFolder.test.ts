@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FIXTURE_RELEASE as RELEASE } from '../importer/__fixtures__/releaseFixtures';
 import { isReleaseFolder, readReleaseFolder } from './releaseFolder';
-
-const RELEASE = 'pipeline/importer/fixtures/release';
 
 /** The folder as <input webkitdirectory> hands it over: paths start with the folder's name. */
 function pick(dir: string, name: string): File[] {

@@ -1,24 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseManifest } from '../bundle/manifest';
 import { checkpointPaths, importRelease, parseReleaseConfig, ReleaseError, type ReleaseFiles } from './importRelease';
 import { loadJoblib } from './joblib/loadJoblib';
 import { NumpyArray } from './joblib/numpy';
 import { PyObject, type PyValue } from './pickle/pyValues';
-import { readReleaseFolder } from '../../pipeline/importer/readReleaseFolder';
 import {
   fixture,
   FIXTURE_RELEASE,
   FIXTURES,
   HAS_REAL_RELEASE,
   REAL_RELEASE,
-} from '../../pipeline/importer/testSupport';
+  releaseFiles,
+} from './__fixtures__/releaseFixtures';
 
-let release: ReleaseFiles;
-beforeAll(async () => {
-  release = await readReleaseFolder(FIXTURE_RELEASE);
-});
+const release: ReleaseFiles = releaseFiles(FIXTURE_RELEASE);
 
 /** A copy of the fixture release with some files replaced (bytes) or removed (null). */
 function edited(changes: Record<string, Uint8Array | null>): ReleaseFiles {
@@ -186,7 +183,7 @@ describe('importRelease', () => {
   });
 
   it.skipIf(!HAS_REAL_RELEASE)('imports the authors’ release: 11 LLMs, 16 budgets, 5 not on OpenRouter', async () => {
-    const { manifest, warnings } = await importRelease(await readReleaseFolder(REAL_RELEASE));
+    const { manifest, warnings } = await importRelease(releaseFiles(REAL_RELEASE));
     expect(warnings).toEqual([]);
     expect(manifest.pool).toHaveLength(11);
     expect(manifest.budgets).toEqual([

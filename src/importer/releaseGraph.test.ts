@@ -1,25 +1,19 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as ortNode from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../bundle/manifest';
 import { importRelease } from './importRelease';
 import { releaseDecision } from './releaseDecision';
 import { buildCurves, type Prediction } from '../router/curves';
-import { openBundle, predictRows, type NodeBundle } from '../../pipeline/bundle/nodeBundle';
-import { writeBundle } from '../../pipeline/bundle/writeBundle';
-import { readReleaseFolder } from '../../pipeline/importer/readReleaseFolder';
+import { decodeOutputs } from '../worker/decode';
+import { FIXTURE_RELEASE, HAS_REAL_RELEASE, REAL_RELEASE, releaseFiles } from './__fixtures__/releaseFixtures';
 import {
-  FIXTURE_RELEASE,
-  HAS_REAL_RELEASE,
-  REAL_RELEASE,
   referenceDecision,
   referenceModels,
   referencePredict,
   unitEmbeddings,
   type ReferenceModel,
-} from '../../pipeline/importer/testSupport';
+} from './__fixtures__/referenceRouter';
 
 const LAMBDAS = [0, 0.3, 0.5, 0.9, 0.99, 0.999, 0.9999, 0.99999, 1];
 const INPUT_TOKENS = [10, 2000];
@@ -28,8 +22,9 @@ describe.each([
   { label: 'the fixture release', dir: FIXTURE_RELEASE, present: true },
   { label: 'the authors’ release (../shared/r2-router-release)', dir: REAL_RELEASE, present: HAS_REAL_RELEASE },
 ])('the bundle imported from $label', ({ dir, present }) => {
-  let temp: string;
-  let bundle: NodeBundle;
+  let manifest: Manifest;
+  let onnxBytes: Uint8Array;
+  let node: ortNode.InferenceSession.ReturnType;
   let models: ReferenceModel[];
   let predictions: Prediction[];
   let references: Array<ReturnType<typeof referencePredict>[]>;
@@ -38,18 +33,19 @@ describe.each([
 
   beforeAll(async () => {
     if (!present) return;
-    temp = await mkdtemp(join(tmpdir(), 'r2-import-test-'));
-    const imported = await importRelease(await readReleaseFolder(dir));
-    await writeBundle(join(temp, 'bundle'), imported.manifest, imported.onnxBytes);
-    bundle = await openBundle(join(temp, 'bundle'));
+    ({ manifest, onnxBytes } = await importRelease(releaseFiles(dir)));
+    const session = await ortNode.InferenceSession.create(onnxBytes);
     models = await referenceModels(dir);
     inputs = new Float32Array(embeddings.length * 1024);
     embeddings.forEach((e, q) => inputs.set(e, q * 1024));
-    predictions = await predictRows(bundle, inputs, embeddings.length);
+    node = await session.run({ embedding: new ortNode.Tensor('float32', inputs, [embeddings.length, 1024]) });
+    predictions = decodeOutputs(
+      manifest,
+      node.quality!.data as Float32Array,
+      node.natural_tokens!.data as Float32Array,
+      embeddings.length,
+    );
     references = embeddings.map((e) => models.map((m) => referencePredict(m, e)));
-  });
-  afterAll(async () => {
-    if (temp) await rm(temp, { recursive: true, force: true });
   });
 
   it.skipIf(!present)(
@@ -82,7 +78,7 @@ describe.each([
       for (const inputTokens of INPUT_TOKENS) {
         predictions.forEach((p, q) => {
           const ours = releaseDecision(
-            buildCurves(bundle.manifest, p, bundle.manifest.pool, () => true),
+            buildCurves(manifest, p, manifest.pool, () => true),
             lambda,
             inputTokens,
           );
@@ -99,11 +95,8 @@ describe.each([
 
   it.skipIf(!present)('gives the same outputs in onnxruntime-web (WASM), as in the browser', async () => {
     ortWeb.env.wasm.numThreads = 1;
-    const session = await ortWeb.InferenceSession.create(await readFile(join(bundle.dir, bundle.manifest.onnx)));
+    const session = await ortWeb.InferenceSession.create(onnxBytes);
     const web = await session.run({ embedding: new ortWeb.Tensor('float32', inputs, [embeddings.length, 1024]) });
-    const node = await bundle.session.run({
-      embedding: new ortNode.Tensor('float32', inputs, [embeddings.length, 1024]),
-    });
     for (const name of ['quality', 'natural_tokens']) {
       const a = web[name]!.data as Float32Array;
       const b = node[name]!.data as Float32Array;

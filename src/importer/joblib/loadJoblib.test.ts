@@ -6,7 +6,7 @@ import { NumpyArray } from './numpy';
 import { PickleError } from '../pickle/byteReader';
 import { PyObject, type PyValue } from '../pickle/pyValues';
 import { unpickle } from '../pickle/unpickler';
-import { FIXTURES, fixture } from '../../../pipeline/importer/testSupport';
+import { FIXTURES, fixture } from '../__fixtures__/releaseFixtures';
 
 type Expected = Record<string, number | { dtype: string; shape: number[]; data: number[] }>;
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'arrays.json'), 'utf8')) as Expected;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PickleError } from './byteReader';
 import { PyClass, PyNative, PyObject, type PyValue } from './pyValues';
 import { unpickle } from './unpickler';
-import { FIXTURES, fixture } from '../../../pipeline/importer/testSupport';
+import { FIXTURES, fixture } from '../__fixtures__/releaseFixtures';
 
 /** The JSON form make_fixtures.py writes (see plain() there). */
 function plain(v: PyValue): unknown {

@@ -1,25 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { UNLIMITED, type Budget } from '../../src/bundle/manifest';
-import { NumpyArray } from '../../src/importer/joblib/numpy';
-import { loadJoblib } from '../../src/importer/joblib/loadJoblib';
-import { PyObject, type PyValue } from '../../src/importer/pickle/pyValues';
+import { UNLIMITED, type Budget } from '../../bundle/manifest';
+import { loadJoblib } from '../joblib/loadJoblib';
+import { NumpyArray } from '../joblib/numpy';
+import { PyObject, type PyValue } from '../pickle/pyValues';
 
-/** Paths and independent reference computations for the importer's tests. */
-
-export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
-export const FIXTURE_RELEASE = join(FIXTURES, 'release');
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** The authors' release is data outside the project: tests that need it skip when it is absent. */
-export const REAL_RELEASE = join(REPO_ROOT, '..', 'shared', 'r2-router-release');
-export const HAS_REAL_RELEASE = existsSync(join(REAL_RELEASE, 'config.json'));
-if (!HAS_REAL_RELEASE) console.warn(`[importer tests] skipping the real-release tests: ${REAL_RELEASE} is not present`);
-
-export function fixture(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(join(FIXTURES, name)));
-}
+/**
+ * The release's router written out independently of the importer, for its tests: test
+ * embeddings, the Ridge heads read straight from the pickles, and the release's arithmetic.
+ */
 
 /** Deterministic unit-norm vectors (a sine hash, not a statistical generator: tests only need spread). */
 export function unitEmbeddings(count: number, dim: number, seed = 1): Float32Array[] {
