@@ -6,8 +6,10 @@ import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFiles } from './__fixtures__/makeTinyQwen3';
 import { TINY_DIM, tinyExpectedEmbedding, tinyQwen3Files, tinyQwen3Graph } from './__fixtures__/tinyQwen3';
+import { tinyTextGenExport } from './__fixtures__/tinyQwen3TextGen';
 import { EncoderError } from './encoderError';
-import { exportOptions } from './exportFiles';
+import { exportOptions, type Precision } from './exportFiles';
+import type { ExportReader } from './exportReader';
 import { loadNodeEncoder } from './nodeEncoder';
 import { folderReader, listFolder } from './nodeFolder';
 import { loadQwen3Encoder, type Qwen3Encoder } from './qwen3';
@@ -89,6 +91,30 @@ describe('the text-generation export of the same model', () => {
     expect(maxDifference(...raw)).toBeLessThanOrEqual(tolerance * 10);
     await textGen.dispose();
   });
+});
+
+describe('the text-generation export built in memory at the released heads’ width', () => {
+  const files = tinyTextGenExport(1024);
+  const reader: ExportReader = {
+    open: (path) => Promise.resolve(new Response(files.get(path)).body!),
+  };
+  const listed = [...files].map(([path, bytes]) => ({ path, size: bytes.length }));
+
+  it.each([
+    ['fp32', 1e-6],
+    ['fp16', 1e-3],
+  ] as const)(
+    'embeds as the tiny model must at width 1024 (%s, within %d)',
+    async (precision: Precision, tolerance) => {
+      const option = exportOptions(listed, 'in memory').find((o) => o.precision === precision)!;
+      const encoder = await loadQwen3Encoder({ files: reader, ort, label: 'x', option, device: 'cpu', dim: 1024 });
+      for (const text of TEXTS) {
+        const vector = await encoder.embed(text, true);
+        expect(maxDifference(vector, tinyExpectedEmbedding(text, true, 1024))).toBeLessThanOrEqual(tolerance);
+      }
+      await encoder.dispose();
+    },
+  );
 });
 
 describe('broken exports and cancelled loads', () => {
