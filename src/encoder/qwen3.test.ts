@@ -96,7 +96,15 @@ describe('the text-generation export of the same model', () => {
 describe('the text-generation export built in memory at the released heads’ width', () => {
   const files = tinyTextGenExport(1024);
   const reader: ExportReader = {
-    open: (path) => Promise.resolve(new Response(files.get(path)).body!),
+    open: (path) =>
+      Promise.resolve(
+        new ReadableStream<Uint8Array>({
+          start(stream) {
+            stream.enqueue(files.get(path)!);
+            stream.close();
+          },
+        }),
+      ),
   };
   const listed = [...files].map(([path, bytes]) => ({ path, size: bytes.length }));
 
