@@ -199,7 +199,7 @@ test('history exports as JSON and CSV without the key', async ({ page }) => {
     ['export-csv', (t: string) => t.split('\r\n')[1]!],
   ] as const) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(button).click()]);
-    const text = await readFile((await download.path()), 'utf8');
+    const text = await readFile(await download.path(), 'utf8');
     expect(text).not.toContain(KEY);
     expect(parse(text)).toContain(FULL_ANSWER);
   }
