@@ -23,7 +23,8 @@ export const RELEASE_PIN = `commit ${AUTHORS_RELEASE.commit.slice(0, 7)} of ${AU
 /** Where the page stands with the release: shown beside the bundle picker. */
 export interface ReleaseStatus {
   state: 'downloading' | 'ready' | 'failed';
-  progress: DownloadProgress;
+  /** Null until the list of pinned files has been read. */
+  progress: DownloadProgress | null;
   warnings: string[];
 }
 

@@ -1,4 +1,6 @@
+import { AUTHORS_RELEASE } from '../bundle/authorsRelease';
 import { fetchBundle, type LoadedBundle } from '../bundle/fetchBundle';
+import { isLocalBundle } from '../config';
 import type { LoadInfo } from './client';
 import { predictor } from './sharedClient';
 
@@ -21,7 +23,8 @@ const early = new Map<string, Promise<LoadedIntoWorker>>();
  */
 export function preloadPredictor(bundleId: string): void {
   predictor();
-  if (!bundleId.startsWith('local:')) {
+  // Only a bundle served with the app: the authors' release needs the importer, which the app loads.
+  if (!isLocalBundle(bundleId) && bundleId !== AUTHORS_RELEASE.id) {
     const pending = fetchBundle(bundleId).then(loadIntoWorker);
     pending.catch(() => undefined); // reported when the loader takes it
     early.set(bundleId, pending);

@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { AUTHORS_RELEASE, type ReleaseStatus } from '../bundle/authorsRelease';
 import type { Manifest } from '../bundle/manifest';
 import { fetchBundle, type LoadedBundle } from '../bundle/fetchBundle';
+import { DEFAULT_BUNDLE_ID, isLocalBundle } from '../config';
 import type { LoadInfo } from './client';
 import { loadIntoWorker, takePreloaded } from './preload';
 import { predictor } from './sharedClient';
@@ -18,8 +20,10 @@ interface PredictorState {
   error: string | null;
   /** Bundles picked from disk or imported in this tab, by key; they are not refetchable. */
   local: Map<string, LoadedBundle>;
-  dismissError(): void;
-  addLocal(bundle: LoadedBundle): void;
+  /** The authors' release's download, once it has been asked for. */
+  release: ReleaseStatus | null;
+  dismissError: () => void;
+  addLocal: (bundle: LoadedBundle) => void;
 }
 
 export const usePredictor = create<PredictorState>()((set, get) => ({
@@ -29,12 +33,33 @@ export const usePredictor = create<PredictorState>()((set, get) => ({
   load: null,
   error: null,
   local: new Map(),
+  release: null,
   dismissError: () => set({ error: null }),
   addLocal: (bundle) => set({ local: new Map(get().local).set(bundle.key, bundle) }),
 }));
 
+const RELEASE_STARTED: ReleaseStatus = { state: 'downloading', progress: null, warnings: [] };
+
+/** Downloads (or reads from the cache) and imports the authors' release, reporting progress to the store. */
+async function obtainAuthorsRelease(): Promise<LoadedBundle> {
+  const report = (next: Partial<ReleaseStatus>) =>
+    usePredictor.setState((s) => ({ release: { ...(s.release ?? RELEASE_STARTED), ...next } }));
+  usePredictor.setState({ release: RELEASE_STARTED });
+  try {
+    // The importer (pickle reader, ONNX writer) loads only when this bundle is picked.
+    const { fetchAuthorsRelease } = await import('../bundle/fetchAuthorsRelease');
+    const { bundle, warnings } = await fetchAuthorsRelease((progress) => report({ progress }));
+    report({ state: 'ready', warnings });
+    return bundle;
+  } catch (e) {
+    report({ state: 'failed' });
+    throw e;
+  }
+}
+
 async function obtain(key: string): Promise<LoadedBundle> {
-  if (!key.startsWith('local:')) return fetchBundle(key);
+  if (key === AUTHORS_RELEASE.id) return obtainAuthorsRelease();
+  if (!isLocalBundle(key)) return fetchBundle(key);
   const bundle = usePredictor.getState().local.get(key);
   if (!bundle) throw new Error('a bundle picked from disk is not kept across reloads: pick its folder again');
   return bundle;
@@ -45,15 +70,22 @@ export function useBundleLoader(bundleId: string, fallBack: () => void): void {
   useEffect(() => {
     let cancelled = false;
     usePredictor.setState({ status: 'loading' });
-    (async () => {
+    void (async () => {
       try {
-        const { bundle, load } = await (takePreloaded(bundleId) ?? loadIntoWorker(await obtain(bundleId)));
+        let loading = takePreloaded(bundleId);
+        if (!loading) {
+          const obtained = await obtain(bundleId);
+          // A bundle left while it downloaded must not replace, in the worker, the one picked since.
+          if (cancelled) return;
+          loading = loadIntoWorker(obtained);
+        }
+        const { bundle, load } = await loading;
         if (!cancelled) usePredictor.setState({ status: 'ready', key: bundle.key, manifest: bundle.manifest, load });
       } catch (e) {
         if (cancelled) return;
-        const message = `Bundle "${bundleId}" could not be loaded. ${(e as Error).message}`;
-        usePredictor.setState({ status: 'failed', error: message });
-        if (bundleId !== 'default') fallBack();
+        const name = bundleId === AUTHORS_RELEASE.id ? AUTHORS_RELEASE.title : `Bundle "${bundleId}"`;
+        usePredictor.setState({ status: 'failed', error: `${name} could not be loaded. ${(e as Error).message}` });
+        if (bundleId !== DEFAULT_BUNDLE_ID) fallBack();
       }
     })();
     return () => {

@@ -36,6 +36,28 @@ function ModelCardView({ manifest, plotUrl }: Props) {
             ? `hashed word and character n-grams, ${encoder.dim} features`
             : `needs the ${encoder.model} encoder: its last-token hidden state, ${encoder.dim}-d${encoder.normalize ? ', L2-normalised' : ''} (load it in the encoder panel)`}
         </dd>
+        {card.fidelity && (
+          <>
+            <dt>real</dt>
+            <dd data-testid="fidelity-real">{card.fidelity.real}</dd>
+            <dt>approximate</dt>
+            <dd data-testid="fidelity-approximate">
+              {card.fidelity.approximate}
+              {loaded && (
+                <>
+                  {' '}
+                  Loaded now: {loaded.label}, {loaded.precision} on {loaded.device}.
+                </>
+              )}
+            </dd>
+            <dt>unverified</dt>
+            <dd data-testid="fidelity-unverified">{card.fidelity.unverified}</dd>
+            <dt>check it</dt>
+            <dd>
+              <code data-testid="fidelity-check">{card.fidelity.check}</code>
+            </dd>
+          </>
+        )}
         <dt>pool</dt>
         <dd>
           {pool.length} LLMs × {budgets.length} budgets ({budgets.join(', ')})
@@ -51,28 +73,6 @@ function ModelCardView({ manifest, plotUrl }: Props) {
           </>
         )}
       </dl>
-      {card.fidelity && (
-        <dl className="facts" data-testid="model-card-fidelity">
-          <dt>real</dt>
-          <dd data-testid="fidelity-real">{card.fidelity.real}</dd>
-          <dt>approximate</dt>
-          <dd data-testid="fidelity-approximate">
-            {card.fidelity.approximate}
-            {loaded && (
-              <>
-                {' '}
-                Loaded now: {loaded.label}, {loaded.precision} on {loaded.device}.
-              </>
-            )}
-          </dd>
-          <dt>unverified</dt>
-          <dd data-testid="fidelity-unverified">{card.fidelity.unverified}</dd>
-          <dt>check it</dt>
-          <dd>
-            <code data-testid="fidelity-check">{card.fidelity.check}</code>
-          </dd>
-        </dl>
-      )}
       {metrics.length > 0 && (
         <table className="metrics">
           <caption>Held-out metrics reported by the bundle</caption>
@@ -80,7 +80,8 @@ function ModelCardView({ manifest, plotUrl }: Props) {
             {metrics.map(([k, v]) => (
               <tr key={k}>
                 <th>{k}</th>
-                <td className="num">{typeof v === 'number' ? Number(v.toPrecision(4)) : v}</td>
+                {/* A remark (where the figures come from) wraps as text; figures line up as numbers. */}
+                {typeof v === 'number' ? <td className="num">{Number(v.toPrecision(4))}</td> : <td>{v}</td>}
               </tr>
             ))}
           </tbody>
