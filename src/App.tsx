@@ -1,4 +1,6 @@
 import { lazy, memo, Suspense } from 'react';
+import { AUTHORS_RELEASE } from './bundle/authorsRelease';
+import { deferralPlotUrl } from './bundle/fetchBundle';
 import { isLocalBundle } from './config';
 import { usePlayground } from './state/usePlayground';
 import { useView } from './state/viewStore';
@@ -125,9 +127,8 @@ export function App() {
           <ModelCard
             manifest={manifest}
             plotUrl={
-              predictor.key && !isLocalBundle(predictor.key)
-                ? `${import.meta.env.BASE_URL}models/${predictor.key}/deferral.svg`
-                : null
+              predictor.key &&
+              deferralPlotUrl(predictor.key, !isLocalBundle(predictor.key) && predictor.key !== AUTHORS_RELEASE.id)
             }
           />
         </div>

@@ -1,4 +1,4 @@
-import { releaseDecision } from '../../src/importer/releaseDecision';
+import { releaseDecision } from '../../src/router/search';
 import { buildCurves } from '../../src/router/curves';
 import { predictEmbeddingsFile } from '../importer/embeddingsFile';
 import { integer, readFlags, required, runCli, UsageError } from './flags';

@@ -23,9 +23,16 @@ async function fetchOk(url: string, what: string): Promise<Response> {
   return res;
 }
 
+const servedBase = (id: string) => `${import.meta.env.BASE_URL}models/${encodeURIComponent(id)}/`;
+
+/** The held-out deferral plot the trainer writes beside a served bundle; null for bundles not served with the app. */
+export function deferralPlotUrl(key: string, served: boolean): string | null {
+  return served ? `${servedBase(key)}deferral.svg` : null;
+}
+
 /** Fetches and validates a bundle served under /models/<id>/. */
 export async function fetchBundle(id: string): Promise<LoadedBundle> {
-  const base = `${import.meta.env.BASE_URL}models/${encodeURIComponent(id)}/`;
+  const base = servedBase(id);
   const text = await (await fetchOk(`${base}manifest.json`, `models/${id}/manifest.json`)).text();
   const manifest = parseManifest(text, `models/${id}/manifest.json`);
   const onnx = await (await fetchOk(`${base}${manifest.onnx}`, `models/${id}/${manifest.onnx}`)).arrayBuffer();

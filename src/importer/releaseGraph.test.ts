@@ -3,7 +3,7 @@ import * as ortWeb from 'onnxruntime-web';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../bundle/manifest';
 import { importRelease } from './importRelease';
-import { releaseDecision } from './releaseDecision';
+import { releaseDecision } from '../router/search';
 import { buildCurves, type Prediction } from '../router/curves';
 import { decodeOutputs } from '../worker/decode';
 import { FIXTURE_RELEASE, HAS_REAL_RELEASE, REAL_RELEASE, releaseFiles } from './__fixtures__/releaseFixtures';

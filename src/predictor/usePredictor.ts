@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { create } from 'zustand';
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { AUTHORS_RELEASE, type ReleaseStatus } from '../bundle/authorsRelease';
 import type { Manifest } from '../bundle/manifest';
@@ -10,7 +11,7 @@ import { loadIntoWorker, takePreloaded } from './preload';
 import { predictor } from './sharedClient';
 import { encoderGate, useEncoder } from './useEncoder';
 
-interface PredictorState {
+export interface PredictorState {
   status: 'loading' | 'ready' | 'failed';
   /** The bundle the worker holds now. */
   key: string | null;
@@ -26,25 +27,35 @@ interface PredictorState {
   addLocal: (bundle: LoadedBundle) => void;
 }
 
-export const usePredictor = create<PredictorState>()((set, get) => ({
-  status: 'loading',
-  key: null,
-  manifest: null,
-  load: null,
-  error: null,
-  local: new Map(),
-  release: null,
-  dismissError: () => set({ error: null }),
-  addLocal: (bundle) => set({ local: new Map(get().local).set(bundle.key, bundle) }),
-}));
+/** The predictor as the page sees it: which bundle the worker holds, and how loading went. */
+export function createPredictorStore(): StoreApi<PredictorState> {
+  return createStore<PredictorState>()((set, get) => ({
+    status: 'loading',
+    key: null,
+    manifest: null,
+    load: null,
+    error: null,
+    local: new Map(),
+    release: null,
+    dismissError: () => set({ error: null }),
+    addLocal: (bundle) => set({ local: new Map(get().local).set(bundle.key, bundle) }),
+  }));
+}
+
+/** The page's one predictor store. */
+export const predictorStore = createPredictorStore();
+
+export function usePredictor<T>(selector: (state: PredictorState) => T): T {
+  return useStore(predictorStore, selector);
+}
 
 const RELEASE_STARTED: ReleaseStatus = { state: 'downloading', progress: null, warnings: [] };
 
 /** Downloads (or reads from the cache) and imports the authors' release, reporting progress to the store. */
 async function obtainAuthorsRelease(): Promise<LoadedBundle> {
   const report = (next: Partial<ReleaseStatus>) =>
-    usePredictor.setState((s) => ({ release: { ...(s.release ?? RELEASE_STARTED), ...next } }));
-  usePredictor.setState({ release: RELEASE_STARTED });
+    predictorStore.setState((s) => ({ release: { ...(s.release ?? RELEASE_STARTED), ...next } }));
+  predictorStore.setState({ release: RELEASE_STARTED });
   try {
     // The importer (pickle reader, ONNX writer) loads only when this bundle is picked.
     const { fetchAuthorsRelease } = await import('../bundle/fetchAuthorsRelease');
@@ -60,7 +71,7 @@ async function obtainAuthorsRelease(): Promise<LoadedBundle> {
 async function obtain(key: string): Promise<LoadedBundle> {
   if (key === AUTHORS_RELEASE.id) return obtainAuthorsRelease();
   if (!isLocalBundle(key)) return fetchBundle(key);
-  const bundle = usePredictor.getState().local.get(key);
+  const bundle = predictorStore.getState().local.get(key);
   if (!bundle) throw new Error('a bundle picked from disk is not kept across reloads: pick its folder again');
   return bundle;
 }
@@ -69,7 +80,7 @@ async function obtain(key: string): Promise<LoadedBundle> {
 export function useBundleLoader(bundleId: string, fallBack: () => void): void {
   useEffect(() => {
     let cancelled = false;
-    usePredictor.setState({ status: 'loading' });
+    predictorStore.setState({ status: 'loading' });
     void (async () => {
       try {
         let loading = takePreloaded(bundleId);
@@ -80,11 +91,11 @@ export function useBundleLoader(bundleId: string, fallBack: () => void): void {
           loading = loadIntoWorker(obtained);
         }
         const { bundle, load } = await loading;
-        if (!cancelled) usePredictor.setState({ status: 'ready', key: bundle.key, manifest: bundle.manifest, load });
+        if (!cancelled) predictorStore.setState({ status: 'ready', key: bundle.key, manifest: bundle.manifest, load });
       } catch (e) {
         if (cancelled) return;
         const name = bundleId === AUTHORS_RELEASE.id ? AUTHORS_RELEASE.title : `Bundle "${bundleId}"`;
-        usePredictor.setState({ status: 'failed', error: `${name} could not be loaded. ${(e as Error).message}` });
+        predictorStore.setState({ status: 'failed', error: `${name} could not be loaded. ${(e as Error).message}` });
         if (bundleId !== DEFAULT_BUNDLE_ID) fallBack();
       }
     })();

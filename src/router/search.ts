@@ -106,3 +106,11 @@ export function routeReactive(q: RouteQuery): Decision {
   );
   return { best: ranked[0] ?? null, ranked };
 }
+
+/**
+ * The released router's choice (R2Router.route): its rules over every anchor budget and the
+ * unlimited answer, with no cap. `npm run route` and the tests that compare with the release use it.
+ */
+export function releaseDecision(curves: readonly ModelCurve[], lambda: number, inputTokens: number): Candidate | null {
+  return route({ curves, lambda, inputTokens, cap: null, continuous: false, rules: 'release' }).best;
+}

@@ -53,7 +53,7 @@ export function usePlayground() {
   const overrides = useView((s) => s.pool);
   const appRules = useView((s) => s.appRules);
 
-  const predictor = usePredictor();
+  const predictor = usePredictor((s) => s);
   useBundleLoader(bundleId, fallBackToDefault);
 
   const query = useDebounced(typed, QUERY_DEBOUNCE_MS);

@@ -42,7 +42,7 @@ function hiddenStateNote({ hiddenState }: EncoderInfo): string | null {
  */
 export function EncoderPanel({ spec }: Props) {
   const queryClient = useQueryClient();
-  const encoder = useEncoder();
+  const encoder = useEncoder((s) => s);
   const [kind, setKind] = useState<'hub' | 'folder'>('hub');
   const [hubId, setHubId] = useState(exportIdFor(spec.model));
   const [folder, setFolder] = useState<{ name: string; files: PickedFile[]; picked: number } | null>(null);
