@@ -18,7 +18,9 @@ import {
 import { importRelease } from '../src/importer/importRelease';
 import { buildCurves } from '../src/router/curves';
 import { releaseInputTokens } from '../src/router/releaseRules';
+import { estimateInputTokens } from '../src/router/cost';
 import { route } from '../src/router/search';
+import type { DecisionRules } from '../src/router/types';
 import { choice, openApp, typeQuery } from './app';
 import { serveHubExports } from './hubExport';
 
@@ -54,15 +56,17 @@ async function serveRelease(
 }
 
 /** The choices the page must make for QUERY at each λ: the folder's import, run in Node on the tiny model's embedding. */
-async function expectedChoices(files: ReadonlyMap<string, Uint8Array>, lambdas: number[]) {
+async function expectedChoices(
+  files: ReadonlyMap<string, Uint8Array>,
+  lambdas: number[],
+  rules: DecisionRules = 'release',
+) {
   const { manifest, onnxBytes } = await importRelease(files);
   const session = await ort.InferenceSession.create(onnxBytes);
   const [prediction] = await predictRows({ dir: '', manifest, session }, tinyExpectedEmbedding(QUERY, true, 1024), 1);
   const curves = buildCurves(manifest, prediction!, manifest.pool, () => true);
-  const inputTokens = releaseInputTokens(QUERY);
-  return lambdas.map(
-    (lambda) => route({ curves, lambda, inputTokens, cap: null, continuous: true, rules: 'release' }).best!,
-  );
+  const inputTokens = rules === 'release' ? releaseInputTokens(QUERY) : estimateInputTokens(QUERY);
+  return lambdas.map((lambda) => route({ curves, lambda, inputTokens, cap: null, continuous: true, rules }).best!);
 }
 
 async function pickRelease(page: Page): Promise<void> {
@@ -116,6 +120,16 @@ test('one click: the authors’ release is fetched from GitHub and imported, and
   await typeQuery(page, QUERY);
   const [expected] = await expectedChoices(FIXTURE, [0.99999]);
   await expectChoice(page, expected!);
+
+  // The release's own rules decide by default; the playground's are one toggle away, and the link says which.
+  const rules = page.getByTestId('decision-rules');
+  await expect(rules).toHaveAttribute('data-rules', 'release');
+  await expect(page.getByTestId('search-mode')).toBeDisabled();
+  await rules.click();
+  await expect(rules).toHaveAttribute('data-rules', 'playground');
+  const [playground] = await expectedChoices(FIXTURE, [0.99999], 'playground');
+  await expectChoice(page, playground!);
+  await expect(page).toHaveURL(/[?&]rules=app(&|$)/);
 });
 
 test('the link ?bundle=r2-router opens it; a second visit reads it from this browser’s cache with no request, even offline; forgetting the copy makes the next visit download it', async ({
