@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openBundle, predictRows } from '../pipeline/bundle/nodeBundle';
 import { TINY_BUNDLE_ID, TINY_DIM, TINY_MODEL_ID, tinyExpectedEmbedding } from '../src/encoder/__fixtures__/tinyQwen3';
 import { TINY_TEXT_GEN_ID } from '../src/encoder/__fixtures__/tinyQwen3TextGen';
-import { exportOptions, QWEN3_EXPORT, type ExportFile } from '../src/encoder/exportFiles';
+import { exportOptions, QWEN3_EXPORT } from '../src/encoder/exportFiles';
 import { loadNodeEncoder } from '../src/encoder/nodeEncoder';
 import { listFolder } from '../src/encoder/nodeFolder';
 import { estimateInputTokens } from '../src/router/cost';
@@ -12,6 +12,7 @@ import { buildCurves } from '../src/router/curves';
 import { route } from '../src/router/search';
 import { formatBytes } from '../src/ui/format';
 import { choice, expectCurves, openApp, typeQuery } from './app';
+import { readExportFolder, serveHubExports } from './hubExport';
 
 // A bundle that needs the Qwen3 encoder, run offline: the tiny fixture export stands in for
 // Qwen3-0.6B and is served at its Hugging Face Hub URLs, so the page's real Hub code path
@@ -22,20 +23,6 @@ const EXPORT_DIR = join(FIXTURES, 'tiny-qwen3');
 const TEXT_GEN_DIR = join(FIXTURES, 'tiny-qwen3-text-generation');
 const BUNDLE_DIR = join(FIXTURES, 'tiny-qwen3-bundle');
 const QUERY = 'Prove that the square root of 2 is irrational.';
-/** Each export as the Hub would hold it: repo id → folder. */
-const HUB_REPOS: Record<string, string> = { [TINY_MODEL_ID]: EXPORT_DIR, [TINY_TEXT_GEN_ID]: TEXT_GEN_DIR };
-
-/** What GET /api/models/<id>/tree/main/<folder> answers: the folder's files and subfolders. */
-function hubTree(files: ExportFile[], folder: string) {
-  const prefix = folder ? `${folder}/` : '';
-  const entries = new Map<string, { type: 'file' | 'directory'; path: string; size: number }>();
-  for (const f of files.filter((f) => f.path.startsWith(prefix))) {
-    const [head, ...rest] = f.path.slice(prefix.length).split('/');
-    const path = `${prefix}${head}`;
-    entries.set(path, rest.length ? { type: 'directory', path, size: 0 } : { type: 'file', path, size: f.size });
-  }
-  return [...entries.values()];
-}
 
 /**
  * Serves the tiny bundle under /models/ and the tiny exports as the Hub would; returns the Hub
@@ -45,7 +32,6 @@ async function serveFixtures(
   context: BrowserContext,
   hold: (file: string) => Promise<void> = () => Promise.resolve(),
 ): Promise<string[]> {
-  const hubRequests: string[] = [];
   await context.route(`**/models/${TINY_BUNDLE_ID}/**`, (r) => {
     const file = new URL(r.request().url()).pathname.split('/').pop()!;
     if (file !== 'manifest.json' && file !== 'predictor.onnx') return r.fulfill({ status: 404 });
@@ -54,29 +40,11 @@ async function serveFixtures(
       contentType: file.endsWith('.json') ? 'application/json' : 'application/octet-stream',
     });
   });
-  const cors = { 'access-control-allow-origin': '*' };
-  await context.route('https://huggingface.co/**', async (r) => {
-    const path = new URL(r.request().url()).pathname;
-    hubRequests.push(path);
-    const [, api, id, rest] = /^\/(api\/models\/)?([^/]+\/[^/]+)\/(.*)$/.exec(path) ?? [];
-    const dir = HUB_REPOS[id ?? ''];
-    if (!dir) return r.fulfill({ status: 404, headers: cors });
-    const files = listFolder(dir);
-    const tree = api && /^tree\/main(?:\/(.+))?$/.exec(rest ?? '');
-    if (tree) return r.fulfill({ json: hubTree(files, tree[1] ?? ''), headers: cors });
-    const file = !api && /^resolve\/main\/(.+)$/.exec(rest ?? '')?.[1];
-    if (!file || !files.some((f) => f.path === file)) return r.fulfill({ status: 404, headers: cors });
-    await hold(file);
-    const body = readFileSync(join(dir, file));
-    // The page may have cancelled the download meanwhile.
-    return r
-      .fulfill({
-        body,
-        headers: { ...cors, 'content-length': String(body.length), 'content-type': 'application/octet-stream' },
-      })
-      .catch(() => undefined);
-  });
-  return hubRequests;
+  return serveHubExports(
+    context,
+    { [TINY_MODEL_ID]: readExportFolder(EXPORT_DIR), [TINY_TEXT_GEN_ID]: readExportFolder(TEXT_GEN_DIR) },
+    hold,
+  );
 }
 
 /** What the page must choose for `text` with `embedding`, through the same head in Node. */

@@ -1,4 +1,7 @@
 import type { BrowserContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listFolder } from '../src/encoder/nodeFolder';
 
 /**
  * Model exports held in memory, served at the Hugging Face Hub's URLs by request interception:
@@ -20,13 +23,22 @@ function tree(files: ReadonlyMap<string, Uint8Array>, folder: string) {
   return [...entries.values()];
 }
 
-/** Serves `repos` (model id → files by path) as the Hub; returns the paths requested. */
+/** An export folder on disk as the files the Hub would hold: path → bytes. */
+export function readExportFolder(dir: string): Map<string, Uint8Array> {
+  return new Map(listFolder(dir).map((f) => [f.path, readFileSync(join(dir, f.path))]));
+}
+
+/**
+ * Serves `repos` (model id → files by path) as the Hub; returns the paths requested. `hold` may
+ * delay a file's answer (a slow download the page can cancel meanwhile).
+ */
 export async function serveHubExports(
   context: BrowserContext,
   repos: Record<string, ReadonlyMap<string, Uint8Array>>,
+  hold: (file: string) => Promise<void> = () => Promise.resolve(),
 ): Promise<string[]> {
   const requested: string[] = [];
-  await context.route('https://huggingface.co/**', (r) => {
+  await context.route('https://huggingface.co/**', async (r) => {
     const path = new URL(r.request().url()).pathname;
     requested.push(path);
     const [, api, id, rest] = /^\/(api\/models\/)?([^/]+\/[^/]+)\/(.*)$/.exec(path) ?? [];
@@ -34,12 +46,17 @@ export async function serveHubExports(
     if (!files) return r.fulfill({ status: 404, headers: CORS });
     const folder = api && /^tree\/main(?:\/(.+))?$/.exec(rest ?? '');
     if (folder) return r.fulfill({ json: tree(files, folder[1] ?? ''), headers: CORS });
-    const body = !api && files.get(/^resolve\/main\/(.+)$/.exec(rest ?? '')?.[1] ?? '');
+    const file = (!api && /^resolve\/main\/(.+)$/.exec(rest ?? '')?.[1]) || '';
+    const body = files.get(file);
     if (!body) return r.fulfill({ status: 404, headers: CORS });
-    return r.fulfill({
-      body: Buffer.from(body),
-      headers: { ...CORS, 'content-length': String(body.length), 'content-type': 'application/octet-stream' },
-    });
+    await hold(file);
+    // The page may have cancelled the download meanwhile.
+    return r
+      .fulfill({
+        body: Buffer.from(body),
+        headers: { ...CORS, 'content-length': String(body.length), 'content-type': 'application/octet-stream' },
+      })
+      .catch(() => undefined);
   });
   return requested;
 }
