@@ -1,6 +1,7 @@
 import { DEFAULT_BUNDLE_ID } from '../src/config';
 import { parseArgs } from 'node:util';
 import { integer } from '../pipeline/cli/flags';
+import type { BuiltPrecision } from './encoder/qwen3Graph';
 import type { BenchBackend } from './launch';
 
 export interface BenchArgs {
@@ -12,12 +13,19 @@ export interface BenchArgs {
   keystrokes: number;
   presses: number;
   profile: boolean;
+  /** The Qwen3 encoder mode (bench/encoder/): the encoder's load and embedding times instead of the app's. */
+  encoder: boolean;
+  /** With --encoder: a precision instead of the panel's default, or 'all' for a table of every precision. */
+  precision: BuiltPrecision | 'all' | null;
   /** The whole run's limit: past it the bench stops, cleans up and fails. */
   timeoutS: number;
 }
 
+const PRECISIONS = ['fp16', 'q8', 'q4f16', 'q4', 'all'] as const;
+
 export const USAGE = `npm run bench -- [--backend wasm|webgpu] [--bundle <id>] [--cold-loads N] [--sessions N]
-                     [--queries N] [--keystrokes N] [--presses N] [--profile] [--timeout-s N]`;
+                     [--queries N] [--keystrokes N] [--presses N] [--profile] [--timeout-s N]
+       npm run bench -- --encoder [--precision fp16|q8|q4f16|q4|all] [--backend wasm|webgpu] [--profile] [--timeout-s N]`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const { values } = parseArgs({
@@ -31,6 +39,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       keystrokes: { type: 'string' },
       presses: { type: 'string' },
       profile: { type: 'boolean' },
+      encoder: { type: 'boolean' },
+      precision: { type: 'string' },
       'timeout-s': { type: 'string' },
     },
     strict: true,
@@ -39,6 +49,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   if (backend !== 'wasm' && backend !== 'webgpu') throw new Error(`--backend must be wasm or webgpu, not "${backend}"`);
   const bundle = values.bundle ?? DEFAULT_BUNDLE_ID;
   if (!/^[\w.-]+$/.test(bundle)) throw new Error(`--bundle must be a folder name under models/, not "${bundle}"`);
+  const encoder = values.encoder ?? false;
+  const precision = PRECISIONS.find((p) => p === values.precision) ?? null;
+  if (values.precision !== undefined && (!precision || !encoder)) {
+    throw new Error(
+      `--precision goes with --encoder and is one of ${PRECISIONS.join(', ')}, not "${values.precision}"`,
+    );
+  }
   return {
     backend,
     bundle,
@@ -48,6 +65,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     keystrokes: integer(values.keystrokes, 'keystrokes', 30, 1, 1000),
     presses: integer(values.presses, 'presses', 200, 1, 2000),
     profile: values.profile ?? false,
-    timeoutS: integer(values['timeout-s'], 'timeout-s', 600, 1, 3600),
+    encoder,
+    precision,
+    // A 2,000-token query alone takes minutes on 2 cores.
+    timeoutS: integer(values['timeout-s'], 'timeout-s', encoder ? 1800 : 600, 1, 3600),
   };
 }

@@ -5,6 +5,7 @@ import type { Browser } from '@playwright/test';
 import { QUERY_DEBOUNCE_MS } from '../src/config';
 import { parseBenchArgs, USAGE, type BenchArgs } from './args';
 import { coldLoad, type ColdLoad } from './coldLoad';
+import { encoderBench } from './encoder/encoderBench';
 import { timeEngine } from './engine';
 import { launch } from './launch';
 import { freshPage, openApp } from './page';
@@ -112,6 +113,13 @@ async function main(args: BenchArgs): Promise<void> {
       emit({ backend: 'webgpu', available: false, reason, bundle: args.bundle, machine: info });
       return;
     }
+  }
+
+  if (args.encoder) {
+    const result = await encoderBench(browser, served.url, args, QUERY_DEBOUNCE_MS, log);
+    const end = { loadAvg1mAtEnd: round(loadavg()[0] ?? 0, 2), cpuStealPct: stealPercent(cpuAtStart, readCpuTimes()) };
+    emit({ ...result, machine: { ...info, ...end } });
+    return;
   }
 
   const loads: ColdLoad[] = [];

@@ -1,0 +1,87 @@
+import type { Browser } from '@playwright/test';
+import type { Precision } from '../../src/encoder/exportFiles';
+import { TARGETS } from '../summary';
+import { profileRuns } from './direct';
+import { encoderRun, precisionTable, sliderRun, type Log } from './encoderMode';
+import { ensureExport } from './exportFolder';
+import type { BuiltPrecision, ExportShape } from './qwen3Graph';
+
+/**
+ * The `encoder` object of `npm run bench -- --encoder`: the Hub-shaped (text-generation)
+ * export through the app, at the panel's default precision or the one asked for; slider
+ * presses during a long embedding; with --profile, where a query's time goes. run.ts has
+ * already checked WebGPU when it was asked for.
+ */
+
+/** The issue's target; a slider press during an embedding has the bench's usual one (within a frame). */
+export const ENCODER_TARGETS = {
+  embed50MsP50: 400,
+  sliderDuringEmbeddingMsP95: TARGETS.sliderToSelectionMsP95,
+} as const;
+/** Queries per length in tokens: few, because a 2,000-token query takes minutes on 2 cores. */
+const EMBED_SAMPLES: Record<string, number> = { '50': 6, '200': 3, '2000': 1 };
+const SLIDER_QUERY_TOKENS = 2000;
+/** The layout of onnx-community/Qwen3-0.6B-ONNX, which the panel offers for Qwen/Qwen3-0.6B. */
+const SHAPE: ExportShape = 'text-generation';
+/**
+ * The profile runs the decoder without its LM head (the feature-extraction cut): the app cuts
+ * a text-generation export's head to the last position, so the head costs it one row.
+ */
+const PROFILE = { tokens: 50, runs: 2 };
+
+export interface EncoderBenchOptions {
+  backend: 'wasm' | 'webgpu';
+  /** A precision to run instead of the panel's default, or 'all' for the table of every precision. */
+  precision: Precision | 'all' | null;
+  profile: boolean;
+}
+
+export async function encoderBench(
+  browser: Browser,
+  base: string,
+  options: EncoderBenchOptions,
+  debounceMs: number,
+  log: Log,
+) {
+  const ctx = { base, debounceMs, device: options.backend, log };
+  if (options.precision === 'all') {
+    return { encoder: { backend: options.backend, shape: SHAPE, precisions: await precisionTable(ctx, SHAPE) } };
+  }
+
+  const { run, exp } = await encoderRun(ctx, SHAPE, options.precision, EMBED_SAMPLES);
+  // The panel offers only what the export has, and the export has no fp32.
+  const precision = run.precision as BuiltPrecision;
+  const sliders = await sliderRun(ctx, exp, run.precision, SLIDER_QUERY_TOKENS);
+  const profile = options.profile
+    ? await profileRuns(
+        browser,
+        ensureExport('feature-extraction', [precision], log),
+        precision,
+        PROFILE.tokens,
+        PROFILE.runs,
+      )
+    : undefined;
+  const embed50 = run.embedMs['50']?.p50 ?? null;
+  const sliderP95 = sliders.sliderToSelectionMs?.p95 ?? null;
+  return {
+    encoder: {
+      backend: options.backend,
+      shape: SHAPE,
+      ...run,
+      sliderDuringEmbedding: { queryTokens: SLIDER_QUERY_TOKENS, ...sliders },
+      targets: {
+        embed50MsP50: {
+          value: embed50,
+          goal: ENCODER_TARGETS.embed50MsP50,
+          met: embed50 !== null && embed50 < ENCODER_TARGETS.embed50MsP50,
+        },
+        sliderDuringEmbeddingMsP95: {
+          value: sliderP95,
+          goal: ENCODER_TARGETS.sliderDuringEmbeddingMsP95,
+          met: sliderP95 !== null && sliderP95 < ENCODER_TARGETS.sliderDuringEmbeddingMsP95,
+        },
+      },
+      ...(profile ? { profile } : {}),
+    },
+  };
+}
