@@ -11,6 +11,8 @@ import { CandidatesTable } from './ui/CandidatesTable';
 import { CapSlider } from './ui/CapSlider';
 import { ChartPanel } from './ui/chart/ChartPanel';
 import { DecisionCompare } from './ui/DecisionCompare';
+import { Explanation } from './ui/Explanation';
+import { LambdaMap } from './ui/LambdaMap';
 import { LambdaSlider } from './ui/LambdaSlider';
 import { ModelCard } from './ui/ModelCard';
 import { PoolEditor } from './ui/PoolEditor';
@@ -87,7 +89,15 @@ export function App() {
             message={pg.predictionError?.message ?? pg.emptyReason}
           />
           <section className="panel controls">
-            <LambdaSlider lambda={lambda} onChange={setLambda} />
+            <LambdaSlider lambda={lambda} onChange={setLambda}>
+              <LambdaMap
+                r2={pg.lambdaMaps.r2}
+                reactive={pg.lambdaMaps.reactive}
+                colors={pg.colors}
+                lambda={lambda}
+                onPick={setLambda}
+              />
+            </LambdaSlider>
             <CapSlider kind={capKind} cap={cap} range={pg.range} onKind={setCapKind} onChange={setCap} />
             <SearchModeToggle rules={pg.rules} />
             {pg.bundleRules === 'release' && <RulesToggle rules={pg.rules} />}
@@ -97,6 +107,7 @@ export function App() {
         <div className="right">
           <section className="panel">
             <DecisionCompare r2={pg.decision.best} reactive={pg.reactive.best} emptyReason={pg.emptyReason} />
+            <Explanation explanation={pg.explanation} />
           </section>
           <section className="panel">
             <CandidatesTable ranked={pg.decision.ranked} colors={pg.colors} />

@@ -6,6 +6,9 @@ import { useBundleLoader, usePrediction, usePredictor } from '../predictor/usePr
 import { capRange } from '../router/capScale';
 import { estimateInputTokens } from '../router/cost';
 import { buildCurves } from '../router/curves';
+import { explain } from '../router/explain';
+import { r2Frontier, reactiveFrontier } from '../router/frontier';
+import { r2LambdaMap, reactiveLambdaMap } from '../router/lambdaMap';
 import { releaseInputTokens } from '../router/releaseRules';
 import { route, routeReactive } from '../router/search';
 import type { DecisionRules, RouteQuery } from '../router/types';
@@ -92,15 +95,41 @@ export function usePlayground() {
   const decision = useMemo(() => route(routeQuery), [routeQuery]);
   const reactive = useMemo(() => routeReactive(routeQuery), [routeQuery]);
   const range = useMemo(() => capRange(capKind, curves, inputTokens), [capKind, curves, inputTokens]);
+  // The λ maps and frontiers hold for every λ: a slider move reuses them. (λ = 0 only fills the
+  // field; the maps ignore it, and the frontiers' costs and qualities do not depend on it.)
+  const wholeRange: RouteQuery = useMemo(
+    () => ({ curves, lambda: 0, inputTokens, cap, continuous, rules }),
+    [curves, inputTokens, cap, continuous, rules],
+  );
+  const lambdaMaps = useMemo(
+    () => ({ r2: r2LambdaMap(wholeRange), reactive: reactiveLambdaMap(wholeRange) }),
+    [wholeRange],
+  );
+  const frontiers = useMemo(
+    () => ({ r2: r2Frontier(wholeRange), reactive: reactiveFrontier(wholeRange) }),
+    [wholeRange],
+  );
+  // The explanation weighs price changes too: it follows the selection one deferred render later,
+  // so a slider move never waits for it.
+  const explainQuery = useDeferredValue(routeQuery);
+  const explanation = useMemo(() => explain(explainQuery), [explainQuery]);
   // The DOM selection updates in the same frame; the chart follows in one deferred render that
   // takes new curves and new markers together, so a new prediction draws the chart once.
   const chartCurves = useDeferredValue(curves);
   const chartSelection = useDeferredValue(decision.best);
   const chartBaseline = useDeferredValue(reactive.best);
   const chartCap = useDeferredValue(cap);
+  const chartFrontiers = useDeferredValue(frontiers);
   const chart = useMemo(
-    () => ({ curves: chartCurves, selection: chartSelection, baseline: chartBaseline, cap: chartCap }),
-    [chartCurves, chartSelection, chartBaseline, chartCap],
+    () => ({
+      curves: chartCurves,
+      selection: chartSelection,
+      baseline: chartBaseline,
+      cap: chartCap,
+      frontier: chartFrontiers.r2,
+      reactiveFrontier: chartFrontiers.reactive,
+    }),
+    [chartCurves, chartSelection, chartBaseline, chartCap, chartFrontiers],
   );
 
   const anyEnabled = (manifest?.pool ?? []).some((m) => enabled(m.name));
@@ -131,6 +160,10 @@ export function usePlayground() {
     chart,
     decision,
     reactive,
+    /** Which option wins on every stretch of λ, for this query and cap. */
+    lambdaMaps,
+    /** Why R2 chose what it chose (null when nothing is on offer); one deferred render behind. */
+    explanation,
     range,
     emptyReason,
     predictionError: prediction.isError ? prediction.error : null,

@@ -5,6 +5,7 @@ import {
   positionFromLambda,
   usdPerTenthQuality,
 } from '../router/lambdaScale';
+import type { ReactNode } from 'react';
 import { formatUsd } from './format';
 
 const R2_DEFAULT_LAMBDA = 0.99999;
@@ -12,9 +13,11 @@ const R2_DEFAULT_LAMBDA = 0.99999;
 interface Props {
   lambda: number;
   onChange: (lambda: number) => void;
+  /** Drawn just under the track, on its scale (the λ map). */
+  children?: ReactNode;
 }
 
-export function LambdaSlider({ lambda, onChange }: Props) {
+export function LambdaSlider({ lambda, onChange, children }: Props) {
   const perTenth = usdPerTenthQuality(lambda);
   return (
     <div className="control">
@@ -35,6 +38,7 @@ export function LambdaSlider({ lambda, onChange }: Props) {
         aria-valuetext={`lambda ${formatLambda(lambda)}`}
         onChange={(e) => onChange(lambdaFromPosition(Number(e.target.value)))}
       />
+      {children}
       <div className="control-ends">
         <span>best quality (λ = 0)</span>
         <span>cheapest (λ = 1)</span>

@@ -9,7 +9,14 @@ interface Props {
   /** The curves of the current prediction: their count decides between chart and message. */
   curves: readonly ModelCurve[];
   /** What the chart draws: the same, deferred together with the markers. */
-  chart: { curves: readonly ModelCurve[]; selection: Candidate | null; baseline: Candidate | null; cap: Cap };
+  chart: {
+    curves: readonly ModelCurve[];
+    selection: Candidate | null;
+    baseline: Candidate | null;
+    cap: Cap;
+    frontier: readonly Candidate[];
+    reactiveFrontier: readonly Candidate[];
+  };
   colors: ReadonlyMap<string, string>;
   inputTokens: number;
   stale: boolean;
@@ -41,6 +48,8 @@ function ChartPanelView({ curves, chart, colors, inputTokens, stale, message }: 
             cap={chart.cap}
             selection={chart.selection}
             baseline={chart.baseline}
+            frontier={chart.frontier}
+            reactiveFrontier={chart.reactiveFrontier}
           />
         ) : (
           <div className="chart-empty" data-testid="chart-message">
@@ -48,6 +57,20 @@ function ChartPanelView({ curves, chart, colors, inputTokens, stale, message }: 
           </div>
         )}
       </div>
+      {curves.length > 0 && (
+        <p className="chart-key" data-testid="chart-key">
+          <span className={xAxis === 'usd' ? 'key-frontier' : 'key-point'} /> R2 frontier: every choice R2 can make
+          here, whatever λ{' '}
+          {xAxis === 'usd' ? (
+            <>
+              · <span className="key-reactive" /> reactive frontier · <span className="key-iso" /> iso-score line
+              through R2’s choice (equal score at this λ)
+            </>
+          ) : (
+            '· switch to cost for the frontier’s edges and the iso-score line'
+          )}
+        </p>
+      )}
       <Legend curves={curves} colors={colors} />
     </section>
   );

@@ -4,6 +4,7 @@ import type { Candidate, Cap, ModelCurve } from '../../router/types';
 import type { CostUnit } from '../../router/types';
 import { formatCount, formatUsd } from '../format';
 import { CurveLayer } from './CurveLayer';
+import { FrontierLayer } from './FrontierLayer';
 import { buildSeries, decadeTicks, xDomain, xOf } from './series';
 
 interface Props {
@@ -14,6 +15,9 @@ interface Props {
   cap: Cap;
   selection: Candidate | null;
   baseline: Candidate | null;
+  /** The R2 and reactive efficient frontiers, cheapest first. */
+  frontier: readonly Candidate[];
+  reactiveFrontier: readonly Candidate[];
 }
 
 // recharts re-registers an axis whose props change identity, and then redraws the whole chart:
@@ -52,7 +56,17 @@ const CAP_LABEL = { value: 'cap', position: 'insideBottomRight', fill: 'var(--wa
 const REACTIVE_LABEL = { value: 'reactive', position: 'bottom', fill: 'var(--muted)' } as const;
 const R2_LABEL = { value: 'R2', position: 'top', fill: 'var(--accent)', fontWeight: 700 } as const;
 
-function CurvesChartView({ curves, colors, mode, inputTokens: tokensIn, cap, selection, baseline }: Props) {
+function CurvesChartView({
+  curves,
+  colors,
+  mode,
+  inputTokens: tokensIn,
+  cap,
+  selection,
+  baseline,
+  frontier,
+  reactiveFrontier,
+}: Props) {
   // On the token axis the input length moves nothing; keeping it out lets memos hold across queries.
   const inputTokens = mode === 'usd' ? tokensIn : 0;
   // Curves change only with the query, pool or axis; a slider move re-renders just the markers.
@@ -100,6 +114,16 @@ function CurvesChartView({ curves, colors, mode, inputTokens: tokensIn, cap, sel
           label={QUALITY_LABEL}
         />
         <CurveLayer series={series} mode={mode} />
+        <FrontierLayer
+          frontier={frontier}
+          reactiveFrontier={reactiveFrontier}
+          selection={selection}
+          curves={curves}
+          colors={colors}
+          mode={mode}
+          inputTokens={inputTokens}
+          domain={domain}
+        />
         {capX !== undefined && <ReferenceLine x={capX} stroke="var(--warn)" strokeDasharray="6 4" label={CAP_LABEL} />}
         {baseline && markerX(baseline) !== undefined && (
           <ReferenceDot
@@ -147,6 +171,8 @@ export const CurvesChart = memo(
     prev.mode === next.mode &&
     (next.mode === 'tokens' || prev.inputTokens === next.inputTokens) &&
     prev.cap === next.cap &&
+    prev.frontier === next.frontier &&
+    prev.reactiveFrontier === next.reactiveFrontier &&
     sameChoice(prev.selection, next.selection) &&
     sameChoice(prev.baseline, next.baseline),
 );
