@@ -38,7 +38,13 @@ export async function profileRuns(
   const trace: string[] = [];
   try {
     const page = await context.newPage();
-    page.on('console', (m) => trace.push(m.text()));
+    // The trace is a JSON array printed line by line: it is whole once its closing "]" arrives.
+    let traceEnded = () => {};
+    const ended = new Promise<void>((done) => (traceEnded = done));
+    page.on('console', (m) => {
+      trace.push(m.text());
+      if (m.text().trim() === ']') traceEnded();
+    });
     await page.goto(`${server.url}/harness.html`);
     const call = <T>(msg: object) =>
       page.evaluate((m) => (window as unknown as { __call(m: object): Promise<T> }).__call(m), msg);
@@ -49,6 +55,8 @@ export async function profileRuns(
     for (let i = 0; i < runs; i++)
       runMs.push((await call<{ ms: number }>({ type: 'run', ids: byteTokenIds(queryOfTokens(tokens, i + 1)) })).ms);
     await call({ type: 'end-profiling' });
+    const whole = await Promise.race([ended.then(() => true), page.waitForTimeout(30_000).then(() => false)]);
+    if (!whole) throw new Error("onnxruntime's profile did not reach the console whole within 30 s");
     return { precision, tokens, runMs: runMs.map(Math.round), ...summariseTrace(parseTrace(trace), runs) };
   } finally {
     await context.close();
