@@ -14,7 +14,7 @@ import type { BuiltPrecision, ExportShape } from './qwen3Graph';
  */
 
 /** The target; a slider press during an embedding has the bench's usual one (within a frame). */
-export const ENCODER_TARGETS = {
+const ENCODER_TARGETS = {
   embed50MsP50: 400,
   sliderDuringEmbeddingMsP95: TARGETS.sliderToSelectionMsP95,
 } as const;

@@ -20,7 +20,7 @@ import { QWEN3_0_6B, qwen3Graph, type BuiltPrecision, type ExportShape, type Qwe
 /** Bump when the graph or the weights change, so old cached files are not reused. */
 const GENERATOR_VERSION = 1;
 /** The Hub id the export is served under, per shape ("-fe": feature-extraction). */
-export const BENCH_MODEL_IDS: Record<ExportShape, string> = {
+const BENCH_MODEL_IDS: Record<ExportShape, string> = {
   'text-generation': 'r2-bench/qwen3-0.6b-random',
   'feature-extraction': 'r2-bench/qwen3-0.6b-random-fe',
 };
