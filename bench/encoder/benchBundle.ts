@@ -1,3 +1,4 @@
+import { R2_BENCH_BUDGETS } from '../../pipeline/simulate/pool';
 import type { Manifest } from '../../src/bundle/manifest';
 import { GraphBuilder } from '../../src/onnx/graphBuilder';
 import { seededRandom } from '../queries';
@@ -10,24 +11,7 @@ import { seededRandom } from '../queries';
 
 export const BENCH_BUNDLE_ID = 'encoder-bench';
 const DIM = 1024;
-const BUDGETS: Manifest['budgets'] = [
-  10,
-  20,
-  30,
-  40,
-  50,
-  80,
-  100,
-  150,
-  200,
-  300,
-  500,
-  800,
-  1200,
-  2000,
-  4000,
-  'unlimited',
-];
+const BUDGETS: Manifest['budgets'] = [...R2_BENCH_BUDGETS];
 // The release's pool and prices (USD per 1M input / output tokens).
 const POOL: [string, number, number][] = [
   ['Qwen3-235B-A22B-Instruct-2507', 0.071, 0.1],
