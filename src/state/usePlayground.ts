@@ -96,10 +96,13 @@ export function usePlayground() {
   const reactive = useMemo(() => routeReactive(routeQuery), [routeQuery]);
   const range = useMemo(() => capRange(capKind, curves, inputTokens), [capKind, curves, inputTokens]);
   // The λ maps and frontiers hold for every λ: a slider move reuses them. (λ = 0 only fills the
-  // field; the maps ignore it, and the frontiers' costs and qualities do not depend on it.)
-  const wholeRange: RouteQuery = useMemo(
-    () => ({ curves, lambda: 0, inputTokens, cap, continuous, rules }),
-    [curves, inputTokens, cap, continuous, rules],
+  // field; the maps ignore it, and the frontiers' costs and qualities do not depend on it.) They
+  // follow a new prediction in the deferred render, with the chart, so the selection never waits.
+  const wholeRange: RouteQuery = useDeferredValue(
+    useMemo(
+      () => ({ curves, lambda: 0, inputTokens, cap, continuous, rules }),
+      [curves, inputTokens, cap, continuous, rules],
+    ),
   );
   const lambdaMaps = useMemo(
     () => ({ r2: r2LambdaMap(wholeRange), reactive: reactiveLambdaMap(wholeRange) }),
@@ -119,17 +122,16 @@ export function usePlayground() {
   const chartSelection = useDeferredValue(decision.best);
   const chartBaseline = useDeferredValue(reactive.best);
   const chartCap = useDeferredValue(cap);
-  const chartFrontiers = useDeferredValue(frontiers);
   const chart = useMemo(
     () => ({
       curves: chartCurves,
       selection: chartSelection,
       baseline: chartBaseline,
       cap: chartCap,
-      frontier: chartFrontiers.r2,
-      reactiveFrontier: chartFrontiers.reactive,
+      frontier: frontiers.r2,
+      reactiveFrontier: frontiers.reactive,
     }),
-    [chartCurves, chartSelection, chartBaseline, chartCap, chartFrontiers],
+    [chartCurves, chartSelection, chartBaseline, chartCap, frontiers],
   );
 
   const anyEnabled = (manifest?.pool ?? []).some((m) => enabled(m.name));
