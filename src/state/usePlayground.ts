@@ -17,7 +17,7 @@ import { useDebounced } from '../ui/useDebounced';
 import { viewStore, useView } from './viewStore';
 
 /** What the chart and the decision panel say when they have nothing to show. */
-export function whyNoCurves(s: {
+function whyNoCurves(s: {
   hasQuery: boolean;
   predictorStatus: 'loading' | 'ready' | 'failed';
   anyEnabled: boolean;
@@ -174,5 +174,3 @@ export function usePlayground() {
     stale: hasQuery && !gate.needed && (typed !== query || prediction.isPlaceholderData || prediction.isFetching),
   };
 }
-
-export type Playground = ReturnType<typeof usePlayground>;
