@@ -3,8 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { writeFolderAtomically } from '../core/atomicDir';
-import type { PoolFile } from '../data/poolFile';
-import { csvRow } from './csv';
+import type { PoolFile } from '../../src/evaluate/poolFile';
+import { csvRow } from '../../src/evaluate/csv';
 import { makeQuery, respond, type SimQuery } from './model';
 import type { SimLlm } from './pool';
 
