@@ -1,4 +1,5 @@
 import { parse, type CsvError } from 'csv-parse/browser/esm';
+import { feed } from './csvFeed';
 import { UNLIMITED, type Budget } from '../bundle/manifest';
 import type { Dataset } from './dataset';
 import { at, DatasetError } from './errors';
@@ -168,29 +169,6 @@ async function readFileRows(
   const examples = table.keys.filter((_, q) => !seenAt.has(q)).slice(0, 3);
   const where = (k: string) => `"${k}" (${at(table.firstFile, table.firstLine[table.keyIndex.get(k)!])})`;
   return `${path}: ${table.keys.length - seenAt.size} of ${table.keys.length} keys missing, e.g. ${examples.map(where).join(', ')}`;
-}
-
-/** Writes the pieces into the parser and waits for its end; rejects with its first error. */
-async function feed(parser: ReturnType<typeof parse>, chunks: AsyncIterable<string>): Promise<void> {
-  const state: { error: Error | null } = { error: null };
-  // Settles on the error too, so a wait for 'drain' or 'finish' never outlives a failed parse.
-  const failed = new Promise<void>((resolve) =>
-    parser.once('error', (e: Error) => {
-      state.error = e;
-      resolve();
-    }),
-  );
-  const event = (name: string) => Promise.race([failed, new Promise<void>((resolve) => parser.once(name, resolve))]);
-  for await (const chunk of chunks) {
-    if (state.error) break;
-    if (!parser.write(chunk)) await event('drain');
-  }
-  if (!state.error) {
-    const finished = event('finish');
-    parser.end();
-    await finished;
-  }
-  if (state.error) throw state.error;
 }
 
 function store(table: Table, q: number, file: BudgetFile, score: number, count: number): void {

@@ -1,0 +1,111 @@
+import type { Manifest, PoolEntry } from '../bundle/manifest';
+import { buildCurves, type Prediction } from '../router/curves';
+import { inputTokensFor } from '../router/inputTokens';
+import { r2LambdaMap, reactiveLambdaMap, winnerAt, type LambdaSegment } from '../router/lambdaMap';
+import type { CurvePoint } from '../router/metrics';
+import type { Budget, Cap, Candidate, DecisionRules } from '../router/types';
+
+/**
+ * A workload's routing plan. Each query's λ maps (src/router/lambdaMap.ts: the exact choice
+ * of each router over the whole λ range) are built once per prediction, pool, cap and rules;
+ * a λ change then only looks the choice up, and the λ sweep is a lookup per point. Under the
+ * release's rules the maps are built on unrounded scores (lambdaMap.ts says where that matters).
+ */
+
+export interface RoutingSettings {
+  manifest: Manifest;
+  pool: readonly PoolEntry[];
+  enabled: (name: string) => boolean;
+  cap: Cap;
+  continuous: boolean;
+  rules: DecisionRules;
+}
+
+export interface QueryMaps {
+  r2: LambdaSegment[];
+  reactive: LambdaSegment[];
+}
+
+export function queryMaps(text: string, prediction: Prediction, s: RoutingSettings): QueryMaps {
+  const curves = buildCurves(s.manifest, prediction, s.pool, s.enabled);
+  const q = {
+    curves,
+    lambda: 0,
+    inputTokens: inputTokensFor(s.rules, text),
+    cap: s.cap,
+    continuous: s.continuous,
+    rules: s.rules,
+  };
+  return { r2: r2LambdaMap(q), reactive: reactiveLambdaMap(q) };
+}
+
+export type Router = keyof QueryMaps;
+
+/** Each query's choice at one λ (null where nothing fits the cap). */
+export function choicesAt(maps: readonly QueryMaps[], router: Router, lambda: number): (Candidate | null)[] {
+  return maps.map((m) => winnerAt(m[router], lambda));
+}
+
+export interface PlanCell {
+  model: string;
+  budget: Budget;
+  queries: number;
+}
+
+export interface PlanTotals {
+  /** Queries with a choice; the means are over these. */
+  routed: number;
+  /** Queries where nothing fits the cap. */
+  unrouted: number;
+  meanQuality: number;
+  meanCostUsd: number;
+  totalCostUsd: number;
+  meanOutputTokens: number;
+  /** How many queries go to each (LLM, budget), in the order first met. */
+  cells: PlanCell[];
+}
+
+export function planTotals(choices: readonly (Candidate | null)[]): PlanTotals {
+  const cells = new Map<string, PlanCell>();
+  let routed = 0;
+  let quality = 0;
+  let cost = 0;
+  let tokens = 0;
+  for (const c of choices) {
+    if (c === null) continue;
+    routed++;
+    quality += c.quality;
+    cost += c.costUsd;
+    tokens += c.outputTokens;
+    const key = `${c.model}\u0000${c.budget}`;
+    const cell = cells.get(key);
+    if (cell) cell.queries++;
+    else cells.set(key, { model: c.model, budget: c.budget, queries: 1 });
+  }
+  const n = Math.max(1, routed);
+  return {
+    routed,
+    unrouted: choices.length - routed,
+    meanQuality: quality / n,
+    meanCostUsd: cost / n,
+    totalCostUsd: cost,
+    meanOutputTokens: tokens / n,
+    cells: [...cells.values()],
+  };
+}
+
+export interface DeferralPoint extends CurvePoint {
+  lambda: number;
+}
+
+/** The predicted deferral curve: mean predicted quality and cost per query at each λ. */
+export function predictedCurve(
+  maps: readonly QueryMaps[],
+  router: Router,
+  lambdas: readonly number[],
+): DeferralPoint[] {
+  return lambdas.map((lambda) => {
+    const t = planTotals(choicesAt(maps, router, lambda));
+    return { lambda, cost: t.meanCostUsd, quality: t.meanQuality };
+  });
+}
