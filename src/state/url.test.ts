@@ -13,6 +13,7 @@ const SAMPLES: Record<string, Partial<ViewState>> = {
   search: { continuous: false },
   present: { present: true },
   rules: { appRules: true },
+  view: { view: 'workload' },
   pool: { pool: { 'GLM-4.5-Air': { enabled: false, outputPerMillion: 1.55 }, 'a&b=c': { providerId: 'x/y' } } },
 };
 

@@ -31,6 +31,8 @@ export interface ViewState {
    * (8-decimal rounding, first of ties, words × 1.3 input tokens, anchors only).
    */
   appRules: boolean;
+  /** The single-query playground, or the workload view (a whole file of queries). */
+  view: 'main' | 'workload';
 }
 
 export const DEFAULT_QUERY = 'A train travels 180 km in 2.5 hours. What is its average speed in km/h?';
@@ -46,4 +48,5 @@ export const DEFAULT_VIEW: ViewState = {
   present: false,
   pool: {},
   appRules: false,
+  view: 'main',
 };

@@ -15,6 +15,7 @@ export interface ViewActions {
   setContinuous: (on: boolean) => void;
   setPresent: (on: boolean) => void;
   setAppRules: (on: boolean) => void;
+  setView: (view: ViewState['view']) => void;
   setBundleId: (id: string) => void;
   overrideModel: (name: string, change: PoolOverride) => void;
   resetPool: () => void;
@@ -55,6 +56,7 @@ export function createViewStore({ storage, search }: ViewStoreDeps): StoreApi<Vi
     setContinuous: (continuous) => set({ continuous }),
     setPresent: (present) => set({ present }),
     setAppRules: (appRules) => set({ appRules }),
+    setView: (view) => set({ view }),
     setBundleId: (id) => set({ bundleId: id, pool: savedPool(storage, id) }),
     overrideModel: (name, change) => {
       const pool = { ...get().pool, [name]: { ...get().pool[name], ...change } };
