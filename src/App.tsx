@@ -21,9 +21,12 @@ import { QueryInput } from './ui/QueryInput';
 import { RulesToggle } from './ui/RulesToggle';
 import { SearchModeToggle } from './ui/SearchModeToggle';
 import { ShareButton } from './ui/ShareButton';
+import { WorkloadTab } from './ui/workload/WorkloadTab';
 
 // Loaded after the first paint: the curves need neither the API client nor the Qwen3 encoder.
 const Dispatch = memo(lazy(() => import('./ui/dispatch/DispatchPanel').then((m) => ({ default: m.DispatchPanel }))));
+// The workload view (and its CSV reader) loads only when opened; the single-query view stays mounted, hidden.
+const WorkloadView = lazy(() => import('./ui/workload/WorkloadView').then((m) => ({ default: m.WorkloadView })));
 const EncoderPanel = lazy(() => import('./ui/EncoderPanel').then((m) => ({ default: m.EncoderPanel })));
 
 /** The page's layout: every number comes from usePlayground, every part from src/ui. */
@@ -31,6 +34,7 @@ export function App() {
   const pg = usePlayground();
   const { predictor, manifest } = pg;
   const present = useView((s) => s.present);
+  const view = useView((s) => s.view);
   const bundleId = useView((s) => s.bundleId);
   const setBundleId = useView((s) => s.setBundleId);
   const typed = useView((s) => s.query);
@@ -46,13 +50,14 @@ export function App() {
   const resetPool = useView((s) => s.resetPool);
 
   return (
-    <div className={present ? 'app present' : 'app'}>
+    <div className={present ? 'app present' : 'app'} data-view={view}>
       <header className="top">
         <div className="brand">
           <h1>R2 Routing Playground</h1>
           <p>Which LLM, and how long may it answer? Watch a router trade quality against cost.</p>
         </div>
         <div className="top-tools">
+          <WorkloadTab />
           <BundlePicker bundleId={bundleId} onSelect={setBundleId} />
           <BackendBadge load={predictor.load} latencyMs={pg.latencyMs} />
           <ShareButton />
@@ -66,6 +71,12 @@ export function App() {
         manifest={manifest}
         onDismiss={predictor.dismissError}
       />
+
+      {view === 'workload' && (
+        <Suspense fallback={<section className="panel workload-view">Loading the workload view…</section>}>
+          <WorkloadView />
+        </Suspense>
+      )}
 
       <main className="grid">
         <div className="left">
