@@ -98,7 +98,8 @@ function predictBatch(id: number, texts: string[], chunk: number, from = 0): voi
       batches.delete(id);
       return failed(id, e);
     }
-    if (from + chunk < texts.length) predictBatch(id, texts, chunk, from + chunk);
+    // The next chunk queues after a turn of the event loop, so a cancel or a typed query gets in first.
+    if (from + chunk < texts.length) setTimeout(() => predictBatch(id, texts, chunk, from + chunk), 0);
     else finish(false);
   });
 }

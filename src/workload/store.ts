@@ -78,23 +78,25 @@ export function createWorkloadStore(deps: WorkloadDeps): StoreApi<WorkloadStore>
     async function predictMissing(texts: readonly string[], signal: AbortSignal): Promise<Map<string, Prediction>> {
       const bundle = deps.bundle();
       if (!bundle) throw new Error('No predictor is loaded yet: wait for it, then try again.');
-      let cache = get().cacheKey === bundle.key ? get().predictions : new Map<string, Prediction>();
+      // Filled as chunks arrive and published once at the end: a copy per chunk would cost O(n²).
+      const cache = new Map(get().cacheKey === bundle.key ? get().predictions : []);
       const missing = [...new Set(texts)].filter((t) => !cache.has(t));
-      const already = texts.length - missing.length;
-      set({ status: 'predicting', cacheKey: bundle.key, predictions: cache, progress: { done: 0, total: texts.length } });
-      let done = already;
-      set({ progress: { done, total: texts.length } });
-      const { cancelled } = await deps.predictBatch(missing, {
-        chunk,
-        signal,
-        onChunk: (from, predictions) => {
-          cache = new Map(cache);
-          predictions.forEach((p, i) => cache.set(missing[from + i]!, p));
-          done += predictions.length;
-          set({ predictions: cache, progress: { done, total: texts.length } });
-        },
-      });
-      if (cancelled) throw new Cancelled();
+      let done = texts.length - missing.length;
+      set({ status: 'predicting', cacheKey: bundle.key, progress: { done, total: texts.length } });
+      try {
+        const { cancelled } = await deps.predictBatch(missing, {
+          chunk,
+          signal,
+          onChunk: (from, predictions) => {
+            predictions.forEach((p, i) => cache.set(missing[from + i]!, p));
+            done += predictions.length;
+            set({ progress: { done, total: texts.length } });
+          },
+        });
+        if (cancelled) throw new Cancelled();
+      } finally {
+        set({ predictions: cache });
+      }
       return cache;
     }
 
