@@ -28,7 +28,7 @@ interface Props {
 
 const W = 760;
 const H = 360;
-const PAD = { left: 56, right: 16, top: 16, bottom: 70 };
+const PAD = { left: 56, right: 16, top: 16, bottom: 84 };
 
 /** Deferral curves: mean quality against cost per query (log axis), each series as its Pareto frontier. */
 export function DeferralChart({ title, series, markers = [], level, fileName, testId }: Props) {
@@ -52,86 +52,85 @@ export function DeferralChart({ title, series, markers = [], level, fileName, te
         <h3>{title}</h3>
         <ChartExport chart={svg} fileName={fileName} testId={`${testId}-export`} />
       </div>
-      <svg
-        ref={svg}
-        data-testid={testId}
-        viewBox={`0 0 ${W} ${H}`}
-        width="100%"
-        role="img"
-        aria-label={title}
-        fontFamily="sans-serif"
-      >
-        <rect width={W} height={H} fill="#fff" />
-        {yTicks.map((q) => (
-          <g key={q}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(q)} y2={y(q)} stroke="#eceff4" />
-            <text x={PAD.left - 6} y={y(q) + 4} textAnchor="end" fontSize="11" fill="#5f6b7d">
-              {q.toFixed(1)}
-            </text>
-          </g>
-        ))}
-        {xTicks.map((e) => (
-          <g key={e}>
-            <line x1={x(10 ** e)} x2={x(10 ** e)} y1={PAD.top} y2={H - PAD.bottom} stroke="#eceff4" />
-            <text x={x(10 ** e)} y={H - PAD.bottom + 16} textAnchor="middle" fontSize="11" fill="#5f6b7d">
-              {formatUsd(10 ** e)}
-            </text>
-          </g>
-        ))}
-        <text x={(PAD.left + W - PAD.right) / 2} y={H - PAD.bottom + 34} textAnchor="middle" fontSize="12">
-          cost per query (USD, log scale)
-        </text>
-        <text
-          transform={`translate(14 ${(PAD.top + H - PAD.bottom) / 2}) rotate(-90)`}
-          textAnchor="middle"
-          fontSize="12"
+      <div className="chart-scroll">
+        <svg
+          ref={svg}
+          data-testid={testId}
+          viewBox={`0 0 ${W} ${H}`}
+          width="100%"
+          role="img"
+          aria-label={title}
+          fontFamily="sans-serif"
         >
-          mean quality
-        </text>
-        {level && (
-          <line
-            x1={PAD.left}
-            x2={W - PAD.right}
-            y1={y(level.quality)}
-            y2={y(level.quality)}
-            stroke="#7f7f7f"
-            strokeDasharray="2 4"
+          <rect width={W} height={H} fill="#fff" />
+          {yTicks.map((q) => (
+            <g key={q}>
+              <line x1={PAD.left} x2={W - PAD.right} y1={y(q)} y2={y(q)} stroke="#eceff4" />
+              <text x={PAD.left - 6} y={y(q) + 4} textAnchor="end" fontSize="11" fill="#5f6b7d">
+                {q.toFixed(1)}
+              </text>
+            </g>
+          ))}
+          {xTicks.map((e) => (
+            <g key={e}>
+              <line x1={x(10 ** e)} x2={x(10 ** e)} y1={PAD.top} y2={H - PAD.bottom} stroke="#eceff4" />
+              <text x={x(10 ** e)} y={H - PAD.bottom + 16} textAnchor="middle" fontSize="11" fill="#5f6b7d">
+                {formatUsd(10 ** e)}
+              </text>
+            </g>
+          ))}
+          <text x={(PAD.left + W - PAD.right) / 2} y={H - PAD.bottom + 32} textAnchor="middle" fontSize="12">
+            cost per query (USD, log scale)
+          </text>
+          <text
+            transform={`translate(14 ${(PAD.top + H - PAD.bottom) / 2}) rotate(-90)`}
+            textAnchor="middle"
+            fontSize="12"
           >
-            <title>{level.label}</title>
-          </line>
-        )}
-        {series.map((s) => (
-          <polyline
-            key={s.name}
-            fill="none"
-            stroke={s.color}
-            strokeWidth={2.2}
-            strokeDasharray={s.dash}
-            points={paretoFrontier(s.points.filter((p) => p.cost > 0))
-              .map((p) => `${x(p.cost).toFixed(1)},${y(p.quality).toFixed(1)}`)
-              .join(' ')}
-          />
-        ))}
-        {markers.map((m) => (
-          <circle key={m.label} cx={x(m.point.cost)} cy={y(m.point.quality)} r={5} fill={m.color} stroke="#fff">
-            <title>{m.label}</title>
-          </circle>
-        ))}
-        {[
-          ...series.map((s) => ({ label: s.name, color: s.color, dash: s.dash })),
-          ...(level ? [{ label: level.label, color: '#7f7f7f', dash: '2 4' }] : []),
-        ].map((item, i) => (
-          <g
-            key={item.label}
-            transform={`translate(${PAD.left + (i % 3) * 235} ${H - 22 + Math.floor(i / 3) * 16 - (level || series.length > 3 ? 8 : 0)})`}
-          >
-            <line x1={0} x2={24} y1={-4} y2={-4} stroke={item.color} strokeWidth={2.5} strokeDasharray={item.dash} />
-            <text x={30} y={0} fontSize="11">
-              {item.label}
-            </text>
-          </g>
-        ))}
-      </svg>
+            mean quality
+          </text>
+          {level && (
+            <line
+              x1={PAD.left}
+              x2={W - PAD.right}
+              y1={y(level.quality)}
+              y2={y(level.quality)}
+              stroke="#7f7f7f"
+              strokeDasharray="2 4"
+            >
+              <title>{level.label}</title>
+            </line>
+          )}
+          {series.map((s) => (
+            <polyline
+              key={s.name}
+              fill="none"
+              stroke={s.color}
+              strokeWidth={2.2}
+              strokeDasharray={s.dash}
+              points={paretoFrontier(s.points.filter((p) => p.cost > 0))
+                .map((p) => `${x(p.cost).toFixed(1)},${y(p.quality).toFixed(1)}`)
+                .join(' ')}
+            />
+          ))}
+          {markers.map((m) => (
+            <circle key={m.label} cx={x(m.point.cost)} cy={y(m.point.quality)} r={5} fill={m.color} stroke="#fff">
+              <title>{m.label}</title>
+            </circle>
+          ))}
+          {[
+            ...series.map((s) => ({ label: s.name, color: s.color, dash: s.dash })),
+            ...(level ? [{ label: level.label, color: '#7f7f7f', dash: '2 4' }] : []),
+          ].map((item, i) => (
+            <g key={item.label} transform={`translate(${PAD.left + (i % 3) * 235} ${H - 28 + Math.floor(i / 3) * 18})`}>
+              <line x1={0} x2={24} y1={-4} y2={-4} stroke={item.color} strokeWidth={2.5} strokeDasharray={item.dash} />
+              <text x={30} y={0} fontSize="11">
+                {item.label}
+              </text>
+            </g>
+          ))}
+        </svg>
+      </div>
     </div>
   );
 }

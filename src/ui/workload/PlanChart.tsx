@@ -75,77 +75,79 @@ export function PlanChart({ manifest, r2, reactive, colors }: Props) {
         <h3>Queries per LLM and budget</h3>
         <ChartExport chart={svg} fileName="workload-plan" testId="workload-plan-export" />
       </div>
-      <svg
-        ref={svg}
-        viewBox={`0 0 ${W} ${H}`}
-        width="100%"
-        role="img"
-        aria-label="routing plan"
-        fontFamily="sans-serif"
-      >
-        <rect width={W} height={H} fill="#fff" />
-        {bar(14, 'R2', r2Models, r2.routed)}
-        {bar(46, 'reactive', reactiveModels, reactive.routed)}
-        <text x={LEFT} y={gridTop - 8} fontSize="11" fill="#5f6b7d">
-          R2 by budget (output tokens); last column: the reactive router, which only sends unlimited calls
-        </text>
-        {budgets.map((b, j) => (
+      <div className="chart-scroll">
+        <svg
+          ref={svg}
+          viewBox={`0 0 ${W} ${H}`}
+          width="100%"
+          role="img"
+          aria-label="routing plan"
+          fontFamily="sans-serif"
+        >
+          <rect width={W} height={H} fill="#fff" />
+          {bar(14, 'R2', r2Models, r2.routed)}
+          {bar(46, 'reactive', reactiveModels, reactive.routed)}
+          <text x={LEFT} y={gridTop - 8} fontSize="11" fill="#5f6b7d">
+            R2 by budget (output tokens); last column: the reactive router, which only sends unlimited calls
+          </text>
+          {budgets.map((b, j) => (
+            <text
+              key={String(b)}
+              x={LEFT + (j + 0.5) * colW}
+              y={gridTop + 14}
+              textAnchor="middle"
+              fontSize="10"
+              fill="#5f6b7d"
+            >
+              {b === 'unlimited' ? '∞' : b}
+            </text>
+          ))}
           <text
-            key={String(b)}
-            x={LEFT + (j + 0.5) * colW}
+            x={LEFT + (budgets.length + 0.5) * colW}
             y={gridTop + 14}
             textAnchor="middle"
             fontSize="10"
             fill="#5f6b7d"
           >
-            {b === 'unlimited' ? '∞' : b}
+            react.
           </text>
-        ))}
-        <text
-          x={LEFT + (budgets.length + 0.5) * colW}
-          y={gridTop + 14}
-          textAnchor="middle"
-          fontSize="10"
-          fill="#5f6b7d"
-        >
-          react.
-        </text>
-        {models.map((m, i) => {
-          const y = gridTop + 22 + i * rowH;
-          const cells = [...budgets.map((b) => count(m, b)), reactiveModels.get(m) ?? 0];
-          return (
-            <g key={m}>
-              <rect x={LEFT - 186} y={y + 5} width={9} height={9} fill={colors.get(m) ?? '#888'} />
-              <text x={LEFT - 172} y={y + 14} fontSize="11" fill="#1c2230">
-                {m.length > 26 ? `${m.slice(0, 25)}…` : m}
-              </text>
-              {cells.map((n, j) => (
-                <g key={j}>
-                  <rect
-                    x={LEFT + j * colW + 1}
-                    y={y + 1}
-                    width={colW - 2}
-                    height={rowH - 2}
-                    fill={n === 0 ? '#f5f6f8' : j === budgets.length ? '#d97706' : '#1d4ed8'}
-                    fillOpacity={n === 0 ? 1 : 0.15 + 0.85 * (n / max)}
-                  />
-                  {n > 0 && (
-                    <text
-                      x={LEFT + (j + 0.5) * colW}
-                      y={y + 14}
-                      textAnchor="middle"
-                      fontSize="10"
-                      fill={n / max > 0.5 ? '#fff' : '#1c2230'}
-                    >
-                      {n}
-                    </text>
-                  )}
-                </g>
-              ))}
-            </g>
-          );
-        })}
-      </svg>
+          {models.map((m, i) => {
+            const y = gridTop + 22 + i * rowH;
+            const cells = [...budgets.map((b) => count(m, b)), reactiveModels.get(m) ?? 0];
+            return (
+              <g key={m}>
+                <rect x={LEFT - 186} y={y + 5} width={9} height={9} fill={colors.get(m) ?? '#888'} />
+                <text x={LEFT - 172} y={y + 14} fontSize="11" fill="#1c2230">
+                  {m.length > 26 ? `${m.slice(0, 25)}…` : m}
+                </text>
+                {cells.map((n, j) => (
+                  <g key={j}>
+                    <rect
+                      x={LEFT + j * colW + 1}
+                      y={y + 1}
+                      width={colW - 2}
+                      height={rowH - 2}
+                      fill={n === 0 ? '#f5f6f8' : j === budgets.length ? '#d97706' : '#1d4ed8'}
+                      fillOpacity={n === 0 ? 1 : 0.15 + 0.85 * (n / max)}
+                    />
+                    {n > 0 && (
+                      <text
+                        x={LEFT + (j + 0.5) * colW}
+                        y={y + 14}
+                        textAnchor="middle"
+                        fontSize="10"
+                        fill={n / max > 0.5 ? '#fff' : '#1c2230'}
+                      >
+                        {n}
+                      </text>
+                    )}
+                  </g>
+                ))}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
     </div>
   );
 }

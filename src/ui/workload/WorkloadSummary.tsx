@@ -21,31 +21,33 @@ export function WorkloadSummary({ r2, reactive, savings }: Props) {
   ];
   return (
     <div className="workload-summary">
-      <table className="table">
-        <thead>
-          <tr>
-            <th />
-            <th>R2 (LLM × length)</th>
-            <th>reactive (LLM only)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([label, f]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td className="mono">{f(r2)}</td>
-              <td className="mono">{f(reactive)}</td>
-            </tr>
-          ))}
-          {(r2.unrouted > 0 || reactive.unrouted > 0) && (
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
             <tr>
-              <th scope="row">nothing under the cap</th>
-              <td className="mono">{formatCount(r2.unrouted)}</td>
-              <td className="mono">{formatCount(reactive.unrouted)}</td>
+              <th />
+              <th>R2 (LLM × length)</th>
+              <th>reactive (LLM only)</th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(([label, f]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td className="mono">{f(r2)}</td>
+                <td className="mono">{f(reactive)}</td>
+              </tr>
+            ))}
+            {(r2.unrouted > 0 || reactive.unrouted > 0) && (
+              <tr>
+                <th scope="row">nothing under the cap</th>
+                <td className="mono">{formatCount(r2.unrouted)}</td>
+                <td className="mono">{formatCount(reactive.unrouted)}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
       <div
         className="savings"
         data-testid="workload-savings"

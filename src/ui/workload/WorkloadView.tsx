@@ -48,8 +48,8 @@ export function WorkloadView() {
       <section className="panel">
         <h2>Route a whole workload</h2>
         <p className="hint">
-          Every query is predicted by the loaded bundle ({manifest?.card.title ?? 'loading…'}
-          {manifest?.card.simulated ? ', trained on simulated data: its qualities are a simulation’s' : ''}) and routed
+          Every query is predicted by the loaded bundle ({manifest?.card.title ?? 'loading…'})
+          {manifest?.card.simulated ? ', whose qualities come from a simulation, not from real LLMs,' : ''} and routed
           by both routers at the λ, cap and pool below.
         </p>
         <WorkloadInputs ready={ready} />
