@@ -95,6 +95,7 @@ test('a long batch can be cancelled mid-way, keeping what was predicted', async 
     .toBeGreaterThan(0);
   await page.getByTestId('workload-cancel').click();
   await expect(page.getByTestId('workload-cancelled')).toBeVisible();
+  await expect(page.getByTestId('workload-plan')).toHaveAttribute('data-routing', 'false');
   const routed = Number(await page.getByTestId('workload-plan').getAttribute('data-queries'));
   expect(routed).toBeGreaterThan(0);
   expect(routed).toBeLessThan(many.length);

@@ -53,12 +53,9 @@ export function useWorkloadPlan() {
     () => (manifest ? { manifest, pool, enabled, cap, continuous, rules } : null),
     [manifest, pool, enabled, cap, continuous, rules],
   );
-  // While the worker predicts, the plan waits: routing a moving set would only slow the batch.
+  // While the worker predicts, the last plan stays up, marked stale: routing a moving set would only slow the batch.
   const settled = status !== 'predicting' && status !== 'reading';
-  const routable = useMemo(
-    () => (settled ? texts.filter((t) => predictions.has(t)) : []),
-    [settled, texts, predictions],
-  );
+  const routable = useMemo(() => texts.filter((t) => predictions.has(t)), [texts, predictions]);
 
   // The maps of the latest settings and queries once built; older ones stay on screen meanwhile.
   const [built, setBuilt] = useState<{
@@ -68,7 +65,7 @@ export function useWorkloadPlan() {
     routeMs: number;
   } | null>(null);
   useEffect(() => {
-    if (!settings || routable.length === 0) return;
+    if (!settled || !settings || routable.length === 0) return;
     let stopped = false;
     const started = performance.now();
     const out: QueryMaps[] = [];
@@ -84,13 +81,15 @@ export function useWorkloadPlan() {
     return () => {
       stopped = true;
     };
-  }, [settings, routable, predictions]);
-  const hasQueries = settings !== null && routable.length > 0;
+  }, [settled, settings, routable, predictions]);
+  const cleared = texts.length === 0 && status !== 'reading';
   const maps = useMemo(
-    () => (hasQueries && built ? { texts: built.routable, maps: built.maps } : null),
-    [hasQueries, built],
+    () => (built && !cleared ? { texts: built.routable, maps: built.maps } : null),
+    [built, cleared],
   );
-  const routing = hasQueries && (built?.settings !== settings || built.routable !== routable);
+  const routing =
+    !settled ||
+    (settings !== null && routable.length > 0 && (built?.settings !== settings || built.routable !== routable));
 
   const curves = useMemo(
     () =>

@@ -1,0 +1,203 @@
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { R2_BENCH_BUDGETS, SIM_POOL } from '../pipeline/simulate/pool';
+import { writeDataset } from '../pipeline/simulate/writeDataset';
+import { pageHeap } from './heap';
+import { appUrl, freshPage } from './page';
+import { benchQueries } from './queries';
+import { percentile, round } from './stats';
+
+/**
+ * The workload view (src/ui/workload) on the production build: a file of varied queries
+ * (short, long, code, math) predicted in the worker, routed by both routers and swept over
+ * 50 values of λ; a re-route after a pool change (no re-prediction); λ presses while a second
+ * batch predicts; and an R2-Bench-format folder evaluated against its ground truth.
+ */
+
+export interface WorkloadBench {
+  queries: number;
+  /** File picked → plan, savings and both 50-point curves on screen. */
+  totalMs: number;
+  /** An LLM switched off in the pool → every query re-routed and drawn, from cached predictions. */
+  rerouteMs: number;
+  /** λ presses on the workload view while the worker predicts another batch: keydown → the view's change. */
+  sliderDuringBatchMsP95: number | null;
+  sliderPressesDuringBatch: number;
+  /** Folder picked → the ground-truth metrics on screen (reading every CSV, predicting, the 203-point sweep). */
+  evaluateFolderMs: number;
+  folder: { queries: number; models: number; budgets: number; csvMB: number; heldOut: number };
+  /** The page's JS heap after a full GC, with the 10,000 queries' predictions and plan held. */
+  heapMB: number;
+}
+
+const PLAN = '[data-testid="workload-plan"]';
+
+/** Resolves with performance.now() when `selector` matches, watching the DOM from now on. */
+function whenMatches(page: Page, selector: string, timeoutMs: number): Promise<number> {
+  return page.evaluate(
+    ([sel, timeout]) =>
+      new Promise<number>((resolve, reject) => {
+        const check = () => {
+          if (!document.querySelector(sel)) return false;
+          observer.disconnect();
+          resolve(performance.now());
+          return true;
+        };
+        const observer = new MutationObserver(check);
+        if (check()) return;
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`${sel} did not appear within ${timeout} ms`));
+        }, timeout);
+      }),
+    [selector, timeoutMs] as const,
+  );
+}
+
+/** performance.now() of the last change or click event, recorded in the capture phase. */
+async function installMarks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __wl: { input: number; press: { down: number; at: number | null } | null } };
+    w.__wl = { input: 0, press: null };
+    for (const type of ['change', 'click'])
+      document.addEventListener(type, () => (w.__wl.input = performance.now()), true);
+    window.addEventListener(
+      'keydown',
+      (e) => {
+        if ((e.target as Element | null)?.getAttribute('data-testid') === 'workload-lambda')
+          w.__wl.press = { down: e.timeStamp, at: null };
+      },
+      true,
+    );
+  });
+}
+
+const inputAt = (page: Page) => page.evaluate(() => (window as unknown as { __wl: { input: number } }).__wl.input);
+
+async function pickFile(page: Page, queries: string[], name: string): Promise<void> {
+  await page
+    .getByTestId('workload-file')
+    .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(queries.join('\n')) });
+}
+
+/** λ presses while the batch runs; only presses whose change landed before the batch ended count. */
+async function pressesDuringBatch(page: Page, maxPresses: number): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __wl: { press: { down: number; at: number | null } | null } };
+    const value = document.querySelector('[data-testid="workload-lambda-value"]')!;
+    new MutationObserver(() => {
+      if (w.__wl.press && w.__wl.press.at === null) w.__wl.press.at = performance.now();
+    }).observe(value, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByTestId('workload-lambda').focus();
+  const samples: number[] = [];
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press(i % 20 < 10 ? 'ArrowLeft' : 'ArrowRight');
+    const t = await page.evaluate(
+      () =>
+        new Promise<{ ms: number | null; running: boolean }>((resolve) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              const p = (window as unknown as { __wl: { press: { down: number; at: number | null } | null } }).__wl
+                .press;
+              resolve({
+                ms: p && p.at !== null ? p.at - p.down : null,
+                running: document.querySelector('[data-testid="workload-progress"]') !== null,
+              });
+            }),
+          ),
+        ),
+    );
+    if (!t.running) break;
+    if (t.ms !== null) samples.push(t.ms);
+  }
+  return samples;
+}
+
+async function simulatedFolder(queries: number): Promise<{ dir: string; csvMB: number; remove: () => Promise<void> }> {
+  const root = await mkdtemp(join(tmpdir(), 'r2-bench-workload-'));
+  const dir = join(root, 'bench-folder');
+  await writeDataset(dir, {
+    queries,
+    seed: 1,
+    pool: SIM_POOL,
+    budgets: R2_BENCH_BUDGETS,
+    command: `npm run simulate -- --out ${dir} --queries ${queries}`,
+  });
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const bytes = (await Promise.all(files.map((e) => stat(join(e.parentPath, e.name))))).reduce((s, f) => s + f.size, 0);
+  return { dir, csvMB: bytes / 1e6, remove: () => rm(root, { recursive: true, force: true }) };
+}
+
+export async function workloadBench(
+  browser: Browser,
+  base: string,
+  bundle: string,
+  debounceMs: number,
+  counts: { queries: number; folderQueries: number },
+  log: (line: string) => void,
+): Promise<WorkloadBench> {
+  const app = await freshPage(browser, debounceMs);
+  const folder = await simulatedFolder(counts.folderQueries);
+  try {
+    const { page } = app;
+    await page.goto(appUrl(base, bundle, { view: 'workload' }));
+    await page.getByTestId('workload-file').waitFor({ state: 'attached' });
+    await page.waitForFunction(
+      () => !(document.querySelector('[data-testid="workload-file"]') as HTMLInputElement).disabled,
+    );
+    await installMarks(page);
+    const n = counts.queries;
+    const ready = `${PLAN}[data-queries="${n}"][data-routing="false"]`;
+
+    const first = whenMatches(page, ready, 300_000);
+    await pickFile(page, benchQueries(n, 2024), 'workload-a.txt');
+    const totalMs = (await first) - (await inputAt(page));
+    log(`workload: ${n} queries routed and swept in ${round(totalMs, 0)} ms`);
+    const heap = await pageHeap(page);
+
+    // A pool change: every query re-routed from its cached prediction.
+    const busy = whenMatches(page, `${PLAN}[data-routing="true"]`, 30_000);
+    await page.getByTestId('pool-editor').locator('tbody input[type=checkbox]').last().click();
+    await busy;
+    const rerouteMs = (await whenMatches(page, ready, 60_000)) - (await inputAt(page));
+    log(`workload: re-routed after a pool change in ${round(rerouteMs, 0)} ms`);
+
+    // λ presses while a second batch of new queries predicts.
+    const second = whenMatches(page, `[data-testid="workload-progress"]`, 60_000);
+    await pickFile(page, benchQueries(n, 2025), 'workload-b.txt');
+    await second;
+    const samples = await pressesDuringBatch(page, 60);
+    await whenMatches(page, ready, 300_000);
+    log(`workload: ${samples.length} λ presses during a batch`);
+
+    const truth = whenMatches(page, '[data-testid="workload-metrics"]', 600_000);
+    await page.getByTestId('workload-folder').setInputFiles(folder.dir);
+    const evaluateFolderMs = (await truth) - (await inputAt(page));
+    const heldOut = Number(await page.getByTestId('workload-metrics').getAttribute('data-held-out'));
+    log(`workload: folder of ${counts.folderQueries} queries evaluated in ${round(evaluateFolderMs, 0)} ms`);
+
+    return {
+      queries: n,
+      totalMs: round(totalMs, 0),
+      rerouteMs: round(rerouteMs, 0),
+      sliderDuringBatchMsP95: samples.length ? round(percentile(samples, 95), 1) : null,
+      sliderPressesDuringBatch: samples.length,
+      evaluateFolderMs: round(evaluateFolderMs, 0),
+      folder: {
+        queries: counts.folderQueries,
+        models: SIM_POOL.length,
+        budgets: R2_BENCH_BUDGETS.length,
+        csvMB: round(folder.csvMB, 0),
+        heldOut,
+      },
+      heapMB: round(heap.heapMB, 1),
+    };
+  } finally {
+    await app.close();
+    await folder.remove();
+  }
+}
