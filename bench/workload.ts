@@ -20,6 +20,8 @@ export interface WorkloadBench {
   queries: number;
   /** File picked → plan, savings and both 50-point curves on screen. */
   totalMs: number;
+  /** File picked → every query predicted (the progress bar gone), inside totalMs. */
+  predictMs: number;
   /** An LLM switched off in the pool → every query re-routed and drawn, from cached predictions. */
   rerouteMs: number;
   /** λ presses on the workload view while the worker predicts another batch: keydown → the view's change. */
@@ -34,83 +36,67 @@ export interface WorkloadBench {
 
 const PLAN = '[data-testid="workload-plan"]';
 
-/** Resolves with performance.now() when `selector` matches, watching the DOM from now on. */
-function whenMatches(page: Page, selector: string, timeoutMs: number): Promise<number> {
-  return page.evaluate(
-    ([sel, timeout]) =>
-      new Promise<number>((resolve, reject) => {
-        const check = () => {
-          if (!document.querySelector(sel)) return false;
-          observer.disconnect();
-          resolve(performance.now());
-          return true;
-        };
-        const observer = new MutationObserver(check);
-        if (check()) return;
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-        setTimeout(() => {
-          observer.disconnect();
-          reject(new Error(`${sel} did not appear within ${timeout} ms`));
-        }, timeout);
-      }),
-    [selector, timeoutMs] as const,
-  );
-}
-
-/** performance.now() of the last change or click event, recorded in the capture phase. */
-async function installMarks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __wl: { input: number; press: { down: number; at: number | null } | null } };
-    w.__wl = { input: 0, press: null };
-    for (const type of ['change', 'click'])
-      document.addEventListener(type, () => (w.__wl.input = performance.now()), true);
-    window.addEventListener(
-      'keydown',
-      (e) => {
-        if ((e.target as Element | null)?.getAttribute('data-testid') === 'workload-lambda')
-          w.__wl.press = { down: e.timeStamp, at: null };
-      },
-      true,
-    );
+/**
+ * The page-side probes, as text: tsx rewrites functions passed to page.evaluate (it adds
+ * helpers the page lacks), so they are installed as a script and called by name.
+ */
+const PAGE_PROBES = `
+(() => {
+  const w = { input: 0, press: null };
+  window.__wl = w;
+  for (const type of ['change', 'click']) document.addEventListener(type, () => { w.input = performance.now(); }, true);
+  window.addEventListener('keydown', (e) => {
+    if (e.target && e.target.getAttribute && e.target.getAttribute('data-testid') === 'workload-lambda')
+      w.press = { down: e.timeStamp, at: null };
+  }, true);
+  // Resolves with performance.now() when the selector matches, watching the DOM from now on.
+  w.whenMatches = (sel, timeout) => new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => check());
+    const check = () => {
+      if (!document.querySelector(sel)) return false;
+      observer.disconnect();
+      resolve(performance.now());
+      return true;
+    };
+    if (check()) return;
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    setTimeout(() => { observer.disconnect(); reject(new Error(sel + ' did not appear within ' + timeout + ' ms')); }, timeout);
   });
+  w.watchLambda = () => new MutationObserver(() => { if (w.press && w.press.at === null) w.press.at = performance.now(); })
+    .observe(document.querySelector('[data-testid="workload-lambda-value"]'), { subtree: true, childList: true, characterData: true });
+  // Two frames after a press: its latency, and whether the batch still runs.
+  w.pressResult = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve({
+    ms: w.press && w.press.at !== null ? w.press.at - w.press.down : null,
+    running: document.querySelector('[data-testid="workload-progress"]') !== null,
+  }))));
+})();
+`;
+
+/** performance.now() when `selector` matches; the promise is handled at once so an early failure waits for its await. */
+function whenMatches(page: Page, selector: string, timeoutMs: number): Promise<number> {
+  const done = page.evaluate<number>(`window.__wl.whenMatches(${JSON.stringify(selector)}, ${timeoutMs})`);
+  done.catch(() => undefined);
+  return done;
 }
 
-const inputAt = (page: Page) => page.evaluate(() => (window as unknown as { __wl: { input: number } }).__wl.input);
+const inputAt = (page: Page) => page.evaluate<number>('window.__wl.input');
 
+/** JSON Lines, since code and long queries span several lines. */
 async function pickFile(page: Page, queries: string[], name: string): Promise<void> {
+  const text = queries.map((prompt) => JSON.stringify({ prompt })).join('\n');
   await page
     .getByTestId('workload-file')
-    .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(queries.join('\n')) });
+    .setInputFiles({ name, mimeType: 'application/jsonl', buffer: Buffer.from(text) });
 }
 
 /** λ presses while the batch runs; only presses whose change landed before the batch ended count. */
 async function pressesDuringBatch(page: Page, maxPresses: number): Promise<number[]> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __wl: { press: { down: number; at: number | null } | null } };
-    const value = document.querySelector('[data-testid="workload-lambda-value"]')!;
-    new MutationObserver(() => {
-      if (w.__wl.press && w.__wl.press.at === null) w.__wl.press.at = performance.now();
-    }).observe(value, { subtree: true, childList: true, characterData: true });
-  });
+  await page.evaluate('window.__wl.watchLambda()');
   await page.getByTestId('workload-lambda').focus();
   const samples: number[] = [];
   for (let i = 0; i < maxPresses; i++) {
     await page.keyboard.press(i % 20 < 10 ? 'ArrowLeft' : 'ArrowRight');
-    const t = await page.evaluate(
-      () =>
-        new Promise<{ ms: number | null; running: boolean }>((resolve) =>
-          requestAnimationFrame(() =>
-            requestAnimationFrame(() => {
-              const p = (window as unknown as { __wl: { press: { down: number; at: number | null } | null } }).__wl
-                .press;
-              resolve({
-                ms: p && p.at !== null ? p.at - p.down : null,
-                running: document.querySelector('[data-testid="workload-progress"]') !== null,
-              });
-            }),
-          ),
-        ),
-    );
+    const t = await page.evaluate<{ ms: number | null; running: boolean }>('window.__wl.pressResult()');
     if (!t.running) break;
     if (t.ms !== null) samples.push(t.ms);
   }
@@ -146,29 +132,32 @@ export async function workloadBench(
     const { page } = app;
     await page.goto(appUrl(base, bundle, { view: 'workload' }));
     await page.getByTestId('workload-file').waitFor({ state: 'attached' });
-    await page.waitForFunction(
-      () => !(document.querySelector('[data-testid="workload-file"]') as HTMLInputElement).disabled,
-    );
-    await installMarks(page);
+    await page.evaluate(PAGE_PROBES);
+    await whenMatches(page, '[data-testid="workload-file"]:not([disabled])', 60_000);
     const n = counts.queries;
     const ready = `${PLAN}[data-queries="${n}"][data-routing="false"]`;
 
+    const predicting = whenMatches(page, '[data-testid="workload-progress"]', 60_000);
     const first = whenMatches(page, ready, 300_000);
-    await pickFile(page, benchQueries(n, 2024), 'workload-a.txt');
-    const totalMs = (await first) - (await inputAt(page));
+    await pickFile(page, benchQueries(n, 2024), 'workload-a.jsonl');
+    await predicting;
+    const predicted = whenMatches(page, '.workload-status:not(:has([data-testid="workload-progress"]))', 300_000);
+    const start = await inputAt(page);
+    const predictMs = (await predicted) - start;
+    const totalMs = (await first) - start;
     log(`workload: ${n} queries routed and swept in ${round(totalMs, 0)} ms`);
     const heap = await pageHeap(page);
 
     // A pool change: every query re-routed from its cached prediction.
     const busy = whenMatches(page, `${PLAN}[data-routing="true"]`, 30_000);
-    await page.getByTestId('pool-editor').locator('tbody input[type=checkbox]').last().click();
+    await page.locator('.workload-view [data-testid="pool-editor"] tbody input[type=checkbox]').last().click();
     await busy;
     const rerouteMs = (await whenMatches(page, ready, 60_000)) - (await inputAt(page));
     log(`workload: re-routed after a pool change in ${round(rerouteMs, 0)} ms`);
 
     // λ presses while a second batch of new queries predicts.
     const second = whenMatches(page, `[data-testid="workload-progress"]`, 60_000);
-    await pickFile(page, benchQueries(n, 2025), 'workload-b.txt');
+    await pickFile(page, benchQueries(n, 2025), 'workload-b.jsonl');
     await second;
     const samples = await pressesDuringBatch(page, 60);
     await whenMatches(page, ready, 300_000);
@@ -183,6 +172,7 @@ export async function workloadBench(
     return {
       queries: n,
       totalMs: round(totalMs, 0),
+      predictMs: round(predictMs, 0),
       rerouteMs: round(rerouteMs, 0),
       sliderDuringBatchMsP95: samples.length ? round(percentile(samples, 95), 1) : null,
       sliderPressesDuringBatch: samples.length,
