@@ -103,6 +103,15 @@ describe('workload plan', () => {
     expect(planTotals(choicesAt(capped, 'r2', 0.5)).unrouted).toBe(2);
   });
 
+  it('sweeps λ with the plan’s own means at every point', () => {
+    const lambdas = [0, 0.5, 0.99, 0.99999, 0.9999999, 1];
+    predictedCurve(maps, 'reactive', lambdas).forEach((p, l) => {
+      const t = planTotals(choicesAt(maps, 'reactive', lambdas[l]!));
+      expect(p.cost).toBeCloseTo(t.meanCostUsd, 18);
+      expect(p.quality).toBeCloseTo(t.meanQuality, 15);
+    });
+  });
+
   it('sweeps λ: quality falls and cost falls from λ = 0 to λ = 1', () => {
     const curve = predictedCurve(maps, 'r2', [0, 0.99999, 1]);
     expect(curve.map((p) => p.lambda)).toEqual([0, 0.99999, 1]);
