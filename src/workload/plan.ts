@@ -1,7 +1,7 @@
 import type { Manifest, PoolEntry } from '../bundle/manifest';
 import { buildCurves, type Prediction } from '../router/curves';
 import { inputTokensFor } from '../router/inputTokens';
-import { r2LambdaMap, reactiveLambdaMap, winnerAt, winnersAlong, type LambdaSegment } from '../router/lambdaMap';
+import { r2LambdaMap, reactiveLambdaMap, winnersAlong, type LambdaSegment } from '../router/lambdaMap';
 import type { CurvePoint } from '../router/metrics';
 import type { Budget, Cap, Candidate, DecisionRules } from '../router/types';
 
@@ -41,9 +41,10 @@ export function queryMaps(text: string, prediction: Prediction, s: RoutingSettin
 
 export type Router = keyof QueryMaps;
 
-/** Each query's choice at one λ (null where nothing fits the cap). */
+/** Each query's choice at one λ (null where nothing fits the cap); a plain walk, as it runs on every slider move. */
 export function choicesAt(maps: readonly QueryMaps[], router: Router, lambda: number): (Candidate | null)[] {
-  return maps.map((m) => winnerAt(m[router], lambda));
+  const at = [lambda];
+  return maps.map((m) => winnersAlong(m[router], at)[0]!);
 }
 
 export interface PlanCell {
@@ -66,7 +67,9 @@ export interface PlanTotals {
 }
 
 export function planTotals(choices: readonly (Candidate | null)[]): PlanTotals {
-  const cells = new Map<string, PlanCell>();
+  // Per LLM, then per budget: no key strings built per query.
+  const byModel = new Map<string, Map<Budget, PlanCell>>();
+  const cells: PlanCell[] = [];
   let routed = 0;
   let quality = 0;
   let cost = 0;
@@ -77,10 +80,15 @@ export function planTotals(choices: readonly (Candidate | null)[]): PlanTotals {
     quality += c.quality;
     cost += c.costUsd;
     tokens += c.outputTokens;
-    const key = `${c.model}\u0000${c.budget}`;
-    const cell = cells.get(key);
+    let budgets = byModel.get(c.model);
+    if (!budgets) byModel.set(c.model, (budgets = new Map<Budget, PlanCell>()));
+    const cell = budgets.get(c.budget);
     if (cell) cell.queries++;
-    else cells.set(key, { model: c.model, budget: c.budget, queries: 1 });
+    else {
+      const added = { model: c.model, budget: c.budget, queries: 1 };
+      budgets.set(c.budget, added);
+      cells.push(added);
+    }
   }
   const n = Math.max(1, routed);
   return {
@@ -90,7 +98,7 @@ export function planTotals(choices: readonly (Candidate | null)[]): PlanTotals {
     meanCostUsd: cost / n,
     totalCostUsd: cost,
     meanOutputTokens: tokens / n,
-    cells: [...cells.values()],
+    cells,
   };
 }
 
