@@ -1,3 +1,6 @@
+import { memo } from 'react';
+import type { Manifest } from '../../bundle/manifest';
+import type { Report } from '../../evaluate/report';
 import { useView } from '../../state/viewStore';
 import { usePredictor } from '../../predictor/usePredictor';
 import { PoolEditor } from '../PoolEditor';
@@ -17,6 +20,93 @@ import './workload.css';
 
 const R2_COLOR = '#1d4ed8';
 const REACTIVE_COLOR = '#d97706';
+// The pool and the results skip the render that only moves the λ slider: the plan follows in a deferred one.
+const Pool = memo(PoolEditor);
+
+type Plan = NonNullable<ReturnType<typeof useWorkloadPlan>['plan']>;
+type Curves = NonNullable<ReturnType<typeof useWorkloadPlan>['curves']>;
+
+interface ResultsProps {
+  manifest: Manifest;
+  plan: Plan;
+  curves: Curves;
+  report: Report | null;
+  colors: Map<string, string>;
+  routing: boolean;
+  routeMs: number | null;
+}
+
+const WorkloadResults = memo(function WorkloadResults({
+  manifest,
+  plan,
+  curves,
+  report,
+  colors,
+  routing,
+  routeMs,
+}: ResultsProps) {
+  const namedCurves = [
+    { name: 'r2 predicted', points: curves.r2 },
+    { name: 'reactive predicted', points: curves.reactive },
+    ...(report
+      ? (['r2', 'reactive', 'oracle'] as const).map((m) => ({ name: `${m} actual`, points: report.curves[m] }))
+      : []),
+  ];
+
+  return (
+    <>
+      <section
+        className="panel"
+        data-testid="workload-plan"
+        data-queries={plan.texts.length}
+        data-routing={routing ? 'true' : 'false'}
+        aria-busy={routing}
+      >
+        <div className="panel-head">
+          <h2>Routing plan: {formatCount(plan.texts.length)} queries</h2>
+          <span className="hint">
+            {routing ? 'Re-routing…' : routeMs !== null && `routed in ${formatMs(routeMs)}, no re-prediction`}
+          </span>
+        </div>
+        <PlanChart manifest={manifest} r2={plan.r2Totals} reactive={plan.reactiveTotals} colors={colors} />
+        <WorkloadSummary r2={plan.r2Totals} reactive={plan.reactiveTotals} savings={plan.savings} />
+        <WorkloadExports texts={plan.texts} r2={plan.r2} reactive={plan.reactive} curves={namedCurves} />
+      </section>
+
+      <section className="panel">
+        <DeferralChart
+          title="Predicted deferral curves over λ"
+          testId="workload-predicted-chart"
+          fileName="workload-predicted-curves"
+          series={[
+            { name: 'R2 (predicted)', color: R2_COLOR, points: curves.r2 },
+            { name: 'reactive (predicted)', color: REACTIVE_COLOR, points: curves.reactive },
+          ]}
+          markers={[
+            {
+              label: `R2 at the current λ`,
+              color: R2_COLOR,
+              point: { cost: plan.r2Totals.meanCostUsd, quality: plan.r2Totals.meanQuality },
+            },
+            {
+              label: `reactive at the current λ`,
+              color: REACTIVE_COLOR,
+              point: { cost: plan.reactiveTotals.meanCostUsd, quality: plan.reactiveTotals.meanQuality },
+            },
+          ]}
+        />
+        <p className="hint">Mean predicted quality and cost per query at 50 values of λ; the dots are the current λ.</p>
+      </section>
+
+      {report && <GroundTruth report={report} />}
+
+      <section className="panel">
+        <h2>Queries</h2>
+        <PlanQueries texts={plan.texts} r2={plan.r2} reactive={plan.reactive} />
+      </section>
+    </>
+  );
+});
 
 /** A whole file of queries routed at once: the plan, the savings, the curves and, with a folder, the ground truth. */
 export function WorkloadView() {
@@ -30,18 +120,6 @@ export function WorkloadView() {
   const overrides = useView((s) => s.pool);
   const overrideModel = useView((s) => s.overrideModel);
   const resetPool = useView((s) => s.resetPool);
-
-  const namedCurves = [
-    ...(curves
-      ? [
-          { name: 'r2 predicted', points: curves.r2 },
-          { name: 'reactive predicted', points: curves.reactive },
-        ]
-      : []),
-    ...(report
-      ? (['r2', 'reactive', 'oracle'] as const).map((m) => ({ name: `${m} actual`, points: report.curves[m] }))
-      : []),
-  ];
 
   return (
     <div className="workload-view" data-testid="workload">
@@ -60,66 +138,20 @@ export function WorkloadView() {
         <WorkloadLambda lambda={lambda} cap={cap} onChange={setLambda} />
       </section>
 
-      {plan && manifest && (
-        <section
-          className="panel"
-          data-testid="workload-plan"
-          data-queries={plan.texts.length}
-          data-routing={w.routing ? 'true' : 'false'}
-          aria-busy={w.routing}
-        >
-          <div className="panel-head">
-            <h2>Routing plan: {formatCount(plan.texts.length)} queries</h2>
-            <span className="hint">
-              {w.routing ? 'Re-routing…' : w.routeMs !== null && `routed in ${formatMs(w.routeMs)}, no re-prediction`}
-            </span>
-          </div>
-          <PlanChart manifest={manifest} r2={plan.r2Totals} reactive={plan.reactiveTotals} colors={w.colors} />
-          <WorkloadSummary r2={plan.r2Totals} reactive={plan.reactiveTotals} savings={plan.savings} />
-          <WorkloadExports texts={plan.texts} r2={plan.r2} reactive={plan.reactive} curves={namedCurves} />
-        </section>
-      )}
-
-      {plan && curves && (
-        <section className="panel">
-          <DeferralChart
-            title="Predicted deferral curves over λ"
-            testId="workload-predicted-chart"
-            fileName="workload-predicted-curves"
-            series={[
-              { name: 'R2 (predicted)', color: R2_COLOR, points: curves.r2 },
-              { name: 'reactive (predicted)', color: REACTIVE_COLOR, points: curves.reactive },
-            ]}
-            markers={[
-              {
-                label: `R2 at the current λ`,
-                color: R2_COLOR,
-                point: { cost: plan.r2Totals.meanCostUsd, quality: plan.r2Totals.meanQuality },
-              },
-              {
-                label: `reactive at the current λ`,
-                color: REACTIVE_COLOR,
-                point: { cost: plan.reactiveTotals.meanCostUsd, quality: plan.reactiveTotals.meanQuality },
-              },
-            ]}
-          />
-          <p className="hint">
-            Mean predicted quality and cost per query at 50 values of λ; the dots are the current λ.
-          </p>
-        </section>
-      )}
-
-      {report && <GroundTruth report={report} />}
-
-      {plan && (
-        <section className="panel">
-          <h2>Queries</h2>
-          <PlanQueries texts={plan.texts} r2={plan.r2} reactive={plan.reactive} />
-        </section>
+      {plan && manifest && curves && (
+        <WorkloadResults
+          manifest={manifest}
+          plan={plan}
+          curves={curves}
+          report={report}
+          colors={w.colors}
+          routing={w.routing}
+          routeMs={w.routeMs}
+        />
       )}
 
       {manifest && (
-        <PoolEditor
+        <Pool
           effective={w.pool}
           enabled={w.enabled}
           colors={w.colors}
