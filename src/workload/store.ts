@@ -31,6 +31,11 @@ export interface WorkloadState {
   progress: { done: number; total: number };
   /** Predictions per query text, for the bundle `cacheKey` names. */
   predictions: Map<string, Prediction>;
+  /**
+   * During a batch, the map its chunks fill as they arrive (the cache so far included); the
+   * same object throughout, so the view can route what has arrived while the rest predicts.
+   */
+  arriving: ReadonlyMap<string, Prediction> | null;
   cacheKey: string | null;
   /** Ground truth: the report `npm run evaluate` prints for the same bundle and folder. */
   report: Report | null;
@@ -63,6 +68,7 @@ const IDLE: WorkloadState = {
   texts: [],
   progress: { done: 0, total: 0 },
   predictions: new Map(),
+  arriving: null,
   cacheKey: null,
   report: null,
 };
@@ -82,7 +88,7 @@ export function createWorkloadStore(deps: WorkloadDeps): StoreApi<WorkloadStore>
       const cache = new Map(get().cacheKey === bundle.key ? get().predictions : []);
       const missing = [...new Set(texts)].filter((t) => !cache.has(t));
       let done = texts.length - missing.length;
-      set({ status: 'predicting', cacheKey: bundle.key, progress: { done, total: texts.length } });
+      set({ status: 'predicting', cacheKey: bundle.key, arriving: cache, progress: { done, total: texts.length } });
       try {
         const { cancelled } = await deps.predictBatch(missing, {
           chunk,
@@ -95,7 +101,7 @@ export function createWorkloadStore(deps: WorkloadDeps): StoreApi<WorkloadStore>
         });
         if (cancelled) throw new Cancelled();
       } finally {
-        set({ predictions: cache });
+        set({ predictions: new Map(cache), arriving: null });
       }
       return cache;
     }

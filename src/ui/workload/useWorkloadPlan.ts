@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { PoolEntry } from '../../bundle/manifest';
 import { usePredictor } from '../../predictor/usePredictor';
 import type { DecisionRules } from '../../router/types';
@@ -20,6 +20,8 @@ import { useWorkload } from './workloadStore';
 export const WORKLOAD_LAMBDAS = lambdaGrid(47);
 /** Queries routed between two yields to the page, so a re-route never freezes it. */
 const ROUTE_SLICE = 400;
+/** Queries routed per idle callback while a batch predicts (a few ms: a press arriving then waits little). */
+const IDLE_SLICE = 16;
 
 /**
  * The workload view's numbers, from the workload's cached predictions and the view's λ, cap,
@@ -36,6 +38,9 @@ export function useWorkloadPlan() {
   const texts = useWorkload((s) => s.texts);
   const predictions = useWorkload((s) => s.predictions);
   const status = useWorkload((s) => s.status);
+  const arriving = useWorkload((s) => s.arriving);
+  const arrived = useWorkload((s) => s.progress.done);
+  const cacheKey = useWorkload((s) => s.cacheKey);
 
   const pool: PoolEntry[] = useMemo(
     () =>
@@ -57,6 +62,38 @@ export function useWorkloadPlan() {
   const settled = status !== 'predicting' && status !== 'reading';
   const routable = useMemo(() => texts.filter((t) => predictions.has(t)), [texts, predictions]);
 
+  // Each query's maps for the current settings and bundle, kept across runs and filled while a batch arrives.
+  const mapCache = useRef<{
+    settings: RoutingSettings | null;
+    cacheKey: string | null;
+    byText: Map<string, QueryMaps>;
+  }>({ settings: null, cacheKey: null, byText: new Map() });
+  const cachedMaps = useCallback(
+    (s: RoutingSettings) => {
+      const c = mapCache.current;
+      if (c.settings !== s || c.cacheKey !== cacheKey) mapCache.current = { settings: s, cacheKey, byText: new Map() };
+      return mapCache.current.byText;
+    },
+    [cacheKey],
+  );
+
+  // While the worker predicts, the main thread is idle: it routes what has arrived, a few queries per idle
+  // callback, so a slider press never waits long behind it.
+  useEffect(() => {
+    if (!arriving || !settings) return;
+    const cache = cachedMaps(settings);
+    const pending = [...arriving.keys()].filter((t) => !cache.has(t));
+    let i = 0;
+    let handle = 0;
+    const work = () => {
+      for (const end = Math.min(pending.length, i + IDLE_SLICE); i < end; i++)
+        cache.set(pending[i]!, queryMaps(pending[i]!, arriving.get(pending[i]!)!, settings));
+      if (i < pending.length) handle = requestIdleCallback(work);
+    };
+    handle = requestIdleCallback(work);
+    return () => cancelIdleCallback(handle);
+  }, [arriving, arrived, settings, cachedMaps]);
+
   // The maps of the latest settings and queries once built; older ones stay on screen meanwhile.
   const [built, setBuilt] = useState<{
     settings: RoutingSettings;
@@ -68,12 +105,17 @@ export function useWorkloadPlan() {
     if (!settled || !settings || routable.length === 0) return;
     let stopped = false;
     const started = performance.now();
+    const cache = cachedMaps(settings);
     const out: QueryMaps[] = [];
     const step = () => {
       if (stopped) return;
       const end = Math.min(routable.length, out.length + ROUTE_SLICE);
-      for (let i = out.length; i < end; i++)
-        out.push(queryMaps(routable[i]!, predictions.get(routable[i]!)!, settings));
+      for (let i = out.length; i < end; i++) {
+        const text = routable[i]!;
+        let m = cache.get(text);
+        if (!m) cache.set(text, (m = queryMaps(text, predictions.get(text)!, settings)));
+        out.push(m);
+      }
       if (out.length < routable.length) setTimeout(step, 0);
       else setBuilt({ settings, routable, maps: out, routeMs: performance.now() - started });
     };
@@ -81,7 +123,7 @@ export function useWorkloadPlan() {
     return () => {
       stopped = true;
     };
-  }, [settled, settings, routable, predictions]);
+  }, [settled, settings, routable, predictions, cachedMaps]);
   const cleared = texts.length === 0 && status !== 'reading';
   const maps = useMemo(
     () => (built && !cleared ? { texts: built.routable, maps: built.maps } : null),
