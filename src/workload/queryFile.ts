@@ -32,10 +32,10 @@ export interface ParsedQueries {
 }
 
 /** JSONL fields and CSV columns that hold the query, in the order they are looked for. */
-export const QUERY_FIELDS = ['prompt', 'query', 'text', 'question', 'original_prompt'] as const;
+const QUERY_FIELDS = ['prompt', 'query', 'text', 'question', 'original_prompt'] as const;
 const MAX_PROBLEMS_LISTED = 20;
 
-export function formatOf(fileName: string): QueryFormat {
+function formatOf(fileName: string): QueryFormat {
   const ext = fileName.toLowerCase().split('.').pop();
   if (ext === 'csv') return 'csv';
   if (ext === 'jsonl' || ext === 'ndjson') return 'jsonl';
@@ -43,7 +43,7 @@ export function formatOf(fileName: string): QueryFormat {
 }
 
 /** The column a CSV's queries are taken from when the person has not picked one. */
-export function guessColumn(columns: readonly string[]): string | undefined {
+function guessColumn(columns: readonly string[]): string | undefined {
   for (const field of QUERY_FIELDS) {
     const hit = columns.find((c) => c.trim().toLowerCase() === field);
     if (hit !== undefined) return hit;

@@ -17,7 +17,7 @@ import { colorFor } from '../colors';
 import { useWorkload } from './workloadStore';
 
 /** The λ sweep the workload view draws: 50 points, denser where costs make λ matter. */
-export const WORKLOAD_LAMBDAS = lambdaGrid(47);
+const WORKLOAD_LAMBDAS = lambdaGrid(47);
 /** Queries routed between two yields to the page, so a re-route never freezes it. */
 const ROUTE_SLICE = 400;
 /** Queries routed per idle callback while a batch predicts (a few ms: a press arriving then waits little). */
