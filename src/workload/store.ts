@@ -29,8 +29,9 @@ export interface WorkloadState {
   /** The queries to route, in order (a folder's: its held-out split). */
   texts: string[];
   progress: { done: number; total: number };
-  /** Predictions per query text, for the bundle `cacheKey` names. */
+  /** Predictions per query text, for the bundle `cacheKey` names (its manifest: `predictedWith`). */
   predictions: Map<string, Prediction>;
+  predictedWith: Manifest | null;
   /**
    * During a batch, the map its chunks fill as they arrive (the cache so far included); the
    * same object throughout, so the view can route what has arrived while the rest predicts.
@@ -68,6 +69,7 @@ const IDLE: WorkloadState = {
   texts: [],
   progress: { done: 0, total: 0 },
   predictions: new Map(),
+  predictedWith: null,
   arriving: null,
   cacheKey: null,
   report: null,
@@ -88,7 +90,13 @@ export function createWorkloadStore(deps: WorkloadDeps): StoreApi<WorkloadStore>
       const cache = new Map(get().cacheKey === bundle.key ? get().predictions : []);
       const missing = [...new Set(texts)].filter((t) => !cache.has(t));
       let done = texts.length - missing.length;
-      set({ status: 'predicting', cacheKey: bundle.key, arriving: cache, progress: { done, total: texts.length } });
+      set({
+        status: 'predicting',
+        cacheKey: bundle.key,
+        predictedWith: bundle.manifest,
+        arriving: cache,
+        progress: { done, total: texts.length },
+      });
       try {
         const { cancelled } = await deps.predictBatch(missing, {
           chunk,
@@ -163,7 +171,7 @@ export function createWorkloadStore(deps: WorkloadDeps): StoreApi<WorkloadStore>
       clear: () => {
         controller?.abort();
         controller = null;
-        set({ ...IDLE, predictions: get().predictions, cacheKey: get().cacheKey });
+        set({ ...IDLE, predictions: get().predictions, cacheKey: get().cacheKey, predictedWith: get().predictedWith });
       },
     };
   });

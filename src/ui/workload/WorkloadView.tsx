@@ -132,6 +132,12 @@ export function WorkloadView() {
         </p>
         <WorkloadInputs ready={ready} />
         <WorkloadStatus overLimit={w.overLimit} maxChars={w.maxChars} />
+        {w.otherBundle && (
+          <p className="banner note" data-testid="workload-other-bundle">
+            These queries were predicted with another bundle: pick the file or folder again to predict them with this
+            one.
+          </p>
+        )}
       </section>
 
       <section className="panel controls">

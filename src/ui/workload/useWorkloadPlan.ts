@@ -41,6 +41,9 @@ export function useWorkloadPlan() {
   const arriving = useWorkload((s) => s.arriving);
   const arrived = useWorkload((s) => s.progress.done);
   const cacheKey = useWorkload((s) => s.cacheKey);
+  const predictedWith = useWorkload((s) => s.predictedWith);
+  // Predictions from another bundle than the one loaded now are never routed with this one's pool.
+  const otherBundle = predictedWith !== null && predictedWith !== manifest;
 
   const pool: PoolEntry[] = useMemo(
     () =>
@@ -55,8 +58,8 @@ export function useWorkloadPlan() {
   const rules: DecisionRules = appRules ? 'playground' : (manifest?.decisionRules ?? 'playground');
 
   const settings: RoutingSettings | null = useMemo(
-    () => (manifest ? { manifest, pool, enabled, cap, continuous, rules } : null),
-    [manifest, pool, enabled, cap, continuous, rules],
+    () => (manifest && !otherBundle ? { manifest, pool, enabled, cap, continuous, rules } : null),
+    [manifest, otherBundle, pool, enabled, cap, continuous, rules],
   );
   // While the worker predicts, the last plan stays up, marked stale: routing a moving set would only slow the batch.
   const settled = status !== 'predicting' && status !== 'reading';
@@ -124,7 +127,7 @@ export function useWorkloadPlan() {
       stopped = true;
     };
   }, [settled, settings, routable, predictions, cachedMaps]);
-  const cleared = texts.length === 0 && status !== 'reading';
+  const cleared = otherBundle || (texts.length === 0 && status !== 'reading');
   const maps = useMemo(
     () => (built && !cleared ? { texts: built.routable, maps: built.maps } : null),
     [built, cleared],
@@ -180,5 +183,6 @@ export function useWorkloadPlan() {
     routeMs: built?.routeMs ?? null,
     maxChars,
     overLimit,
+    otherBundle,
   };
 }
