@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import type { GuessPick } from '../../router/guess';
 import type { Candidate, Cap, ModelCurve } from '../../router/types';
 import type { CostUnit } from '../../router/types';
 import { formatCount, formatUsd } from '../format';
@@ -18,6 +19,9 @@ interface Props {
   /** The R2 and reactive efficient frontiers, cheapest first. */
   frontier: readonly Candidate[];
   reactiveFrontier: readonly Candidate[];
+  /** Guess mode: a click on a marker picks it; after the answer, the pick is ringed. */
+  onPick?: (pick: GuessPick) => void;
+  pick?: Candidate | null;
 }
 
 // recharts re-registers an axis whose props change identity, and then redraws the whole chart:
@@ -54,6 +58,7 @@ const X_AXIS = {
 } as const;
 const CAP_LABEL = { value: 'cap', position: 'insideBottomRight', fill: 'var(--warn)' } as const;
 const REACTIVE_LABEL = { value: 'reactive', position: 'bottom', fill: 'var(--muted)' } as const;
+const PICK_LABEL = { value: 'your guess', position: 'bottom', fill: 'var(--warn)', fontWeight: 700 } as const;
 const R2_LABEL = { value: 'R2', position: 'top', fill: 'var(--accent)', fontWeight: 700 } as const;
 
 function CurvesChartView({
@@ -66,6 +71,8 @@ function CurvesChartView({
   baseline,
   frontier,
   reactiveFrontier,
+  onPick,
+  pick = null,
 }: Props) {
   // On the token axis the input length moves nothing; keeping it out lets memos hold across queries.
   const inputTokens = mode === 'usd' ? tokensIn : 0;
@@ -113,7 +120,7 @@ function CurvesChartView({
           stroke="var(--muted)"
           label={QUALITY_LABEL}
         />
-        <CurveLayer series={series} mode={mode} />
+        <CurveLayer series={series} mode={mode} onPick={onPick} />
         <FrontierLayer
           frontier={frontier}
           reactiveFrontier={reactiveFrontier}
@@ -135,6 +142,17 @@ function CurvesChartView({
             strokeWidth={2}
             strokeDasharray="3 3"
             label={REACTIVE_LABEL}
+          />
+        )}
+        {pick && markerX(pick) !== undefined && (
+          <ReferenceDot
+            x={markerX(pick)}
+            y={pick.quality}
+            r={8}
+            fill="none"
+            stroke="var(--warn)"
+            strokeWidth={3}
+            label={PICK_LABEL}
           />
         )}
         {selection && markerX(selection) !== undefined && (
@@ -174,5 +192,7 @@ export const CurvesChart = memo(
     prev.frontier === next.frontier &&
     prev.reactiveFrontier === next.reactiveFrontier &&
     sameChoice(prev.selection, next.selection) &&
-    sameChoice(prev.baseline, next.baseline),
+    sameChoice(prev.baseline, next.baseline) &&
+    prev.onPick === next.onPick &&
+    sameChoice(prev.pick ?? null, next.pick ?? null),
 );
