@@ -15,6 +15,8 @@ interface Props {
 }
 
 const TARGET_CLASS = 'tour-target';
+/** As styles.css's narrow layout for the tour card. */
+const NARROW_PX = 700;
 
 /**
  * The guided tour: a card that narrates the R2 story step by step, sets the view each step
@@ -47,13 +49,16 @@ function TourView({ query, facts }: Props) {
     viewStore.getState().applyView(current.view(found ?? null));
   }, [step, current, found]);
 
+  // Pointed at again once the curves are in: until then the page's layout still moves.
+  const drawn = facts.models > 0;
   useEffect(() => {
     if (current === null) return;
     const el = document.querySelector(`[data-testid="${current.target}"]`);
     el?.classList.add(TARGET_CLASS);
-    el?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    // On a phone the card covers the lower half: the target goes to the top.
+    el?.scrollIntoView({ block: window.innerWidth < NARROW_PX ? 'start' : 'center', behavior: 'smooth' });
     return () => el?.classList.remove(TARGET_CLASS);
-  }, [current]);
+  }, [current, drawn]);
 
   useEffect(() => {
     if (step === null) return;
