@@ -17,14 +17,14 @@ import { LambdaMap } from './ui/LambdaMap';
 import { LambdaSlider } from './ui/LambdaSlider';
 import { ModelCard } from './ui/ModelCard';
 import { PoolEditor } from './ui/PoolEditor';
-import { PresentToggle } from './ui/PresentToggle';
+import { GuessToggle, PresentToggle, TourToggle } from './ui/ModeToggles';
 import { QueryInput } from './ui/QueryInput';
 import { RulesToggle } from './ui/RulesToggle';
 import { SearchModeToggle } from './ui/SearchModeToggle';
 import { ShareButton } from './ui/ShareButton';
 import { TableExport } from './ui/ExportButtons';
-import { GuessPanel, GuessToggle } from './ui/guess/GuessPanel';
-import { Tour, TourButton } from './ui/tour/Tour';
+import { GuessPanel } from './ui/guess/GuessPanel';
+import { Tour } from './ui/tour/Tour';
 import { useStageKeys } from './ui/useStageKeys';
 
 // Loaded after the first paint: the curves need neither the API client nor the Qwen3 encoder.
@@ -86,7 +86,7 @@ export function App() {
           <BundlePicker bundleId={bundleId} onSelect={setBundleId} />
           <BackendBadge load={predictor.load} latencyMs={pg.latencyMs} />
           <ShareButton />
-          <TourButton />
+          <TourToggle />
           <GuessToggle />
           <PresentToggle />
         </div>

@@ -57,9 +57,26 @@ const X_AXIS = {
   },
 } as const;
 const CAP_LABEL = { value: 'cap', position: 'insideBottomRight', fill: 'var(--warn)' } as const;
-const REACTIVE_LABEL = { value: 'reactive', position: 'bottom', fill: 'var(--muted)' } as const;
-const PICK_LABEL = { value: 'your guess', position: 'bottom', fill: 'var(--warn)', fontWeight: 700 } as const;
-const R2_LABEL = { value: 'R2', position: 'top', fill: 'var(--accent)', fontWeight: 700 } as const;
+// The rings on the reactive choice, a guess (guess mode) and R2's choice, drawn in that order.
+const REACTIVE_RING = {
+  r: 10,
+  stroke: 'var(--muted)',
+  strokeWidth: 2,
+  strokeDasharray: '3 3',
+  label: { value: 'reactive', position: 'bottom', fill: 'var(--muted)' },
+} as const;
+const PICK_RING = {
+  r: 8,
+  stroke: 'var(--warn)',
+  strokeWidth: 3,
+  label: { value: 'your guess', position: 'bottom', fill: 'var(--warn)', fontWeight: 700 },
+} as const;
+const R2_RING = {
+  r: 11,
+  stroke: 'var(--accent)',
+  strokeWidth: 3,
+  label: { value: 'R2', position: 'top', fill: 'var(--accent)', fontWeight: 700 },
+} as const;
 
 function CurvesChartView({
   curves,
@@ -132,40 +149,16 @@ function CurvesChartView({
           domain={domain}
         />
         {capX !== undefined && <ReferenceLine x={capX} stroke="var(--warn)" strokeDasharray="6 4" label={CAP_LABEL} />}
-        {baseline && markerX(baseline) !== undefined && (
-          <ReferenceDot
-            x={markerX(baseline)}
-            y={baseline.quality}
-            r={10}
-            fill="none"
-            stroke="var(--muted)"
-            strokeWidth={2}
-            strokeDasharray="3 3"
-            label={REACTIVE_LABEL}
-          />
-        )}
-        {pick && markerX(pick) !== undefined && (
-          <ReferenceDot
-            x={markerX(pick)}
-            y={pick.quality}
-            r={8}
-            fill="none"
-            stroke="var(--warn)"
-            strokeWidth={3}
-            label={PICK_LABEL}
-          />
-        )}
-        {selection && markerX(selection) !== undefined && (
-          <ReferenceDot
-            x={markerX(selection)}
-            y={selection.quality}
-            r={11}
-            fill="none"
-            stroke="var(--accent)"
-            strokeWidth={3}
-            label={R2_LABEL}
-          />
-        )}
+        {[
+          { key: 'reactive', choice: baseline, ring: REACTIVE_RING },
+          { key: 'pick', choice: pick, ring: PICK_RING },
+          { key: 'r2', choice: selection, ring: R2_RING },
+        ].map(({ key, choice, ring }) => {
+          const x = choice ? markerX(choice) : undefined;
+          return choice && x !== undefined ? (
+            <ReferenceDot key={key} x={x} y={choice.quality} fill="none" {...ring} />
+          ) : null;
+        })}
       </LineChart>
     </ResponsiveContainer>
   );

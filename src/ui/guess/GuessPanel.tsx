@@ -5,7 +5,7 @@ import type { GuessGrade, GuessPick } from '../../router/guess';
 import { lambdaFromPosition, LAMBDA_STEPS } from '../../router/lambdaScale';
 import type { ModelCurve } from '../../router/types';
 import { guessStore, useGuess } from '../../state/guessStore';
-import { useView, viewStore } from '../../state/viewStore';
+import { viewStore } from '../../state/viewStore';
 
 interface Props {
   curves: readonly ModelCurve[];
@@ -106,14 +106,3 @@ function GuessPanelView({ curves, revealed, grade, onPick }: Props) {
 }
 
 export const GuessPanel = memo(GuessPanelView);
-
-/** Turns guess mode on and off: with it on, R2's choice hides until a guess is made. */
-export function GuessToggle() {
-  const on = useView((s) => s.guess);
-  const setGuess = useView((s) => s.setGuess);
-  return (
-    <button type="button" className="toggle" aria-pressed={on} data-testid="guess-mode" onClick={() => setGuess(!on)}>
-      Guess
-    </button>
-  );
-}

@@ -107,20 +107,3 @@ function TourView({ query, facts }: Props) {
 }
 
 export const Tour = memo(TourView);
-
-/** Opens the tour at its first step. */
-export function TourButton() {
-  const open = useView((s) => s.tour !== null);
-  const setTour = useView((s) => s.setTour);
-  return (
-    <button
-      type="button"
-      className="toggle"
-      aria-pressed={open}
-      data-testid="tour-start"
-      onClick={() => setTour(open ? null : 1)}
-    >
-      Tour
-    </button>
-  );
-}
