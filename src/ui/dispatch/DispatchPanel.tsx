@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { PoolEntry } from '../../bundle/manifest';
 import { maxTokensGuard } from '../../dispatch/instruction';
 import { dispatchHistoryStore } from '../../dispatch/historyStore';
+import { providerModelId, type ModelIdEdits, type ProviderId } from '../../dispatch/providers';
 import { settingsProblems } from '../../dispatch/settings';
 import { dispatchSettingsStore } from '../../dispatch/settingsStore';
 import type { Candidate } from '../../router/types';
@@ -22,10 +23,16 @@ export interface DispatchPanelProps {
   inputTokens: number;
 }
 
-function job(router: Job['router'], choice: Candidate | null, pool: PoolEntry[]): Job | string | null {
+interface Naming {
+  provider: ProviderId;
+  modelIds: ModelIdEdits;
+}
+
+function job(router: Job['router'], choice: Candidate | null, pool: PoolEntry[], naming: Naming): Job | string | null {
   if (!choice) return null;
   const entry = pool.find((p) => p.name === choice.model);
-  return entry ? { router, choice, entry } : `${choice.model} is not in the pool.`;
+  if (!entry) return `${choice.model} is not in the pool.`;
+  return { router, choice, entry, providerModelId: providerModelId(naming.provider, naming.modelIds, entry) };
 }
 
 /** Sends the chosen call (and optionally the reactive one) with the person's own key. */
@@ -35,8 +42,8 @@ export function DispatchPanel({ query, r2, reactive, pool, inputTokens }: Dispat
   const { runs, running, start, stop } = useDispatchRuns(record);
   const [withReactive, setWithReactive] = useState(false);
 
-  const r2Job = job('r2', r2, pool);
-  const reactiveJob = withReactive ? job('reactive', reactive, pool) : null;
+  const r2Job = job('r2', r2, pool, settings);
+  const reactiveJob = withReactive ? job('reactive', reactive, pool, settings) : null;
   const jobs = [r2Job, reactiveJob].filter((j): j is Job => typeof j === 'object' && j !== null);
   const reasons = [
     ...(query.trim() === '' ? ['Type a query first.'] : []),
@@ -53,7 +60,7 @@ export function DispatchPanel({ query, r2, reactive, pool, inputTokens }: Dispat
         <h2>Send it for real</h2>
         <span className="hint">Your key, your provider, your bill: nothing is sent until you press Dispatch.</span>
       </div>
-      <DispatchSettingsForm />
+      <DispatchSettingsForm pool={pool} />
 
       <div className="dispatch-actions">
         <button
@@ -90,7 +97,7 @@ export function DispatchPanel({ query, r2, reactive, pool, inputTokens }: Dispat
             const guard = maxTokensGuard(j.choice.budget);
             return (
               <li key={j.router}>
-                {j.router === 'r2' ? 'R2' : 'Reactive'}: <span className="mono">{j.entry.providerId}</span> via{' '}
+                {j.router === 'r2' ? 'R2' : 'Reactive'}: <span className="mono">{j.providerModelId}</span> via{' '}
                 {new URL(settings.endpoint).host},{' '}
                 {guard === null
                   ? 'no length instruction'

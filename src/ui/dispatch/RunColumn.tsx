@@ -35,7 +35,7 @@ export function RunColumn({ run }: { run: Run }) {
     <section className="run" data-testid={`dispatch-run${suffix}`} data-status={run.status}>
       <header>
         <h3>{ROUTER_TITLE[run.router]}</h3>
-        <span className="mono">{run.entry.providerId}</span>
+        <span className="mono">{run.providerModelId}</span>
         <span className="muted">{formatBudget(choice.budget)}</span>
         {run.status === 'running' && <span className="badge">streaming…</span>}
         {partial && <span className="badge warn">partial</span>}

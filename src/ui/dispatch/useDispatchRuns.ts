@@ -5,6 +5,7 @@ import { dispatch, estimateCompletionTokens, type DispatchResult } from '../../d
 import { measure, type Actual } from '../../dispatch/compare';
 import { DispatchError, type DispatchFailure } from '../../dispatch/errors';
 import { historyEntry, type HistoryEntry, type Outcome, type RouterName } from '../../dispatch/history';
+import { budgetedRequest } from '../../dispatch/instruction';
 import { scrubProviderText } from '../../dispatch/scrub';
 import type { DispatchSettings } from '../../dispatch/settings';
 
@@ -13,6 +14,8 @@ export interface Job {
   router: RouterName;
   choice: Candidate;
   entry: PoolEntry;
+  /** The id the chosen provider knows the LLM by. */
+  providerModelId: string;
 }
 
 /** A dispatch as sent (query and choice frozen at that moment) and what came back so far. */
@@ -68,7 +71,7 @@ export function useDispatchRuns(record: (entry: HistoryEntry) => void) {
             router: job.router,
             query,
             choice: job.choice,
-            providerModelId: job.entry.providerId,
+            providerModelId: job.providerModelId,
             actual,
             finishReason,
             outcome,
@@ -79,7 +82,7 @@ export function useDispatchRuns(record: (entry: HistoryEntry) => void) {
         );
 
       for (const job of jobs) {
-        const request = { providerModelId: job.entry.providerId, query, budget: job.choice.budget };
+        const request = budgetedRequest(job.providerModelId, query, job.choice.budget);
         dispatch(request, settings, ctl.signal, (text) => update(job.router, { text }))
           .then((result) => {
             const actual = measure(result, job.choice.budget, job.entry, inputTokens);
