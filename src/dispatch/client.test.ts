@@ -100,6 +100,15 @@ describe('dispatch, streaming', () => {
     expect(result.completionTokens).toBeGreaterThan(0);
   });
 
+  it('reads the usage Groq sends under x_groq on the last chunk', async () => {
+    const result = await dispatch(request('fake/groq-usage'), settings, new AbortController().signal, () => {});
+    expect(result).toMatchObject({
+      usageReported: true,
+      completionTokens: DEFAULT_ANSWER_TOKENS,
+      promptTokens: PROMPT_TOKENS,
+    });
+  });
+
   it('a small budget is cut off by the guard, with finish reason length', async () => {
     const result = await dispatch(
       request('acme/model', 1),

@@ -3,14 +3,28 @@ import type { Candidate } from '../router/types';
 import type { Actual } from './compare';
 import { scrubSecret } from './scrub';
 
-export type RouterName = 'r2' | 'reactive';
+/** Who chose the call: a router, or a measure run sending the query at every budget. */
+export type RouterName = 'r2' | 'reactive' | 'measure';
 
 /** complete; cut-off by the max_tokens guard; stopped by the person; partial when the stream broke. */
 export type Outcome = 'complete' | 'cut-off' | 'stopped' | 'partial';
 
+/** The judge's verdict on an answer: a valid score, or the problem with its reply. */
+export interface Judgement {
+  /** 0..1, or null when the verdict was invalid. */
+  score: number | null;
+  /** The judge's one-line reason, or why its verdict is invalid. */
+  reason: string;
+  judgeModel: string;
+  /** From the judge's prices; null when they are unknown. */
+  judgeCostUsd: number | null;
+}
+
 export interface HistoryEntry {
   /** ISO 8601. */
   timestamp: string;
+  /** For a measure run's points: when the run began (ISO 8601), shared by its points. */
+  measureRun: string | null;
   router: RouterName;
   query: string;
   model: string;
@@ -27,6 +41,10 @@ export interface HistoryEntry {
   finishReason: string | null;
   outcome: Outcome;
   response: string;
+  judgedQuality: number | null;
+  judgeReason: string | null;
+  judgeModel: string | null;
+  judgeCostUsd: number | null;
 }
 
 export interface Dispatched {
@@ -40,12 +58,14 @@ export interface Dispatched {
   response: string;
   apiKey: string;
   at: Date;
+  measureRun?: string;
 }
 
 /** One history row. Free text is scrubbed of the key now, while the key that was used is known. */
 export function historyEntry(d: Dispatched): HistoryEntry {
   return {
     timestamp: d.at.toISOString(),
+    measureRun: d.measureRun ?? null,
     router: d.router,
     query: scrubSecret(d.query, d.apiKey),
     model: d.choice.model,
@@ -62,19 +82,40 @@ export function historyEntry(d: Dispatched): HistoryEntry {
     finishReason: d.finishReason,
     outcome: d.outcome,
     response: scrubSecret(d.response, d.apiKey),
+    judgedQuality: null,
+    judgeReason: null,
+    judgeModel: null,
+    judgeCostUsd: null,
+  };
+}
+
+/** The entry with a verdict attached; the reason is scrubbed like every free text. */
+export function withJudgement(entry: HistoryEntry, j: Judgement, apiKey: string): HistoryEntry {
+  return {
+    ...entry,
+    judgedQuality: j.score,
+    judgeReason: scrubSecret(j.reason, apiKey),
+    judgeModel: j.judgeModel,
+    judgeCostUsd: j.judgeCostUsd,
   };
 }
 
 function scrubbed(entries: readonly HistoryEntry[], apiKey: string): HistoryEntry[] {
-  return entries.map((e) => ({ ...e, query: scrubSecret(e.query, apiKey), response: scrubSecret(e.response, apiKey) }));
+  return entries.map((e) => ({
+    ...e,
+    query: scrubSecret(e.query, apiKey),
+    response: scrubSecret(e.response, apiKey),
+    judgeReason: e.judgeReason === null ? null : scrubSecret(e.judgeReason, apiKey),
+  }));
 }
 
 export function historyToJson(entries: readonly HistoryEntry[], apiKey: string): string {
   return `${JSON.stringify(scrubbed(entries, apiKey), null, 2)}\n`;
 }
 
-const COLUMNS: readonly (keyof HistoryEntry)[] = [
+export const HISTORY_COLUMNS: readonly (keyof HistoryEntry)[] = [
   'timestamp',
+  'measureRun',
   'router',
   'query',
   'model',
@@ -91,6 +132,10 @@ const COLUMNS: readonly (keyof HistoryEntry)[] = [
   'finishReason',
   'outcome',
   'response',
+  'judgedQuality',
+  'judgeReason',
+  'judgeModel',
+  'judgeCostUsd',
 ];
 
 /** Text a spreadsheet would run as a formula; prefixed with ' so it opens as text. */
@@ -105,6 +150,6 @@ export function csvField(value: string | number | boolean | null): string {
 }
 
 export function historyToCsv(entries: readonly HistoryEntry[], apiKey: string): string {
-  const rows = scrubbed(entries, apiKey).map((e) => COLUMNS.map((c) => csvField(e[c])).join(','));
-  return [COLUMNS.join(','), ...rows].map((row) => `${row}\r\n`).join('');
+  const rows = scrubbed(entries, apiKey).map((e) => HISTORY_COLUMNS.map((c) => csvField(e[c])).join(','));
+  return [HISTORY_COLUMNS.join(','), ...rows].map((row) => `${row}\r\n`).join('');
 }

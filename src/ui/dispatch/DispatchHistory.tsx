@@ -53,7 +53,7 @@ export function DispatchHistory() {
                 <th>query</th>
                 <th>model</th>
                 <th>budget</th>
-                <th>quality (pred.)</th>
+                <th>quality pred. → judged</th>
                 <th>tokens pred. → actual</th>
                 <th>cost pred. → actual</th>
                 <th>within budget</th>
@@ -71,7 +71,10 @@ export function DispatchHistory() {
                   </td>
                   <td>{e.model}</td>
                   <td>{formatBudget(e.budget)}</td>
-                  <td>{formatQuality(e.predictedQuality)}</td>
+                  <td>
+                    {formatQuality(e.predictedQuality)} →{' '}
+                    {e.judgedQuality !== null ? formatQuality(e.judgedQuality) : e.judgeModel ? 'invalid' : '—'}
+                  </td>
                   <td>
                     {Math.round(e.predictedTokens)} → {e.actualCompletionTokens}
                     {e.tokensEstimated ? ' (est.)' : ''}

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { PoolEntry } from '../../bundle/manifest';
 import { maxTokensGuard } from '../../dispatch/instruction';
+import { judgePromptProblems } from '../../dispatch/judge';
+import { judgeStore, resolveJudge } from '../../dispatch/judgeStore';
 import { dispatchHistoryStore } from '../../dispatch/historyStore';
 import { providerModelId, type ModelIdEdits, type ProviderId } from '../../dispatch/providers';
 import { settingsProblems } from '../../dispatch/settings';
@@ -10,7 +12,8 @@ import type { Candidate } from '../../router/types';
 import { formatUsd } from '../format';
 import { DispatchHistory } from './DispatchHistory';
 import { DispatchSettingsForm } from './DispatchSettingsForm';
-import { RunColumn } from './RunColumn';
+import { JudgeSettings } from './JudgeSettings';
+import { RunColumn, type JudgeControl } from './RunColumn';
 import { useDispatchRuns, type Job } from './useDispatchRuns';
 import './dispatch.css';
 
@@ -39,7 +42,23 @@ function job(router: Job['router'], choice: Candidate | null, pool: PoolEntry[],
 export function DispatchPanel({ query, r2, reactive, pool, inputTokens }: DispatchPanelProps) {
   const settings = useStore(dispatchSettingsStore);
   const record = useStore(dispatchHistoryStore, (s) => s.add);
-  const { runs, running, start, stop } = useDispatchRuns(record);
+  const replace = useStore(dispatchHistoryStore, (s) => s.replace);
+  const { runs, running, start, stop, judge } = useDispatchRuns(record, replace);
+  const judgeSettings = useStore(judgeStore);
+  const judgeBlocked = [
+    ...judgePromptProblems(judgeSettings.prompt),
+    ...settingsProblems(settings, location.origin),
+  ][0];
+  const judgeControl: JudgeControl = {
+    blocked: judgeBlocked ?? null,
+    onJudge: (run) =>
+      judge(run, {
+        judge: resolveJudge(judgeSettings, pool, settings),
+        template: judgeSettings.prompt,
+        reference: judgeSettings.goldenAnswer,
+        settings,
+      }),
+  };
   const [withReactive, setWithReactive] = useState(false);
 
   const r2Job = job('r2', r2, pool, settings);
@@ -61,6 +80,7 @@ export function DispatchPanel({ query, r2, reactive, pool, inputTokens }: Dispat
         <span className="hint">Your key, your provider, your bill: nothing is sent until you press Dispatch.</span>
       </div>
       <DispatchSettingsForm pool={pool} />
+      <JudgeSettings pool={pool} naming={settings} />
 
       <div className="dispatch-actions">
         <button
@@ -112,7 +132,7 @@ export function DispatchPanel({ query, r2, reactive, pool, inputTokens }: Dispat
       {runs.length > 0 && (
         <div className={`dispatch-runs${runs.length > 1 ? ' side-by-side' : ''}`}>
           {runs.map((run) => (
-            <RunColumn key={run.router} run={run} />
+            <RunColumn key={run.router} run={run} judge={judgeControl} />
           ))}
         </div>
       )}
