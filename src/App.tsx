@@ -122,6 +122,7 @@ export function App() {
           reactive={pg.reactive.best}
           pool={pg.pool}
           inputTokens={pg.inputTokens}
+          curves={pg.curves}
         />
       </Suspense>
 

@@ -50,7 +50,8 @@ export interface HistoryEntry {
 export interface Dispatched {
   router: RouterName;
   query: string;
-  choice: Candidate;
+  /** What was predicted for the call. */
+  choice: Pick<Candidate, 'model' | 'budget' | 'quality' | 'outputTokens' | 'costUsd'>;
   providerModelId: string;
   actual: Actual;
   finishReason: string | null;

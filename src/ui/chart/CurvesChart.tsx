@@ -5,6 +5,7 @@ import type { CostUnit } from '../../router/types';
 import { formatCount, formatUsd } from '../format';
 import { CurveLayer } from './CurveLayer';
 import { FrontierLayer } from './FrontierLayer';
+import { MeasuredLayer } from './MeasuredLayer';
 import { buildSeries, decadeTicks, xDomain, xOf } from './series';
 
 interface Props {
@@ -114,6 +115,7 @@ function CurvesChartView({
           label={QUALITY_LABEL}
         />
         <CurveLayer series={series} mode={mode} />
+        <MeasuredLayer colors={colors} mode={mode} />
         <FrontierLayer
           frontier={frontier}
           reactiveFrontier={reactiveFrontier}

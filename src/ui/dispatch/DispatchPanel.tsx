@@ -8,11 +8,12 @@ import { dispatchHistoryStore } from '../../dispatch/historyStore';
 import { providerModelId, type ModelIdEdits, type ProviderId } from '../../dispatch/providers';
 import { settingsProblems } from '../../dispatch/settings';
 import { dispatchSettingsStore } from '../../dispatch/settingsStore';
-import type { Candidate } from '../../router/types';
+import type { Candidate, ModelCurve } from '../../router/types';
 import { formatUsd } from '../format';
 import { DispatchHistory } from './DispatchHistory';
 import { DispatchSettingsForm } from './DispatchSettingsForm';
 import { JudgeSettings } from './JudgeSettings';
+import { MeasurePanel } from './MeasurePanel';
 import { RunColumn, type JudgeControl } from './RunColumn';
 import { useDispatchRuns, type Job } from './useDispatchRuns';
 import './dispatch.css';
@@ -24,6 +25,8 @@ export interface DispatchPanelProps {
   /** The pool as the person edited it: provider ids and prices. */
   pool: PoolEntry[];
   inputTokens: number;
+  /** The predicted curves, for measuring one for real. */
+  curves: readonly ModelCurve[];
 }
 
 interface Naming {
@@ -39,7 +42,7 @@ function job(router: Job['router'], choice: Candidate | null, pool: PoolEntry[],
 }
 
 /** Sends the chosen call (and optionally the reactive one) with the person's own key. */
-export function DispatchPanel({ query, r2, reactive, pool, inputTokens }: DispatchPanelProps) {
+export function DispatchPanel({ query, r2, reactive, pool, inputTokens, curves }: DispatchPanelProps) {
   const settings = useStore(dispatchSettingsStore);
   const record = useStore(dispatchHistoryStore, (s) => s.add);
   const replace = useStore(dispatchHistoryStore, (s) => s.replace);
@@ -136,6 +139,13 @@ export function DispatchPanel({ query, r2, reactive, pool, inputTokens }: Dispat
           ))}
         </div>
       )}
+      <MeasurePanel
+        query={query}
+        curves={curves}
+        pool={pool}
+        inputTokens={inputTokens}
+        blocked={[...(query.trim() === '' ? ['Type a query first.'] : []), ...(judgeBlocked ? [judgeBlocked] : [])]}
+      />
       <DispatchHistory />
     </section>
   );

@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, typeQuery } from './app';
+import { RETRY_AFTER_SECONDS, isJudgeCall, startFakeProvider, type FakeProvider } from './fakeProvider';
+
+/** Measuring a curve for real against a local fake, with failures scripted part-way. */
+
+const KEY = 'sk-test-not-a-real-key-246';
+const QUERY = 'Why is the sky blue? Answer briefly.';
+
+let provider: FakeProvider;
+test.beforeAll(async () => {
+  provider = await startFakeProvider();
+});
+test.afterAll(() => provider.close());
+test.beforeEach(() => {
+  provider.requests.length = 0;
+  provider.scripted.clear();
+});
+
+async function setUp(page: Page): Promise<string> {
+  await openApp(page);
+  await typeQuery(page, QUERY);
+  await page.getByTestId('endpoint-input').fill(provider.baseUrl);
+  await page.getByTestId('api-key-input').fill(KEY);
+  const select = page.getByTestId('measure-model');
+  const models = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const model = models[1]!;
+  await select.selectOption(model);
+  return model;
+}
+
+test('a full run: plan and confirm, a 500 and a 429 part-way, each said and resumed, every point kept', async ({
+  page,
+}) => {
+  const model = await setUp(page);
+  await page.getByTestId('measure-curve').click();
+  const plan = page.getByTestId('measure-plan');
+  const calls = Number(await plan.getAttribute('data-calls'));
+  const budgets = calls / 2;
+  expect(budgets).toBeGreaterThanOrEqual(3);
+  // The estimate is the sum of the listed calls' costs, each from the pool's prices.
+  const perCall = await page
+    .getByTestId('measure-call')
+    .evaluateAll((ls) => ls.map((l) => Number(l.getAttribute('data-cost-usd'))));
+  expect(perCall).toHaveLength(calls);
+  expect(perCall.every((c) => c > 0)).toBe(true);
+  expect(Number(await plan.getAttribute('data-cost-usd'))).toBeCloseTo(
+    perCall.reduce((a, b) => a + b, 0),
+    15,
+  );
+  expect(provider.chats()).toHaveLength(0);
+
+  provider.scripted.set(5, 'server-error'); // the answer at the third budget
+  provider.scripted.set(8, 'rate-limited'); // once resumed, the answer at the fourth
+  await page.getByTestId('measure-confirm').click();
+
+  const error = page.getByTestId('measure-error');
+  await expect(error).toHaveAttribute('data-kind', 'server');
+  await expect(error).toContainText('Stopped at budget ≤ 30 tok (the answer)');
+  await expect(error).toContainText('HTTP 500');
+  await expect(error).toContainText('The 2 points measured so far are kept');
+  const measured = page.locator(`[data-testid="measured-curve"][data-model="${model}"]`);
+  await expect(measured).toHaveAttribute('data-points', '2');
+
+  await page.getByTestId('measure-resume').click();
+  await expect(error).toHaveAttribute('data-kind', 'rate-limit');
+  await expect(error).toContainText('Paused at budget ≤ 40 tok');
+  await expect(error).toContainText(`retry in ${RETRY_AFTER_SECONDS} s. Nothing is retried automatically`);
+  await expect(measured).toHaveAttribute('data-points', '3');
+  await page.waitForTimeout(300);
+  expect(provider.chats()).toHaveLength(8);
+
+  await page.getByTestId('measure-resume').click();
+  await expect(page.getByTestId('measure-progress')).toContainText(`${budgets} of ${budgets} budgets measured · done`);
+  await expect(measured).toHaveAttribute('data-points', String(budgets));
+  // Every planned call once, plus the two that failed.
+  expect(provider.chats()).toHaveLength(calls + 2);
+  expect(provider.chats().filter((c) => isJudgeCall(c.body!))).toHaveLength(budgets);
+  expect(provider.chats().every((c) => c.headers.authorization === `Bearer ${KEY}`)).toBe(true);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const text = await readFile(await download.path(), 'utf8');
+  expect(text).not.toContain(KEY);
+  const rows = (JSON.parse(text) as { router: string; model: string; judgedQuality: number | null }[]).filter(
+    (r) => r.router === 'measure',
+  );
+  expect(rows).toHaveLength(budgets);
+  expect(rows.every((r) => r.model === model && r.judgedQuality === 0.75)).toBe(true);
+});
+
+test('Stop ends a run mid-call and keeps the points', async ({ page }) => {
+  const model = await setUp(page);
+  await page.getByTestId('measure-curve').click();
+  provider.scripted.set(3, 'hang');
+  await page.getByTestId('measure-confirm').click();
+  await expect(page.getByTestId('measure-progress')).toContainText('now asking at ≤ 20 tok');
+  await page.getByTestId('measure-stop').click();
+  await expect(page.getByTestId('measure-error')).toHaveAttribute('data-kind', 'stopped');
+  await expect(page.locator(`[data-testid="measured-curve"][data-model="${model}"]`)).toHaveAttribute(
+    'data-points',
+    '1',
+  );
+  await expect(page.getByTestId('query-input')).toHaveValue(QUERY);
+});
