@@ -1,4 +1,5 @@
-import type { Budget } from '../bundle/manifest';
+import { z } from 'zod';
+import { UNLIMITED, type Budget } from '../bundle/manifest';
 import type { Candidate } from '../router/types';
 import type { Actual } from './compare';
 import { scrubSecret } from './scrub';
@@ -101,7 +102,7 @@ export function withJudgement(entry: HistoryEntry, j: Judgement, apiKey: string)
   };
 }
 
-function scrubbed(entries: readonly HistoryEntry[], apiKey: string): HistoryEntry[] {
+export function scrubbed(entries: readonly HistoryEntry[], apiKey: string): HistoryEntry[] {
   return entries.map((e) => ({
     ...e,
     query: scrubSecret(e.query, apiKey),
@@ -154,3 +155,29 @@ export function historyToCsv(entries: readonly HistoryEntry[], apiKey: string): 
   const rows = scrubbed(entries, apiKey).map((e) => HISTORY_COLUMNS.map((c) => csvField(e[c])).join(','));
   return [HISTORY_COLUMNS.join(','), ...rows].map((row) => `${row}\r\n`).join('');
 }
+
+/** A history row read back from an export: every field checked, since a file can hold anything. */
+export const historyEntrySchema = z.object({
+  timestamp: z.string(),
+  measureRun: z.string().nullable(),
+  router: z.enum(['r2', 'reactive', 'measure']),
+  query: z.string(),
+  model: z.string().min(1),
+  providerModelId: z.string(),
+  budget: z.union([z.number().int().positive(), z.literal(UNLIMITED)]),
+  predictedQuality: z.number().min(0).max(1),
+  predictedTokens: z.number().nonnegative(),
+  predictedCostUsd: z.number().nonnegative(),
+  actualCompletionTokens: z.number().int().nonnegative(),
+  tokensEstimated: z.boolean(),
+  actualPromptTokens: z.number().int().nonnegative().nullable(),
+  actualCostUsd: z.number().nonnegative(),
+  budgetRespected: z.boolean().nullable(),
+  finishReason: z.string().nullable(),
+  outcome: z.enum(['complete', 'cut-off', 'stopped', 'partial']),
+  response: z.string(),
+  judgedQuality: z.number().min(0).max(1).nullable(),
+  judgeReason: z.string().nullable(),
+  judgeModel: z.string().nullable(),
+  judgeCostUsd: z.number().nonnegative().nullable(),
+}) satisfies z.ZodType<HistoryEntry>;

@@ -9,7 +9,7 @@ import { useView } from '../../state/viewStore';
 /**
  * The measured curves of the query on screen, next to the predicted ones: each LLM's latest
  * measure run, judged quality against the tokens it really wrote (or what the call really
- * cost), dashed with hollow squares. A point whose verdict was invalid has no quality to draw.
+ * cost), dashed with hollow triangles. A point whose verdict was invalid has no quality to draw.
  */
 export const MeasuredLayer = memo(function MeasuredLayer({
   colors,
@@ -46,12 +46,9 @@ export const MeasuredLayer = memo(function MeasuredLayer({
           >
             <path d={d} stroke={color} strokeWidth={2} strokeDasharray="5 4" fill="none" />
             {drawn.map((p, i) => (
-              <rect
+              <path
                 key={i}
-                x={p.px - 4}
-                y={p.py - 4}
-                width={8}
-                height={8}
+                d={`M${p.px.toFixed(1)},${(p.py - 6).toFixed(1)}l6,10.4h-12z`}
                 fill="var(--panel)"
                 stroke={color}
                 strokeWidth={2}

@@ -10,6 +10,7 @@ import { settingsProblems } from '../../dispatch/settings';
 import { dispatchSettingsStore } from '../../dispatch/settingsStore';
 import type { Candidate, ModelCurve } from '../../router/types';
 import { formatUsd } from '../format';
+import { CalibrationPanel } from '../calibration/CalibrationPanel';
 import { DispatchHistory } from './DispatchHistory';
 import { DispatchSettingsForm } from './DispatchSettingsForm';
 import { JudgeSettings } from './JudgeSettings';
@@ -77,76 +78,79 @@ export function DispatchPanel({ query, r2, reactive, pool, inputTokens, curves }
   const send = () => start(jobs, query, inputTokens, settings);
 
   return (
-    <section className="panel dispatch-panel" data-testid="dispatch-panel">
-      <div className="panel-head">
-        <h2>Send it for real</h2>
-        <span className="hint">Your key, your provider, your bill: nothing is sent until you press Dispatch.</span>
-      </div>
-      <DispatchSettingsForm pool={pool} />
-      <JudgeSettings pool={pool} naming={settings} />
-
-      <div className="dispatch-actions">
-        <button
-          type="button"
-          className="primary"
-          data-testid="dispatch-button"
-          disabled={blocked.length > 0}
-          onClick={send}
-        >
-          Dispatch
-        </button>
-        <button type="button" data-testid="stop-button" disabled={!running} onClick={stop}>
-          Stop
-        </button>
-        <label>
-          <input
-            type="checkbox"
-            checked={withReactive}
-            data-testid="dispatch-reactive-too"
-            onChange={(e) => setWithReactive(e.currentTarget.checked)}
-          />{' '}
-          Dispatch the reactive choice too
-        </label>
-      </div>
-      {blocked.length > 0 ? (
-        <ul className="dispatch-reasons" data-testid="dispatch-disabled-reason">
-          {blocked.map((r) => (
-            <li key={r}>{r}</li>
-          ))}
-        </ul>
-      ) : (
-        <ul className="dispatch-plan" data-testid="dispatch-plan">
-          {jobs.map((j) => {
-            const guard = maxTokensGuard(j.choice.budget);
-            return (
-              <li key={j.router}>
-                {j.router === 'r2' ? 'R2' : 'Reactive'}: <span className="mono">{j.providerModelId}</span> via{' '}
-                {new URL(settings.endpoint).host},{' '}
-                {guard === null
-                  ? 'no length instruction'
-                  : `asked for ≤ ${j.choice.budget} tokens (max_tokens ${guard})`}
-                , predicted {formatUsd(j.choice.costUsd)}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-
-      {runs.length > 0 && (
-        <div className={`dispatch-runs${runs.length > 1 ? ' side-by-side' : ''}`}>
-          {runs.map((run) => (
-            <RunColumn key={run.router} run={run} judge={judgeControl} />
-          ))}
+    <>
+      <section className="panel dispatch-panel" data-testid="dispatch-panel">
+        <div className="panel-head">
+          <h2>Send it for real</h2>
+          <span className="hint">Your key, your provider, your bill: nothing is sent until you press Dispatch.</span>
         </div>
-      )}
-      <MeasurePanel
-        query={query}
-        curves={curves}
-        pool={pool}
-        inputTokens={inputTokens}
-        blocked={[...(query.trim() === '' ? ['Type a query first.'] : []), ...(judgeBlocked ? [judgeBlocked] : [])]}
-      />
-      <DispatchHistory />
-    </section>
+        <DispatchSettingsForm pool={pool} />
+        <JudgeSettings pool={pool} naming={settings} />
+
+        <div className="dispatch-actions">
+          <button
+            type="button"
+            className="primary"
+            data-testid="dispatch-button"
+            disabled={blocked.length > 0}
+            onClick={send}
+          >
+            Dispatch
+          </button>
+          <button type="button" data-testid="stop-button" disabled={!running} onClick={stop}>
+            Stop
+          </button>
+          <label>
+            <input
+              type="checkbox"
+              checked={withReactive}
+              data-testid="dispatch-reactive-too"
+              onChange={(e) => setWithReactive(e.currentTarget.checked)}
+            />{' '}
+            Dispatch the reactive choice too
+          </label>
+        </div>
+        {blocked.length > 0 ? (
+          <ul className="dispatch-reasons" data-testid="dispatch-disabled-reason">
+            {blocked.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        ) : (
+          <ul className="dispatch-plan" data-testid="dispatch-plan">
+            {jobs.map((j) => {
+              const guard = maxTokensGuard(j.choice.budget);
+              return (
+                <li key={j.router}>
+                  {j.router === 'r2' ? 'R2' : 'Reactive'}: <span className="mono">{j.providerModelId}</span> via{' '}
+                  {new URL(settings.endpoint).host},{' '}
+                  {guard === null
+                    ? 'no length instruction'
+                    : `asked for ≤ ${j.choice.budget} tokens (max_tokens ${guard})`}
+                  , predicted {formatUsd(j.choice.costUsd)}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+
+        {runs.length > 0 && (
+          <div className={`dispatch-runs${runs.length > 1 ? ' side-by-side' : ''}`}>
+            {runs.map((run) => (
+              <RunColumn key={run.router} run={run} judge={judgeControl} />
+            ))}
+          </div>
+        )}
+        <MeasurePanel
+          query={query}
+          curves={curves}
+          pool={pool}
+          inputTokens={inputTokens}
+          blocked={[...(query.trim() === '' ? ['Type a query first.'] : []), ...(judgeBlocked ? [judgeBlocked] : [])]}
+        />
+        <DispatchHistory />
+      </section>
+      <CalibrationPanel pool={pool} />
+    </>
   );
 }

@@ -107,8 +107,8 @@ export function MeasurePanel({ query, curves, pool, inputTokens, blocked }: Meas
       <h3>Measure the curve for real</h3>
       <p className="hint">
         Sends the query to one LLM at every anchor budget and with no limit, judges each answer, and draws the measured
-        points on the chart next to the prediction (□, dashed). The points stay in this session’s history and its
-        exports.
+        points on the chart next to the prediction (△, dashed; judged quality against the tokens really written). The
+        points stay in this session’s history and its exports.
       </p>
       <div className="measure-actions">
         <label htmlFor={`${ids}-model`}>LLM</label>
