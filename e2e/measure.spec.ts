@@ -103,3 +103,53 @@ test('Stop ends a run mid-call and keeps the points', async ({ page }) => {
   );
   await expect(page.getByTestId('query-input')).toHaveValue(QUERY);
 });
+
+test('calibration: compliance and quality error from the measured answers, exported and imported to continue', async ({
+  page,
+}) => {
+  const model = await setUp(page);
+  await page.getByTestId('measure-curve').click();
+  const budgets = Number(await page.getByTestId('measure-plan').getAttribute('data-calls')) / 2;
+  await page.getByTestId('measure-confirm').click();
+  await expect(page.getByTestId('measure-progress')).toContainText('· done');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('calibration-export-json').click(),
+  ]);
+  const text = await readFile(await download.path(), 'utf8');
+  expect(text).not.toContain(KEY);
+  const file = JSON.parse(text) as {
+    entries: { budget: number | 'unlimited'; predictedQuality: number; actualCompletionTokens: number }[];
+  };
+  expect(file.entries).toHaveLength(budgets);
+
+  // By hand: the fake writes 24 tokens whatever the budget, so only budgets of 22 or more (24 ≤ 1.1 × k) are kept.
+  const budgeted = file.entries.filter((e) => e.budget !== 'unlimited').map((e) => e.budget as number);
+  const within = budgeted.filter((k) => 24 * 10 <= k * 11).length;
+  const row = page.getByTestId('calibration-compliance').locator(`tr[data-model="${model}"]`);
+  await expect(row.locator('td').nth(1)).toHaveText(
+    `${(within / budgeted.length).toFixed(2)} (${within}/${budgeted.length})`,
+  );
+  // Every verdict was 0.75: the mean error is 0.75 minus the mean predicted quality.
+  const meanPredicted = file.entries.reduce((s, e) => s + e.predictedQuality, 0) / file.entries.length;
+  const quality = page.getByTestId('calibration-quality').locator(`tr[data-model="${model}"]`);
+  expect(Number(await quality.getAttribute('data-mean-error'))).toBeCloseTo(0.75 - meanPredicted, 12);
+  await expect(page.getByTestId('calibration-quality-scatter')).toHaveAttribute('data-points', String(budgets));
+
+  // A fresh page has no answers until the export is imported; a broken file says why and imports nothing.
+  await page.reload();
+  await expect(page.getByTestId('calibration')).toHaveAttribute('data-answers', '0');
+  await page.getByTestId('calibration-import').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "r2-calibration/1", "entries": [{"model": 3}]}'),
+  });
+  await expect(page.getByTestId('calibration-import-problem')).toContainText('broken.json, row 1');
+  await expect(page.getByTestId('calibration')).toHaveAttribute('data-answers', '0');
+  await page.getByTestId('calibration-import').setInputFiles(await download.path());
+  await expect(page.getByTestId('calibration')).toHaveAttribute('data-answers', String(budgets));
+  await expect(row.locator('td').nth(1)).toHaveText(
+    `${(within / budgeted.length).toFixed(2)} (${within}/${budgeted.length})`,
+  );
+});
