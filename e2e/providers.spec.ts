@@ -79,6 +79,9 @@ test('each preset sets its base URL, and the policy lists exactly the presets’
 test('a preset names the LLM its way, an edited id is sent and saved, and the key goes only to the chosen URL', async ({
   page,
 }) => {
+  const logged: string[] = [];
+  page.on('console', (m) => logged.push(m.text()));
+  page.on('pageerror', (e) => logged.push(String(e)));
   await openApp(page);
   await typeQuery(page, QUERY);
   const { model } = await choice(page, 'selection');
@@ -104,4 +107,11 @@ test('a preset names the LLM its way, an edited id is sent and saved, and the ke
   await page.getByTestId('model-ids').locator('summary').click();
   await expect(page.locator(`[data-testid="model-id-input"][data-model="${model}"]`)).toHaveValue('my-finetune');
   await keyNowhere(page);
+  // A refused request logs nothing with the key either.
+  await page.getByTestId('api-key-input').fill(KEY);
+  await page.getByTestId('extra-headers-input').fill('X-Fake-Mode: echo-key');
+  await page.getByTestId('endpoint-input').fill(chosen.baseUrl);
+  await page.getByTestId('dispatch-button').click();
+  await expect(page.getByTestId('dispatch-error')).toContainText('[API key hidden]');
+  expect(logged.join('\n')).not.toContain(KEY);
 });
