@@ -44,6 +44,7 @@ export const MeasuredLayer = memo(function MeasuredLayer({
             data-model={c.model}
             data-points={c.points.length}
           >
+            <title>{`${c.model}: measured, ${c.points.length} points (judged quality against the tokens written)`}</title>
             <path d={d} stroke={color} strokeWidth={2} strokeDasharray="5 4" fill="none" />
             {drawn.map((p, i) => (
               <path
