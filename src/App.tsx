@@ -169,6 +169,7 @@ export function App() {
             reactive={pg.reactive.best}
             pool={pg.pool}
             inputTokens={pg.inputTokens}
+            curves={pg.curves}
           />
         </Suspense>
       </div>

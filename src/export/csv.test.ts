@@ -16,6 +16,7 @@ describe('CSV for spreadsheets', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvField('-1+2')).toBe("'-1+2");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvTable(['a', 'b'], [['x\ny', 1]])).toBe('a,b\r\n"x\ny",1\r\n');
   });
 

@@ -6,6 +6,7 @@ import type { CostUnit } from '../../router/types';
 import { formatCount, formatUsd } from '../format';
 import { CurveLayer } from './CurveLayer';
 import { FrontierLayer } from './FrontierLayer';
+import { MeasuredLayer } from './MeasuredLayer';
 import { buildSeries, decadeTicks, xDomain, xOf } from './series';
 
 interface Props {
@@ -138,6 +139,7 @@ function CurvesChartView({
           label={QUALITY_LABEL}
         />
         <CurveLayer series={series} mode={mode} onPick={onPick} />
+        <MeasuredLayer colors={colors} mode={mode} />
         <FrontierLayer
           frontier={frontier}
           reactiveFrontier={reactiveFrontier}
