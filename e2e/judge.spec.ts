@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, typeQuery } from './app';
-import { RETRY_AFTER_SECONDS, isJudgeCall, startFakeProvider, type FakeProvider } from './fakeProvider';
+import { RETRY_AFTER_SECONDS, isJudgeCall } from './fakeProvider';
+import { fakeProvidersForSpec } from './fakeProviderSpec';
 
 /** Judging dispatched answers, against a local fake whose verdict the X-Fake-Verdict header sets. */
 
@@ -9,22 +10,19 @@ const KEY = 'sk-test-not-a-real-key-789';
 const QUERY = 'Why is the sky blue? Answer briefly.';
 const GOLDEN = 'Rayleigh scattering: shorter wavelengths scatter more.';
 
-let provider: FakeProvider;
-test.beforeAll(async () => {
-  provider = await startFakeProvider();
-});
-test.afterAll(() => provider.close());
-test.beforeEach(() => {
-  provider.requests.length = 0;
-  provider.scripted.clear();
-});
+const providers = fakeProvidersForSpec();
+/** The spec's one fake fake(). */
+const fake = () => providers()[0]!;
 
-const judgeCalls = () => provider.chats().filter((c) => isJudgeCall(c.body!));
+const judgeCalls = () =>
+  fake()
+    .chats()
+    .filter((c) => isJudgeCall(c.body!));
 
 async function dispatchBoth(page: Page, verdict: string): Promise<void> {
   await openApp(page);
   await typeQuery(page, QUERY);
-  await page.getByTestId('endpoint-input').fill(provider.baseUrl);
+  await page.getByTestId('endpoint-input').fill(fake().baseUrl);
   await page.getByTestId('api-key-input').fill(KEY);
   await page.getByTestId('extra-headers-input').fill(`X-Fake-Verdict: ${verdict}`);
   await page.getByTestId('dispatch-reactive-too').check();
@@ -87,17 +85,17 @@ test('a rate-limited judge says so and retries nothing; the answer and the input
   await dispatchBoth(page, '{"score": 0.9, "reason": "Good."}');
   await page.getByTestId('judge-settings').locator('summary').click();
   await page.getByTestId('golden-answer').fill(GOLDEN);
-  provider.scripted.set(3, 'rate-limited');
+  fake().scripted.set(3, 'rate-limited');
   await page.locator('[data-testid="judge-button"][data-run="r2"]').click();
   const error = page.getByTestId('judge-error');
   await expect(error).toHaveAttribute('data-kind', 'rate-limit');
   await expect(error).toContainText(`retry in ${RETRY_AFTER_SECONDS} s. Nothing is retried automatically`);
   await page.waitForTimeout(300);
-  expect(provider.chats()).toHaveLength(3);
+  expect(fake().chats()).toHaveLength(3);
   await expect(page.getByTestId('response-output')).not.toBeEmpty();
   await expect(page.getByTestId('golden-answer')).toHaveValue(GOLDEN);
   // A click later, the judge runs once more.
   await page.locator('[data-testid="judge-button"][data-run="r2"]').click();
   await expect(page.locator('[data-testid="judge-result"][data-run="r2"]')).toHaveAttribute('data-score', '0.9');
-  expect(provider.chats()).toHaveLength(4);
+  expect(fake().chats()).toHaveLength(4);
 });

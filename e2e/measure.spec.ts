@@ -1,27 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, typeQuery } from './app';
-import { RETRY_AFTER_SECONDS, isJudgeCall, startFakeProvider, type FakeProvider } from './fakeProvider';
+import { RETRY_AFTER_SECONDS, isJudgeCall } from './fakeProvider';
+import { fakeProvidersForSpec } from './fakeProviderSpec';
 
 /** Measuring a curve for real against a local fake, with failures scripted part-way. */
 
 const KEY = 'sk-test-not-a-real-key-246';
 const QUERY = 'Why is the sky blue? Answer briefly.';
 
-let provider: FakeProvider;
-test.beforeAll(async () => {
-  provider = await startFakeProvider();
-});
-test.afterAll(() => provider.close());
-test.beforeEach(() => {
-  provider.requests.length = 0;
-  provider.scripted.clear();
-});
+const providers = fakeProvidersForSpec();
+/** The spec's one fake fake(). */
+const fake = () => providers()[0]!;
 
 async function setUp(page: Page): Promise<string> {
   await openApp(page);
   await typeQuery(page, QUERY);
-  await page.getByTestId('endpoint-input').fill(provider.baseUrl);
+  await page.getByTestId('endpoint-input').fill(fake().baseUrl);
   await page.getByTestId('api-key-input').fill(KEY);
   const select = page.getByTestId('measure-model');
   const models = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
@@ -49,10 +44,10 @@ test('a full run: plan and confirm, a 500 and a 429 part-way, each said and resu
     perCall.reduce((a, b) => a + b, 0),
     15,
   );
-  expect(provider.chats()).toHaveLength(0);
+  expect(fake().chats()).toHaveLength(0);
 
-  provider.scripted.set(5, 'server-error'); // the answer at the third budget
-  provider.scripted.set(8, 'rate-limited'); // once resumed, the answer at the fourth
+  fake().scripted.set(5, 'server-error'); // the answer at the third budget
+  fake().scripted.set(8, 'rate-limited'); // once resumed, the answer at the fourth
   await page.getByTestId('measure-confirm').click();
 
   const error = page.getByTestId('measure-error');
@@ -69,15 +64,23 @@ test('a full run: plan and confirm, a 500 and a 429 part-way, each said and resu
   await expect(error).toContainText(`retry in ${RETRY_AFTER_SECONDS} s. Nothing is retried automatically`);
   await expect(measured).toHaveAttribute('data-points', '3');
   await page.waitForTimeout(300);
-  expect(provider.chats()).toHaveLength(8);
+  expect(fake().chats()).toHaveLength(8);
 
   await page.getByTestId('measure-resume').click();
   await expect(page.getByTestId('measure-progress')).toContainText(`${budgets} of ${budgets} budgets measured · done`);
   await expect(measured).toHaveAttribute('data-points', String(budgets));
   // Every planned call once, plus the two that failed.
-  expect(provider.chats()).toHaveLength(calls + 2);
-  expect(provider.chats().filter((c) => isJudgeCall(c.body!))).toHaveLength(budgets);
-  expect(provider.chats().every((c) => c.headers.authorization === `Bearer ${KEY}`)).toBe(true);
+  expect(fake().chats()).toHaveLength(calls + 2);
+  expect(
+    fake()
+      .chats()
+      .filter((c) => isJudgeCall(c.body!)),
+  ).toHaveLength(budgets);
+  expect(
+    fake()
+      .chats()
+      .every((c) => c.headers.authorization === `Bearer ${KEY}`),
+  ).toBe(true);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
   const text = await readFile(await download.path(), 'utf8');
@@ -92,7 +95,7 @@ test('a full run: plan and confirm, a 500 and a 429 part-way, each said and resu
 test('Stop ends a run mid-call and keeps the points', async ({ page }) => {
   const model = await setUp(page);
   await page.getByTestId('measure-curve').click();
-  provider.scripted.set(3, 'hang');
+  fake().scripted.set(3, 'hang');
   await page.getByTestId('measure-confirm').click();
   await expect(page.getByTestId('measure-progress')).toContainText('now asking at ≤ 20 tok');
   await page.getByTestId('measure-stop').click();

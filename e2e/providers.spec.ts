@@ -1,30 +1,17 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { PROVIDERS, presetOrigins } from '../src/dispatch/providers';
 import { choice, openApp, typeQuery } from './app';
-import { startFakeProvider, type FakeProvider } from './fakeProvider';
+import { expectKeyNowhere, fakeProvidersForSpec } from './fakeProviderSpec';
 
 /** Provider presets, their model ids and the page's policy, against local fakes only. */
 
 const KEY = 'sk-test-not-a-real-key-456';
 const QUERY = 'Why is the sky blue? Answer briefly.';
 
-let chosen: FakeProvider;
-let other: FakeProvider;
-test.beforeAll(async () => {
-  [chosen, other] = await Promise.all([startFakeProvider(), startFakeProvider()]);
-});
-test.afterAll(() => Promise.all([chosen.close(), other.close()]));
-test.beforeEach(() => {
-  chosen.requests.length = 0;
-  other.requests.length = 0;
-});
-
-async function keyNowhere(page: Page): Promise<void> {
-  expect(page.url()).not.toContain(KEY);
-  expect(await page.content()).not.toContain(KEY);
-  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
-  expect(stored).not.toContain(KEY);
-}
+const providers = fakeProvidersForSpec(2);
+/** The provider the page is pointed at, and one it must never reach. */
+const chosen = () => providers()[0]!;
+const other = () => providers()[1]!;
 
 test('each preset sets its base URL, and the policy lists exactly the presets’ origins', async ({ page }) => {
   await openApp(page);
@@ -87,30 +74,38 @@ test('a preset names the LLM its way, an edited id is sent and saved, and the ke
   const { model } = await choice(page, 'selection');
   await page.getByTestId('provider-preset').selectOption('vllm');
   // The same local preset on another port keeps its model names.
-  await page.getByTestId('endpoint-input').fill(chosen.baseUrl);
+  await page.getByTestId('endpoint-input').fill(chosen().baseUrl);
   await expect(page.getByTestId('provider-preset')).toHaveValue('vllm');
   await page.getByTestId('api-key-input').fill(KEY);
   await page.getByTestId('dispatch-button').click();
   await expect(page.getByTestId('actual-usage')).toBeVisible();
-  expect(chosen.chats().map((c) => c.body!.model)).toEqual([PROVIDERS.vllm.modelIds[model]]);
+  expect(
+    chosen()
+      .chats()
+      .map((c) => c.body!.model),
+  ).toEqual([PROVIDERS.vllm.modelIds[model]]);
 
   await page.getByTestId('model-ids').locator('summary').click();
   await page.locator(`[data-testid="model-id-input"][data-model="${model}"]`).fill('my-finetune');
   await page.getByTestId('dispatch-button').click();
-  await expect.poll(() => chosen.chats().length).toBe(2);
-  expect(chosen.chats()[1]!.body!.model).toBe('my-finetune');
-  expect(chosen.chats().every((c) => c.headers.authorization === `Bearer ${KEY}`)).toBe(true);
-  expect(other.requests).toHaveLength(0);
+  await expect.poll(() => chosen().chats().length).toBe(2);
+  expect(chosen().chats()[1]!.body!.model).toBe('my-finetune');
+  expect(
+    chosen()
+      .chats()
+      .every((c) => c.headers.authorization === `Bearer ${KEY}`),
+  ).toBe(true);
+  expect(other().requests).toHaveLength(0);
 
   await page.reload();
   await expect(page.getByTestId('provider-preset')).toHaveValue('vllm');
   await page.getByTestId('model-ids').locator('summary').click();
   await expect(page.locator(`[data-testid="model-id-input"][data-model="${model}"]`)).toHaveValue('my-finetune');
-  await keyNowhere(page);
+  await expectKeyNowhere(page, KEY);
   // A refused request logs nothing with the key either.
   await page.getByTestId('api-key-input').fill(KEY);
   await page.getByTestId('extra-headers-input').fill('X-Fake-Mode: echo-key');
-  await page.getByTestId('endpoint-input').fill(chosen.baseUrl);
+  await page.getByTestId('endpoint-input').fill(chosen().baseUrl);
   await page.getByTestId('dispatch-button').click();
   await expect(page.getByTestId('dispatch-error')).toContainText('[API key hidden]');
   expect(logged.join('\n')).not.toContain(KEY);
