@@ -219,9 +219,10 @@ export function CalibrationPanel({ pool }: { pool: readonly PoolEntry[] }) {
         </table>
       </div>
       <p className="hint">
-        Answers with a length budget that came back whole (stopped or broken ones say nothing about length). Figure 8’s
-        figures are those quoted in the project’s notes: Qwen3-235B’s own, and ranges for mid-size (7–70B) and under-4B
-        models, by the size in each LLM’s name.
+        Answers with a length budget that came back whole (stopped or broken ones say nothing about length). The last
+        column is the R2-Router paper’s Figure 8: Qwen3-235B’s own shares, and the ranges it reports for mid-size
+        (7–70B) and under-4B models, matched by the size in each LLM’s name (approximate: the paper’s ranges are read
+        off a figure).
       </p>
     </section>
   );
