@@ -2,10 +2,10 @@ import { memo, useState } from 'react';
 import { EXAMPLES } from '../examples';
 import { formatBudget, formatQuality, formatUsd } from '../format';
 import type { GuessGrade, GuessPick } from '../../router/guess';
-import { lambdaFromPosition, LAMBDA_STEPS } from '../../router/lambdaScale';
+import { lambdaFromPosition, LAMBDA_STEPS, usdPerTenthQuality } from '../../router/lambdaScale';
 import type { ModelCurve } from '../../router/types';
 import { guessStore, useGuess } from '../../state/guessStore';
-import { viewStore } from '../../state/viewStore';
+import { useView, viewStore } from '../../state/viewStore';
 
 interface Props {
   curves: readonly ModelCurve[];
@@ -27,6 +27,7 @@ function nextRound(): void {
 
 /** Guess mode: pick the (LLM, budget) R2 will choose, on the chart or here; then the answer and the score. */
 function GuessPanelView({ curves, revealed, grade, onPick }: Props) {
+  const lambda = useView((s) => s.lambda);
   const right = useGuess((s) => s.right);
   const played = useGuess((s) => s.played);
   const [model, setModel] = useState('');
@@ -87,6 +88,8 @@ function GuessPanelView({ curves, revealed, grade, onPick }: Props) {
                 Your pick, {grade.pick.model} ({formatBudget(grade.pick.budget)}), ranks {grade.rank} of {grade.options}
                 : quality {formatQuality(grade.pick.quality)} for {formatUsd(grade.pick.costUsd)}, a score{' '}
                 {grade.gap!.toPrecision(3)} lower at this λ.
+                {grade.pick.quality > grade.answer.quality &&
+                  ` It buys ${formatQuality(grade.pick.quality - grade.answer.quality)} more quality for ${formatUsd(grade.pick.costUsd - grade.answer.costUsd)} more, and at this λ 0.1 quality is worth only ${formatUsd(usdPerTenthQuality(lambda))}.`}
               </p>
             ) : (
               <p>Your pick is not on offer here: it is over the cap.</p>
