@@ -3,6 +3,7 @@ import { AUTHORS_RELEASE } from './bundle/authorsRelease';
 import { deferralPlotUrl } from './bundle/fetchBundle';
 import { isLocalBundle } from './config';
 import type { LambdaSegment } from './router/lambdaMap';
+import { sameCandidate } from './router/search';
 import { usePlayground } from './state/usePlayground';
 import { useView } from './state/viewStore';
 import { BackendBadge } from './ui/BackendBadge';
@@ -28,7 +29,17 @@ import { Tour } from './ui/tour/Tour';
 import { useStageKeys } from './ui/useStageKeys';
 
 // Loaded after the first paint: the curves need neither the API client nor the Qwen3 encoder.
-const Dispatch = memo(lazy(() => import('./ui/dispatch/DispatchPanel').then((m) => ({ default: m.DispatchPanel }))));
+// route() returns fresh choices on every λ move: the panel re-renders only when one really changes.
+const Dispatch = memo(
+  lazy(() => import('./ui/dispatch/DispatchPanel').then((m) => ({ default: m.DispatchPanel }))),
+  (a, b) =>
+    a.query === b.query &&
+    a.pool === b.pool &&
+    a.inputTokens === b.inputTokens &&
+    a.curves === b.curves &&
+    sameCandidate(a.r2, b.r2) &&
+    sameCandidate(a.reactive, b.reactive),
+);
 const EncoderPanel = lazy(() => import('./ui/EncoderPanel').then((m) => ({ default: m.EncoderPanel })));
 
 const NO_SEGMENTS: readonly LambdaSegment[] = [];

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ChangeEvent } from 'react';
+import { memo, useMemo, useState, type ChangeEvent } from 'react';
 import { useStore } from 'zustand';
 import type { PoolEntry } from '../../bundle/manifest';
 import { calibrate, FIGURE8_BUDGETS, type ComplianceCell, type PaperFigure } from '../../dispatch/calibration';
@@ -27,7 +27,7 @@ const paperText = (f: PaperFigure | undefined) =>
       : `paper ${f.low.toFixed(2)}–${f.high.toFixed(2)}`;
 
 /** How well the predictions held on the answers sent and judged here, and on imported ones. */
-export function CalibrationPanel({ pool }: { pool: readonly PoolEntry[] }) {
+function CalibrationPanelView({ pool }: { pool: readonly PoolEntry[] }) {
   const session = useStore(dispatchHistoryStore, (s) => s.entries);
   const imported = useStore(importedHistoryStore, (s) => s.entries);
   const [problems, setProblems] = useState<string[]>([]);
@@ -227,3 +227,6 @@ export function CalibrationPanel({ pool }: { pool: readonly PoolEntry[] }) {
     </section>
   );
 }
+
+/** Memoised: the dispatch panel re-renders with every new choice; this part need not. */
+export const CalibrationPanel = memo(CalibrationPanelView);

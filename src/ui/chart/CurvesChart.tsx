@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { GuessPick } from '../../router/guess';
+import { sameCandidate } from '../../router/search';
 import type { Candidate, Cap, ModelCurve } from '../../router/types';
 import type { CostUnit } from '../../router/types';
 import { formatCount, formatUsd } from '../format';
@@ -166,15 +167,6 @@ function CurvesChartView({
   );
 }
 
-const sameChoice = (a: Candidate | null, b: Candidate | null) =>
-  a === b ||
-  (a !== null &&
-    b !== null &&
-    a.model === b.model &&
-    a.budget === b.budget &&
-    a.quality === b.quality &&
-    a.outputTokens === b.outputTokens);
-
 /** route() returns fresh objects on every move; the chart redraws only when a choice really changed. */
 export const CurvesChart = memo(
   CurvesChartView,
@@ -186,8 +178,8 @@ export const CurvesChart = memo(
     prev.cap === next.cap &&
     prev.frontier === next.frontier &&
     prev.reactiveFrontier === next.reactiveFrontier &&
-    sameChoice(prev.selection, next.selection) &&
-    sameChoice(prev.baseline, next.baseline) &&
+    sameCandidate(prev.selection, next.selection) &&
+    sameCandidate(prev.baseline, next.baseline) &&
     prev.onPick === next.onPick &&
-    sameChoice(prev.pick ?? null, next.pick ?? null),
+    sameCandidate(prev.pick ?? null, next.pick ?? null),
 );

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useStore } from 'zustand';
 import { historyToCsv, historyToJson } from '../../dispatch/history';
 import { dispatchHistoryStore } from '../../dispatch/historyStore';
@@ -9,7 +10,7 @@ function verdict(respected: boolean | null): string {
   return respected === null ? '—' : respected ? 'yes' : 'no';
 }
 
-export function DispatchHistory() {
+function DispatchHistoryView() {
   const entries = useStore(dispatchHistoryStore, (s) => s.entries);
   const clear = useStore(dispatchHistoryStore, (s) => s.clear);
   const save = (format: 'json' | 'csv') => {
@@ -93,3 +94,6 @@ export function DispatchHistory() {
     </div>
   );
 }
+
+/** Memoised: the dispatch panel re-renders with every new choice; this part need not. */
+export const DispatchHistory = memo(DispatchHistoryView);
