@@ -1,16 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { choice, openApp, typeQuery } from './app';
-import {
-  DEFAULT_ANSWER_TOKENS,
-  RETRY_AFTER_SECONDS,
-  answerTokens,
-  startFakeProvider,
-  type FakeProvider,
-} from './fakeProvider';
+import { DEFAULT_ANSWER_TOKENS, RETRY_AFTER_SECONDS, answerTokens } from './fakeProvider';
+import { expectKeyNowhere, fakeProvidersForSpec } from './fakeProviderSpec';
 
 /**
- * Dispatch against a local OpenAI-compatible fake on 127.0.0.1: never a real provider.
+ * Dispatch against a local OpenAI-compatible fake on 127.0.0.1: never a real fake().
  * Modes are picked with the app's own extra-headers field (X-Fake-Mode).
  */
 
@@ -18,30 +13,17 @@ const KEY = 'sk-test-not-a-real-key-123';
 const QUERY = 'Why is the sky blue? Answer briefly.';
 const FULL_ANSWER = answerTokens(DEFAULT_ANSWER_TOKENS).join('');
 
-let provider: FakeProvider;
-test.beforeAll(async () => {
-  provider = await startFakeProvider();
-});
-test.afterAll(() => provider.close());
-test.beforeEach(() => {
-  provider.requests.length = 0;
-});
+const providers = fakeProvidersForSpec();
+/** The spec's one fake fake(). */
+const fake = () => providers()[0]!;
 
 async function setUp(page: Page, extraHeaders = ''): Promise<void> {
   await openApp(page);
   await typeQuery(page, QUERY);
-  await page.getByTestId('endpoint-input').fill(provider.baseUrl);
+  await page.getByTestId('endpoint-input').fill(fake().baseUrl);
   await page.getByTestId('api-key-input').fill(KEY);
   await page.getByTestId('extra-headers-input').fill(extraHeaders);
   await expect(page.getByTestId('dispatch-button')).toBeEnabled();
-}
-
-/** The key must not be in the address, the markup, or (unless remembered) storage. */
-async function expectKeyNowhere(page: Page): Promise<void> {
-  expect(page.url()).not.toContain(KEY);
-  expect(await page.content()).not.toContain(KEY);
-  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
-  expect(stored).not.toContain(KEY);
 }
 
 test('sends the R2 choice with its length instruction and shows actual against predicted', async ({ page }) => {
@@ -56,8 +38,8 @@ test('sends the R2 choice with its length instruction and shows actual against p
   expect(Number(await usage.getAttribute('data-cost-usd'))).toBeGreaterThan(0);
   await expect(usage).toContainText('predicted');
 
-  const [chat] = provider.chats();
-  expect(provider.chats()).toHaveLength(1);
+  const [chat] = fake().chats();
+  expect(fake().chats()).toHaveLength(1);
   expect(chat!.headers.authorization).toBe(`Bearer ${KEY}`);
   if (r2.budget === 'unlimited') {
     expect(chat!.body!.messages).toEqual([{ role: 'user', content: QUERY }]);
@@ -71,7 +53,7 @@ test('sends the R2 choice with its length instruction and shows actual against p
     await expect(usage).toHaveAttribute('data-budget-respected', String(DEFAULT_ANSWER_TOKENS <= budget));
   }
   await expect(page.getByTestId('dispatch-history')).toHaveAttribute('data-count', '1');
-  await expectKeyNowhere(page);
+  await expectKeyNowhere(page, KEY);
 });
 
 test('the reactive choice too: two answers side by side, the reactive one without instruction', async ({ page }) => {
@@ -85,10 +67,12 @@ test('the reactive choice too: two answers side by side, the reactive one withou
     'data-completion-tokens',
     String(DEFAULT_ANSWER_TOKENS),
   );
-  expect(provider.chats()).toHaveLength(2);
+  expect(fake().chats()).toHaveLength(2);
   const reactive = await choice(page, 'baseline-selection');
   expect(reactive.budget).toBe('unlimited');
-  const unlimited = provider.chats().filter((c) => c.body!.messages.every((m) => m.role === 'user'));
+  const unlimited = fake()
+    .chats()
+    .filter((c) => c.body!.messages.every((m) => m.role === 'user'));
   expect(unlimited.length).toBeGreaterThanOrEqual(1);
   expect(unlimited[0]!.body).not.toHaveProperty('max_tokens');
 });
@@ -103,7 +87,7 @@ test('Stop aborts the request mid-stream and keeps the partial answer', async ({
   await expect(page.getByTestId('dispatch-error')).toHaveText(/^Stopped\./);
   await expect(output).toHaveAttribute('data-partial', 'true');
   const partial = await output.textContent();
-  await expect.poll(() => provider.chats()[0]?.closedEarly).toBe(true);
+  await expect.poll(() => fake().chats()[0]?.closedEarly).toBe(true);
   await page.waitForTimeout(300);
   expect(await output.textContent()).toBe(partial);
   await expect(page.getByTestId('actual-usage')).toHaveAttribute('data-estimated', 'true');
@@ -130,17 +114,17 @@ test('each failure gets its own message, and the query, settings and earlier res
     await page.getByTestId('dispatch-button').click();
     await expect(page.getByTestId('dispatch-error')).toHaveText(message);
     await expect(page.getByTestId('query-input')).toHaveValue(QUERY);
-    await expect(page.getByTestId('endpoint-input')).toHaveValue(provider.baseUrl);
+    await expect(page.getByTestId('endpoint-input')).toHaveValue(fake().baseUrl);
   }
   // The last case, the stream that died, left its partial answer.
   const output = page.getByTestId('response-output');
   await expect(output).toHaveAttribute('data-partial', 'true');
   await expect(output).toHaveText(answerTokens(3).join(''));
   // Each failure was sent once: no silent retries of a paid call.
-  expect(provider.chats()).toHaveLength(1 + cases.length);
+  expect(fake().chats()).toHaveLength(1 + cases.length);
   // The first, complete answer and the partial one stay in the history.
   await expect(page.getByTestId('dispatch-history')).toHaveAttribute('data-count', '2');
-  await expectKeyNowhere(page);
+  await expectKeyNowhere(page, KEY);
 });
 
 test('Dispatch says why it is disabled: no key, a blocked endpoint, a refused header', async ({ page }) => {
@@ -156,7 +140,7 @@ test('Dispatch says why it is disabled: no key, a blocked endpoint, a refused he
   await expect(button).toBeDisabled();
   await expect(page.getByTestId('endpoint-problem')).toContainText('https://api.example.com would be blocked');
 
-  await page.getByTestId('endpoint-input').fill(provider.baseUrl);
+  await page.getByTestId('endpoint-input').fill(fake().baseUrl);
   await page.getByTestId('extra-headers-input').fill('Authorization: Bearer something');
   await expect(button).toBeDisabled();
   await expect(reasons).toContainText('put the key in the API key field');
@@ -165,7 +149,7 @@ test('Dispatch says why it is disabled: no key, a blocked endpoint, a refused he
   await page.getByTestId('query-input').fill('');
   await expect(button).toBeDisabled();
   await expect(reasons).toContainText('Type a query first.');
-  expect(provider.chats()).toHaveLength(0);
+  expect(fake().chats()).toHaveLength(0);
 });
 
 test('the key is remembered only when asked, and Forget removes it', async ({ page }) => {
@@ -186,7 +170,7 @@ test('the key is remembered only when asked, and Forget removes it', async ({ pa
   await page.getByTestId('forget-key').click();
   await expect(page.getByTestId('api-key-input')).toHaveValue('');
   await expect(page.getByTestId('remember-key')).not.toBeChecked();
-  await expectKeyNowhere(page);
+  await expectKeyNowhere(page, KEY);
 });
 
 test('history exports as JSON and CSV without the key', async ({ page }) => {
@@ -220,7 +204,7 @@ test("the app runs under the page's Content-Security-Policy, which blocks connec
   expect(violations.filter((v) => v !== 'script-src eval')).toEqual([]);
 
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  expect(policy).toContain("connect-src 'self' https://openrouter.ai http://127.0.0.1:* http://localhost:*");
+  expect(policy).toContain("connect-src 'self' https://openrouter.ai https://api.openai.com");
   const blocked = await page.evaluate(async () => {
     const seen = new Promise<string>((resolve) =>
       document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true }),

@@ -24,10 +24,14 @@ export const FAKE_MODES = [
   'non-json', // 502 with an HTML page
   'hang', // never answers
   'stall', // a few tokens, then silence
+  'groq-usage', // stream usage under x_groq on the last chunk, as Groq sends it
 ] as const;
 export type FakeMode = (typeof FAKE_MODES)[number];
 
 export const MODE_HEADER = 'x-fake-mode';
+/** A judge call (its prompt asks for a "score") is answered with this header's text, else DEFAULT_VERDICT. */
+export const VERDICT_HEADER = 'x-fake-verdict';
+export const DEFAULT_VERDICT = '{"score": 0.75, "reason": "Fake verdict."}';
 export const RETRY_AFTER_SECONDS = 17;
 /** Tokens in a normal answer; `x-fake-tokens` overrides. The answer stops early at max_tokens. */
 export const DEFAULT_ANSWER_TOKENS = 24;
@@ -55,6 +59,8 @@ export interface FakeProvider {
   /** e.g. http://127.0.0.1:41234/v1 */
   baseUrl: string;
   requests: RecordedRequest[];
+  /** Modes for particular chat requests, by their 1-based number since the last reset: a failure mid-way. */
+  scripted: Map<number, FakeMode>;
   /** The chat completion requests (no preflights), oldest first. */
   chats(): RecordedRequest[];
   close(): Promise<void>;
@@ -70,7 +76,8 @@ export function answerTokens(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `${i === 0 ? '' : ' '}${WORDS[i % WORDS.length]}`);
 }
 
-function modeOf(req: IncomingMessage, body: ChatBody | null): FakeMode {
+function modeOf(req: IncomingMessage, body: ChatBody | null, scripted: FakeMode | undefined): FakeMode {
+  if (scripted) return scripted;
   const wanted = String(req.headers[MODE_HEADER] ?? body?.model?.replace(/^fake\//, '') ?? 'ok');
   return (FAKE_MODES as readonly string[]).includes(wanted) ? (wanted as FakeMode) : 'ok';
 }
@@ -110,11 +117,17 @@ function chunk(model: string, choice: object | null, usage?: object): string {
   return `data: ${JSON.stringify(payload)}\n\n`;
 }
 
+export function isJudgeCall(body: ChatBody): boolean {
+  return body.messages.some((m) => m.content.includes('"score"'));
+}
+
 async function answer(req: IncomingMessage, res: ServerResponse, body: ChatBody, mode: FakeMode): Promise<void> {
   const wanted = mode === 'slow' ? 200 : Number(req.headers['x-fake-tokens'] ?? DEFAULT_ANSWER_TOKENS);
   const cut = body.max_tokens !== undefined && body.max_tokens < wanted;
-  const tokens = answerTokens(cut ? body.max_tokens! : wanted);
-  const finish = cut ? 'length' : 'stop';
+  const tokens = isJudgeCall(body)
+    ? [String(req.headers[VERDICT_HEADER] ?? DEFAULT_VERDICT)]
+    : answerTokens(cut ? body.max_tokens! : wanted);
+  const finish = cut && !isJudgeCall(body) ? 'length' : 'stop';
   const usage =
     mode === 'no-usage'
       ? undefined
@@ -155,13 +168,19 @@ async function answer(req: IncomingMessage, res: ServerResponse, body: ChatBody,
     res.write(chunk(body.model, { delta: { content: token }, finish_reason: null }));
     await sleep(mode === 'slow' ? 50 : 5);
   }
+  if (mode === 'groq-usage') {
+    const last = JSON.parse(chunk(body.model, { delta: {}, finish_reason: finish }).slice(6)) as object;
+    res.write(`data: ${JSON.stringify({ ...last, x_groq: { id: 'req_fake', usage } })}\n\n`);
+    res.end('data: [DONE]\n\n');
+    return;
+  }
   res.write(chunk(body.model, { delta: {}, finish_reason: finish }));
   if (usage && body.stream_options?.include_usage) res.write(chunk(body.model, null, usage));
   res.end('data: [DONE]\n\n');
 }
 
-async function chat(req: IncomingMessage, res: ServerResponse, body: ChatBody): Promise<void> {
-  const mode = modeOf(req, body);
+async function chat(req: IncomingMessage, res: ServerResponse, body: ChatBody, scripted?: FakeMode): Promise<void> {
+  const mode = modeOf(req, body, scripted);
   switch (mode) {
     case 'unauthorized':
       return sendError(res, 401, 'Invalid API key.');
@@ -208,6 +227,8 @@ async function readBody(req: IncomingMessage): Promise<ChatBody | null> {
 
 export async function startFakeProvider(): Promise<FakeProvider> {
   const requests: RecordedRequest[] = [];
+  const scripted = new Map<number, FakeMode>();
+  const chatCount = () => requests.filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions').length;
   const server = createServer((req, res) => {
     void (async () => {
       const path = req.url ?? '/';
@@ -237,7 +258,7 @@ export async function startFakeProvider(): Promise<FakeProvider> {
       if (req.method !== 'POST' || path !== '/v1/chat/completions')
         return sendError(res, 404, `No route for ${req.method} ${path}.`);
       if (body === null) return sendError(res, 400, 'The body is not JSON.');
-      await chat(req, res, body);
+      await chat(req, res, body, scripted.get(chatCount()));
     })().catch(() => res.destroy());
   });
   await new Promise<void>((resolve, reject) => {
@@ -248,6 +269,7 @@ export async function startFakeProvider(): Promise<FakeProvider> {
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    scripted,
     chats: () => requests.filter((r) => r.method === 'POST' && r.path === '/v1/chat/completions'),
     close: () =>
       new Promise<void>((resolve) => {

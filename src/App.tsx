@@ -2,6 +2,8 @@ import { lazy, memo, Suspense } from 'react';
 import { AUTHORS_RELEASE } from './bundle/authorsRelease';
 import { deferralPlotUrl } from './bundle/fetchBundle';
 import { isLocalBundle } from './config';
+import type { LambdaSegment } from './router/lambdaMap';
+import { sameCandidate } from './router/search';
 import { usePlayground } from './state/usePlayground';
 import { useView } from './state/viewStore';
 import { BackendBadge } from './ui/BackendBadge';
@@ -16,18 +18,34 @@ import { LambdaMap } from './ui/LambdaMap';
 import { LambdaSlider } from './ui/LambdaSlider';
 import { ModelCard } from './ui/ModelCard';
 import { PoolEditor } from './ui/PoolEditor';
-import { PresentToggle } from './ui/PresentToggle';
+import { GuessToggle, PresentToggle, TourToggle } from './ui/ModeToggles';
 import { QueryInput } from './ui/QueryInput';
 import { RulesToggle } from './ui/RulesToggle';
 import { SearchModeToggle } from './ui/SearchModeToggle';
 import { ShareButton } from './ui/ShareButton';
+import { TableExport } from './ui/ExportButtons';
+import { GuessPanel } from './ui/guess/GuessPanel';
+import { Tour } from './ui/tour/Tour';
+import { useStageKeys } from './ui/useStageKeys';
 import { WorkloadTab } from './ui/workload/WorkloadTab';
 
 // Loaded after the first paint: the curves need neither the API client nor the Qwen3 encoder.
-const Dispatch = memo(lazy(() => import('./ui/dispatch/DispatchPanel').then((m) => ({ default: m.DispatchPanel }))));
+// route() returns fresh choices on every λ move: the panel re-renders only when one really changes.
+const Dispatch = memo(
+  lazy(() => import('./ui/dispatch/DispatchPanel').then((m) => ({ default: m.DispatchPanel }))),
+  (a, b) =>
+    a.query === b.query &&
+    a.pool === b.pool &&
+    a.inputTokens === b.inputTokens &&
+    a.curves === b.curves &&
+    sameCandidate(a.r2, b.r2) &&
+    sameCandidate(a.reactive, b.reactive),
+);
 // The workload view (and its CSV reader) loads only when opened; the single-query view stays mounted, hidden.
 const WorkloadView = lazy(() => import('./ui/workload/WorkloadView').then((m) => ({ default: m.WorkloadView })));
 const EncoderPanel = lazy(() => import('./ui/EncoderPanel').then((m) => ({ default: m.EncoderPanel })));
+
+const NO_SEGMENTS: readonly LambdaSegment[] = [];
 
 /** The page's layout: every number comes from usePlayground, every part from src/ui. */
 export function App() {
@@ -48,6 +66,29 @@ export function App() {
   const poolEdited = useView((s) => Object.keys(s.pool).length > 0);
   const overrideModel = useView((s) => s.overrideModel);
   const resetPool = useView((s) => s.resetPool);
+  useStageKeys();
+  const { guess } = pg;
+  const r2Shown = guess.revealed ? pg.decision.best : null;
+
+  // On the stage the controls sit beside the chart, above the decisions they move.
+  const controls = (
+    <section className="panel controls">
+      <LambdaSlider lambda={lambda} onChange={setLambda}>
+        <LambdaMap
+          r2={guess.revealed ? pg.lambdaMaps.r2 : NO_SEGMENTS}
+          reactive={pg.lambdaMaps.reactive}
+          colors={pg.colors}
+          lambda={lambda}
+          onPick={setLambda}
+        />
+      </LambdaSlider>
+      <CapSlider kind={capKind} cap={cap} range={pg.range} onKind={setCapKind} onChange={setCap} />
+      <div className="offstage mode-toggles">
+        <SearchModeToggle rules={pg.rules} />
+        {pg.bundleRules === 'release' && <RulesToggle rules={pg.rules} />}
+      </div>
+    </section>
+  );
 
   return (
     <div className={present ? 'app present' : 'app'} data-view={view}>
@@ -61,6 +102,8 @@ export function App() {
           <BundlePicker bundleId={bundleId} onSelect={setBundleId} />
           <BackendBadge load={predictor.load} latencyMs={pg.latencyMs} />
           <ShareButton />
+          <TourToggle />
+          <GuessToggle />
           <PresentToggle />
         </div>
       </header>
@@ -81,9 +124,11 @@ export function App() {
       <main className="grid">
         <div className="left">
           {manifest?.encoder.kind === 'qwen3-embedding' && (
-            <Suspense fallback={<section className="panel">Loading the encoder panel…</section>}>
-              <EncoderPanel key={manifest.encoder.model} spec={manifest.encoder} />
-            </Suspense>
+            <div className="offstage">
+              <Suspense fallback={<section className="panel">Loading the encoder panel…</section>}>
+                <EncoderPanel key={manifest.encoder.model} spec={manifest.encoder} />
+              </Suspense>
+            </div>
           )}
           <QueryInput
             query={typed}
@@ -98,46 +143,61 @@ export function App() {
             inputTokens={pg.inputTokens}
             stale={pg.stale}
             message={pg.predictionError?.message ?? pg.emptyReason}
+            guess={
+              guess.on
+                ? {
+                    onPick: guess.revealed ? undefined : guess.pick,
+                    pick: guess.grade?.pick ?? null,
+                    hideChoice: !guess.revealed,
+                  }
+                : undefined
+            }
           />
-          <section className="panel controls">
-            <LambdaSlider lambda={lambda} onChange={setLambda}>
-              <LambdaMap
-                r2={pg.lambdaMaps.r2}
-                reactive={pg.lambdaMaps.reactive}
-                colors={pg.colors}
-                lambda={lambda}
-                onPick={setLambda}
-              />
-            </LambdaSlider>
-            <CapSlider kind={capKind} cap={cap} range={pg.range} onKind={setCapKind} onChange={setCap} />
-            <SearchModeToggle rules={pg.rules} />
-            {pg.bundleRules === 'release' && <RulesToggle rules={pg.rules} />}
-          </section>
+          {!present && controls}
         </div>
 
         <div className="right">
+          {present && controls}
+          {guess.on && (
+            <GuessPanel curves={pg.curves} revealed={guess.revealed} grade={guess.grade} onPick={guess.pick} />
+          )}
           <section className="panel">
-            <DecisionCompare r2={pg.decision.best} reactive={pg.reactive.best} emptyReason={pg.emptyReason} />
-            <Explanation explanation={pg.explanation} />
+            <DecisionCompare
+              r2={r2Shown}
+              reactive={pg.reactive.best}
+              emptyReason={guess.revealed ? pg.emptyReason : 'Hidden until you guess.'}
+            />
+            {guess.revealed && <Explanation explanation={pg.explanation} />}
           </section>
-          <section className="panel">
-            <CandidatesTable ranked={pg.decision.ranked} colors={pg.colors} />
-          </section>
+          {guess.revealed && (
+            <section className="panel offstage">
+              <CandidatesTable ranked={pg.decision.ranked} colors={pg.colors} />
+              <TableExport ranked={pg.decision.ranked} maps={pg.lambdaMaps} />
+            </section>
+          )}
         </div>
       </main>
 
-      <Suspense fallback={<section className="panel">Loading the dispatch panel…</section>}>
-        <Dispatch
-          query={pg.query}
-          r2={pg.decision.best}
-          reactive={pg.reactive.best}
-          pool={pg.pool}
-          inputTokens={pg.inputTokens}
-        />
-      </Suspense>
+      <Tour
+        query={pg.routeQuery}
+        facts={{ models: pg.curves.length, r2: r2Shown, reactive: pg.reactive.best, segments: pg.lambdaMaps.r2.length }}
+      />
+
+      <div className="offstage">
+        <Suspense fallback={<section className="panel">Loading the dispatch panel…</section>}>
+          <Dispatch
+            query={pg.query}
+            r2={pg.decision.best}
+            reactive={pg.reactive.best}
+            pool={pg.pool}
+            inputTokens={pg.inputTokens}
+            curves={pg.curves}
+          />
+        </Suspense>
+      </div>
 
       {manifest && (
-        <div className="lower">
+        <div className="lower offstage">
           <PoolEditor
             effective={pg.pool}
             enabled={pg.enabled}

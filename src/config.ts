@@ -18,6 +18,9 @@ export const DEFAULT_BUNDLE_ID = 'default';
 /** Queries longer than this stay out of the share link, which says so. */
 export const MAX_QUERY_IN_URL = 2000;
 
+/** The guided tour's number of steps: links address them as ?tour=1 … ?tour=TOUR_STEPS. */
+export const TOUR_STEPS = 7;
+
 const LOCAL_BUNDLE_PREFIX = 'local:';
 
 /** The key of a bundle opened from disk in this tab: it lives only in the page's memory. */

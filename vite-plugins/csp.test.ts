@@ -5,8 +5,12 @@ import { contentSecurityPolicyPlugin, inlineScriptHashes } from './csp';
 
 const sha = (code: string) => `sha256-${createHash('sha256').update(code).digest('base64')}`;
 
-async function transform(html: string, ctx: Partial<IndexHtmlTransformContext>): Promise<IndexHtmlTransformResult> {
-  const hook = contentSecurityPolicyPlugin().transformIndexHtml;
+async function transform(
+  html: string,
+  ctx: Partial<IndexHtmlTransformContext>,
+  plugin = contentSecurityPolicyPlugin(),
+): Promise<IndexHtmlTransformResult> {
+  const hook = plugin.transformIndexHtml;
   if (!hook || typeof hook === 'function') throw new Error('expected an ordered transformIndexHtml hook');
   const handler = hook.handler as (
     html: string,
@@ -47,5 +51,25 @@ describe('CSP plugin', () => {
     const content = String(result.tags[0]!.attrs!.content);
     expect(content).toContain(`'${sha(preamble)}'`);
     expect(content).toContain('ws://localhost:*');
+  });
+
+  it('adds the origins of VITE_EXTRA_CONNECT_ORIGINS, and a bad entry stops the build naming it', async () => {
+    const resolved = (env: Record<string, string>) => {
+      const plugin = contentSecurityPolicyPlugin();
+      const hook = plugin.configResolved;
+      if (typeof hook !== 'function') throw new Error('expected a configResolved hook');
+      (hook as (config: { env: Record<string, string> }) => void).call(null, { env });
+      return plugin;
+    };
+    const plugin = resolved({ VITE_EXTRA_CONNECT_ORIGINS: 'https://llm.example.org http://10.0.0.5:8000' });
+    const result = await transform('<html><head></head></html>', {}, plugin);
+    if (typeof result !== 'object' || Array.isArray(result)) throw new Error('expected html and tags');
+    const connect = String(result.tags[0]!.attrs!.content)
+      .split('; ')
+      .find((d) => d.startsWith('connect-src'));
+    expect(connect).toContain('http://localhost:* https://llm.example.org http://10.0.0.5:8000 https://huggingface.co');
+    expect(() => resolved({ VITE_EXTRA_CONNECT_ORIGINS: 'https://llm.example.org/v1' })).toThrow(
+      /VITE_EXTRA_CONNECT_ORIGINS: "https:\/\/llm\.example\.org\/v1" is not an origin/,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy } from '../src/dispatch/csp.ts';
+import { contentSecurityPolicy, EXTRA_ORIGINS_VARIABLE, parseExtraOrigins } from '../src/dispatch/csp.ts';
 
 /** Inline <script> elements (no src attribute) and their exact text. */
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi;
@@ -18,14 +18,20 @@ export function inlineScriptHashes(html: string): string[] {
  * governs what comes after it. Runs last so it sees every script other plugins injected.
  */
 export function contentSecurityPolicyPlugin(): Plugin {
+  let extraOrigins: string[] = [];
   return {
     name: 'r2-content-security-policy',
+    // The variable comes from the environment or a .env file, as Vite reads it for the page; a bad entry stops the build.
+    configResolved(config) {
+      extraOrigins = parseExtraOrigins(config.env[EXTRA_ORIGINS_VARIABLE] as string | undefined);
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
         const content = contentSecurityPolicy({
           dev: ctx.server !== undefined,
           inlineScriptHashes: inlineScriptHashes(html),
+          extraOrigins,
         });
         return {
           html,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
-import { csvRow } from '../../src/evaluate/csv';
+import { csvRow } from '../simulate/csv';
 import { tempDir, writeTinyDataset } from '../testing/tinyData';
 import { DatasetError } from '../../src/evaluate/errors';
 import { loadDataset } from './loader';

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { writeFolderAtomically } from '../core/atomicDir';
 import type { PoolFile } from '../../src/evaluate/poolFile';
-import { csvRow } from '../../src/evaluate/csv';
+import { csvRow } from './csv';
 import { makeQuery, respond, type SimQuery } from './model';
 import type { SimLlm } from './pool';
 

@@ -9,7 +9,8 @@ import {
 } from '../../e2e/fakeProvider';
 import { dispatch, estimateCompletionTokens, type DispatchRequest } from './client';
 import { DispatchError, type DispatchFailure } from './errors';
-import { lengthInstruction } from './instruction';
+import type { Budget } from '../bundle/manifest';
+import { budgetedRequest, lengthInstruction } from './instruction';
 import { DEFAULT_SETTINGS, type DispatchSettings } from './settings';
 
 const KEY = 'sk-test-not-a-real-key-123';
@@ -25,11 +26,8 @@ beforeEach(() => {
   settings = { ...DEFAULT_SETTINGS, endpoint: provider.baseUrl, apiKey: KEY };
 });
 
-const request = (model: string, budget: DispatchRequest['budget'] = 100): DispatchRequest => ({
-  providerModelId: model,
-  query: 'What does R2 route?',
-  budget,
-});
+const request = (model: string, budget: Budget = 100): DispatchRequest =>
+  budgetedRequest(model, 'What does R2 route?', budget);
 const fullAnswer = answerTokens(DEFAULT_ANSWER_TOKENS).join('');
 
 async function failure(
@@ -100,6 +98,15 @@ describe('dispatch, streaming', () => {
     expect(result.promptTokens).toBeNull();
     expect(result.completionTokens).toBe(estimateCompletionTokens(fullAnswer));
     expect(result.completionTokens).toBeGreaterThan(0);
+  });
+
+  it('reads the usage Groq sends under x_groq on the last chunk', async () => {
+    const result = await dispatch(request('fake/groq-usage'), settings, new AbortController().signal, () => {});
+    expect(result).toMatchObject({
+      usageReported: true,
+      completionTokens: DEFAULT_ANSWER_TOKENS,
+      promptTokens: PROMPT_TOKENS,
+    });
   });
 
   it('a small budget is cut off by the guard, with finish reason length', async () => {

@@ -1,18 +1,18 @@
 import OpenAI, { APIUserAbortError } from 'openai';
 import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
-import type { Budget } from '../bundle/manifest';
 import { estimateInputTokens } from '../router/cost';
 import { watchCspViolations } from './cspWatch';
 import { DispatchError, IncompleteStreamError, describeFailure } from './errors';
 import { parseExtraHeaders } from './headers';
-import { chatMessages, maxTokensGuard } from './instruction';
+import type { ChatMessage } from './instruction';
 import { settingsProblems, type DispatchSettings } from './settings';
 
 export interface DispatchRequest {
-  /** The provider's model id (the pool entry's providerId). */
+  /** The provider's model id (the pool entry's, as the provider names it). */
   providerModelId: string;
-  query: string;
-  budget: Budget;
+  messages: ChatMessage[];
+  /** max_tokens, or null for none. */
+  maxTokens: number | null;
 }
 
 export interface DispatchResult {
@@ -40,6 +40,20 @@ interface Received {
   usage: { completion_tokens: number; prompt_tokens: number } | null;
 }
 
+/** Groq puts a stream's usage under `x_groq` on its last chunk rather than in `usage`. */
+function groqUsage(chunk: object): Received['usage'] {
+  if (!('x_groq' in chunk) || typeof chunk.x_groq !== 'object' || chunk.x_groq === null) return null;
+  const usage = (chunk.x_groq as { usage?: unknown }).usage;
+  if (typeof usage !== 'object' || usage === null) return null;
+  const { completion_tokens: completion, prompt_tokens: prompt } = usage as Record<string, unknown>;
+  return typeof completion === 'number' && typeof prompt === 'number'
+    ? { completion_tokens: completion, prompt_tokens: prompt }
+    : null;
+}
+
+/** Local servers ignore the key; the client still needs one to build the request. */
+const NO_KEY = 'no-key';
+
 /**
  * Sends one chat completion with the person's key to the configured base URL only: no retries
  * (a paid call is never repeated silently), no redirects (the key cannot follow one elsewhere),
@@ -54,7 +68,7 @@ export async function dispatch(
   const problems = settingsProblems(settings, pageOrigin());
   if (problems.length > 0) throw new DispatchError({ kind: 'settings', message: problems.join(' '), partialText: '' });
   const headers = parseExtraHeaders(settings.extraHeaders, settings.apiKey);
-  const apiKey = settings.apiKey.trim();
+  const apiKey = settings.apiKey.trim() || NO_KEY;
   const endpoint = settings.endpoint.trim();
   const timeoutMs = Math.round(settings.timeoutSeconds * 1000);
 
@@ -94,11 +108,10 @@ export async function dispatch(
       logLevel: 'off',
       fetchOptions: { redirect: 'error', credentials: 'omit', referrerPolicy: 'no-referrer' },
     });
-    const guard = maxTokensGuard(request.budget);
     const body: ChatCompletionCreateParamsBase = {
       model: request.providerModelId,
-      messages: chatMessages(request.query, request.budget),
-      ...(guard === null ? {} : { max_tokens: guard }),
+      messages: request.messages,
+      ...(request.maxTokens === null ? {} : { max_tokens: request.maxTokens }),
     };
     rearm();
     if (settings.stream) {
@@ -115,7 +128,8 @@ export async function dispatch(
           onText(received.text);
         }
         if (choice?.finish_reason) received.finishReason = choice.finish_reason;
-        if (chunk.usage) received.usage = chunk.usage;
+        const usage = chunk.usage ?? groqUsage(chunk);
+        if (usage) received.usage = usage;
       }
       // The client ends an aborted stream quietly; say why it ended.
       if (controller.signal.aborted) throw new APIUserAbortError();

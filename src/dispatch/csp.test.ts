@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, endpointProblem } from './csp';
+import { contentSecurityPolicy, endpointProblem, parseExtraOrigins } from './csp';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -13,10 +13,18 @@ function directives(policy: string): Map<string, string[]> {
 describe('content security policy', () => {
   const built = directives(contentSecurityPolicy({ dev: false, inlineScriptHashes: [] }));
 
-  it('limits connections to self, the default endpoint, the model hub, the release on GitHub and loopback', () => {
+  it('limits connections to self, the provider presets, loopback, the model hub and the release on GitHub', () => {
     expect(built.get('connect-src')).toEqual([
       "'self'",
       'https://openrouter.ai',
+      'https://api.openai.com',
+      'https://api.together.xyz',
+      'https://api.fireworks.ai',
+      'https://api.deepinfra.com',
+      'https://api.groq.com',
+      'http://localhost:8000',
+      'http://localhost:11434',
+      'http://localhost:1234',
       'http://127.0.0.1:*',
       'http://localhost:*',
       'https://huggingface.co',
@@ -25,6 +33,22 @@ describe('content security policy', () => {
       'https://raw.githubusercontent.com',
     ]);
   });
+
+  it('adds the origins of the build-time variable', () => {
+    const extra = parseExtraOrigins(' https://llm.example.org, http://10.0.0.5:8000 ');
+    expect(extra).toEqual(['https://llm.example.org', 'http://10.0.0.5:8000']);
+    const policy = directives(contentSecurityPolicy({ dev: false, inlineScriptHashes: [], extraOrigins: extra }));
+    expect(policy.get('connect-src')).toEqual(expect.arrayContaining(extra));
+    expect(endpointProblem('https://llm.example.org/v1', null, extra)).toBeNull();
+    expect(endpointProblem('https://llm.example.org/v1', null, [])).toMatch(/would be blocked/);
+  });
+
+  it.each(['https://llm.example.org/v1', 'llm.example.org', "https://x.org 'unsafe-inline'", 'https://x.org;'])(
+    'refuses %s in the build-time variable, naming it',
+    (entry) => {
+      expect(() => parseExtraOrigins(entry)).toThrow(/VITE_EXTRA_CONNECT_ORIGINS: ".+" is not an origin/);
+    },
+  );
 
   it('allows WebAssembly, blob workers and inline styles, and nothing inline for scripts', () => {
     expect(built.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
@@ -45,6 +69,11 @@ describe('endpointProblem', () => {
   it.each([
     'https://openrouter.ai/api/v1',
     'https://openrouter.ai:443/api/v1',
+    'https://api.openai.com/v1',
+    'https://api.together.xyz/v1',
+    'https://api.fireworks.ai/inference/v1',
+    'https://api.deepinfra.com/v1/openai',
+    'https://api.groq.com/openai/v1',
     'http://127.0.0.1:8080/v1',
     'http://localhost:11434/v1',
     ' http://localhost/v1 ',
@@ -58,9 +87,11 @@ describe('endpointProblem', () => {
 
   it.each([
     [
-      'https://api.openai.com/v1',
-      /Content-Security-Policy only lets it connect to .*https:\/\/api\.openai\.com would be blocked/,
+      'https://api.mistral.ai/v1',
+      /Content-Security-Policy only lets it connect to .*https:\/\/api\.mistral\.ai would be blocked/,
     ],
+    ['https://openai.com/v1', /would be blocked/],
+    ['https://api.groq.com.evil.example/v1', /would be blocked/],
     ['http://openrouter.ai/api/v1', /would be blocked/],
     ['https://openrouter.ai.evil.example/v1', /would be blocked/],
     ['https://huggingface.co/v1', /would be blocked/],

@@ -153,7 +153,7 @@ function statusFailure(err: ProviderError, status: number, ctx: FailureContext):
     return {
       kind: 'model-not-found',
       status,
-      message: `The provider does not accept the model id "${ctx.model}" (HTTP ${status}). Fix the provider id for this LLM in the pool.${saidNote}`,
+      message: `The provider does not accept the model id "${ctx.model}" (HTTP ${status}). Fix this LLM's model id for the provider (under “Model ids” in the settings; for OpenRouter, in the pool editor).${saidNote}`,
     };
   }
   const body = nonJsonBody(err, ctx.apiKey);

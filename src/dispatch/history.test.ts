@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../router/types';
 import { measure } from './compare';
-import { csvField, historyEntry, historyToCsv, historyToJson, type HistoryEntry } from './history';
+import { historyEntry, historyToCsv, historyToJson, withJudgement, type HistoryEntry } from './history';
 
 const KEY = 'sk-test-not-a-real-key-123';
 const prices = { inputPerMillion: 1, outputPerMillion: 2 };
@@ -87,23 +87,23 @@ describe('history export', () => {
     const csv = historyToCsv([entry('Line one\nline "two", end', 'plain')], KEY);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'timestamp,router,query,model,providerModelId,budget,predictedQuality,predictedTokens,predictedCostUsd,actualCompletionTokens,tokensEstimated,actualPromptTokens,actualCostUsd,budgetRespected,finishReason,outcome,response',
+      'timestamp,measureRun,router,query,model,providerModelId,budget,predictedQuality,predictedTokens,predictedCostUsd,actualCompletionTokens,tokensEstimated,actualPromptTokens,actualCostUsd,budgetRespected,finishReason,outcome,response,judgedQuality,judgeReason,judgeModel,judgeCostUsd',
     );
     expect(csv).toContain(
       ',"Line one\nline ""two"", end",Qwen3-235B,qwen/qwen3-235b,100,0.81,100,0.00025,87,false,60,',
     );
-    expect(csv.endsWith(',true,stop,complete,plain\r\n')).toBe(true);
+    expect(csv.endsWith(',true,stop,complete,plain,,,,\r\n')).toBe(true);
   });
 
-  it('CSV fields', () => {
-    expect(csvField(null)).toBe('');
-    expect(csvField(0.5)).toBe('0.5');
-    expect(csvField(false)).toBe('false');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField('-1+2')).toBe("'-1+2");
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+  it('a verdict attached later is exported, its reason scrubbed of the key', () => {
+    const judged = withJudgement(
+      entry('q', 'r'),
+      { score: 0.7, reason: `fine ${KEY}`, judgeModel: 'acme/judge', judgeCostUsd: 0.00001 },
+      KEY,
+    );
+    expect(judged).toMatchObject({ judgedQuality: 0.7, judgeModel: 'acme/judge', judgeCostUsd: 0.00001 });
+    expect(historyToCsv([judged], KEY)).toContain(',0.7,fine [API key hidden],acme/judge,0.00001\r\n');
+    expect(historyToJson([judged], KEY)).not.toContain(KEY);
   });
 
   it('an empty history exports as an empty list and a header row', () => {

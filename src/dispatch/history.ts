@@ -1,16 +1,32 @@
-import type { Budget } from '../bundle/manifest';
+import { z } from 'zod';
+import { UNLIMITED, type Budget } from '../bundle/manifest';
 import type { Candidate } from '../router/types';
 import type { Actual } from './compare';
 import { scrubSecret } from './scrub';
+import { csvTable } from '../export/csv';
 
-export type RouterName = 'r2' | 'reactive';
+/** Who chose the call: a router, or a measure run sending the query at every budget. */
+export type RouterName = 'r2' | 'reactive' | 'measure';
 
 /** complete; cut-off by the max_tokens guard; stopped by the person; partial when the stream broke. */
 export type Outcome = 'complete' | 'cut-off' | 'stopped' | 'partial';
 
+/** The judge's verdict on an answer: a valid score, or the problem with its reply. */
+export interface Judgement {
+  /** 0..1, or null when the verdict was invalid. */
+  score: number | null;
+  /** The judge's one-line reason, or why its verdict is invalid. */
+  reason: string;
+  judgeModel: string;
+  /** From the judge's prices; null when they are unknown. */
+  judgeCostUsd: number | null;
+}
+
 export interface HistoryEntry {
   /** ISO 8601. */
   timestamp: string;
+  /** For a measure run's points: when the run began (ISO 8601), shared by its points. */
+  measureRun: string | null;
   router: RouterName;
   query: string;
   model: string;
@@ -27,12 +43,17 @@ export interface HistoryEntry {
   finishReason: string | null;
   outcome: Outcome;
   response: string;
+  judgedQuality: number | null;
+  judgeReason: string | null;
+  judgeModel: string | null;
+  judgeCostUsd: number | null;
 }
 
 export interface Dispatched {
   router: RouterName;
   query: string;
-  choice: Candidate;
+  /** What was predicted for the call. */
+  choice: Pick<Candidate, 'model' | 'budget' | 'quality' | 'outputTokens' | 'costUsd'>;
   providerModelId: string;
   actual: Actual;
   finishReason: string | null;
@@ -40,12 +61,14 @@ export interface Dispatched {
   response: string;
   apiKey: string;
   at: Date;
+  measureRun?: string;
 }
 
 /** One history row. Free text is scrubbed of the key now, while the key that was used is known. */
 export function historyEntry(d: Dispatched): HistoryEntry {
   return {
     timestamp: d.at.toISOString(),
+    measureRun: d.measureRun ?? null,
     router: d.router,
     query: scrubSecret(d.query, d.apiKey),
     model: d.choice.model,
@@ -62,19 +85,40 @@ export function historyEntry(d: Dispatched): HistoryEntry {
     finishReason: d.finishReason,
     outcome: d.outcome,
     response: scrubSecret(d.response, d.apiKey),
+    judgedQuality: null,
+    judgeReason: null,
+    judgeModel: null,
+    judgeCostUsd: null,
   };
 }
 
-function scrubbed(entries: readonly HistoryEntry[], apiKey: string): HistoryEntry[] {
-  return entries.map((e) => ({ ...e, query: scrubSecret(e.query, apiKey), response: scrubSecret(e.response, apiKey) }));
+/** The entry with a verdict attached; the reason is scrubbed like every free text. */
+export function withJudgement(entry: HistoryEntry, j: Judgement, apiKey: string): HistoryEntry {
+  return {
+    ...entry,
+    judgedQuality: j.score,
+    judgeReason: scrubSecret(j.reason, apiKey),
+    judgeModel: j.judgeModel,
+    judgeCostUsd: j.judgeCostUsd,
+  };
+}
+
+export function scrubbed(entries: readonly HistoryEntry[], apiKey: string): HistoryEntry[] {
+  return entries.map((e) => ({
+    ...e,
+    query: scrubSecret(e.query, apiKey),
+    response: scrubSecret(e.response, apiKey),
+    judgeReason: e.judgeReason === null ? null : scrubSecret(e.judgeReason, apiKey),
+  }));
 }
 
 export function historyToJson(entries: readonly HistoryEntry[], apiKey: string): string {
   return `${JSON.stringify(scrubbed(entries, apiKey), null, 2)}\n`;
 }
 
-const COLUMNS: readonly (keyof HistoryEntry)[] = [
+export const HISTORY_COLUMNS: readonly (keyof HistoryEntry)[] = [
   'timestamp',
+  'measureRun',
   'router',
   'query',
   'model',
@@ -91,20 +135,41 @@ const COLUMNS: readonly (keyof HistoryEntry)[] = [
   'finishReason',
   'outcome',
   'response',
+  'judgedQuality',
+  'judgeReason',
+  'judgeModel',
+  'judgeCostUsd',
 ];
 
-/** Text a spreadsheet would run as a formula; prefixed with ' so it opens as text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One RFC 4180 field: quoted when it holds a quote, comma or line break; quotes doubled. */
-export function csvField(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  if (typeof value !== 'string') return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function historyToCsv(entries: readonly HistoryEntry[], apiKey: string): string {
-  const rows = scrubbed(entries, apiKey).map((e) => COLUMNS.map((c) => csvField(e[c])).join(','));
-  return [COLUMNS.join(','), ...rows].map((row) => `${row}\r\n`).join('');
+  return csvTable(
+    HISTORY_COLUMNS,
+    scrubbed(entries, apiKey).map((e) => HISTORY_COLUMNS.map((c) => e[c])),
+  );
 }
+
+/** A history row read back from an export: every field checked, since a file can hold anything. */
+export const historyEntrySchema = z.object({
+  timestamp: z.string(),
+  measureRun: z.string().nullable(),
+  router: z.enum(['r2', 'reactive', 'measure']),
+  query: z.string(),
+  model: z.string().min(1),
+  providerModelId: z.string(),
+  budget: z.union([z.number().int().positive(), z.literal(UNLIMITED)]),
+  predictedQuality: z.number().min(0).max(1),
+  predictedTokens: z.number().nonnegative(),
+  predictedCostUsd: z.number().nonnegative(),
+  actualCompletionTokens: z.number().int().nonnegative(),
+  tokensEstimated: z.boolean(),
+  actualPromptTokens: z.number().int().nonnegative().nullable(),
+  actualCostUsd: z.number().nonnegative(),
+  budgetRespected: z.boolean().nullable(),
+  finishReason: z.string().nullable(),
+  outcome: z.enum(['complete', 'cut-off', 'stopped', 'partial']),
+  response: z.string(),
+  judgedQuality: z.number().min(0).max(1).nullable(),
+  judgeReason: z.string().nullable(),
+  judgeModel: z.string().nullable(),
+  judgeCostUsd: z.number().nonnegative().nullable(),
+}) satisfies z.ZodType<HistoryEntry>;

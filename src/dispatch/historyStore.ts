@@ -3,7 +3,10 @@ import type { HistoryEntry } from './history';
 
 export interface HistoryState {
   entries: HistoryEntry[];
-  add: (entry: HistoryEntry) => void;
+  /** Adds an entry; returns it, the handle to update it by. */
+  add: (entry: HistoryEntry) => HistoryEntry;
+  /** Replaces an entry (a verdict attached); nothing when it was cleared meanwhile. */
+  replace: (old: HistoryEntry, next: HistoryEntry) => void;
   clear: () => void;
 }
 
@@ -11,7 +14,11 @@ export interface HistoryState {
 export function createHistoryStore(): StoreApi<HistoryState> {
   return createStore<HistoryState>()((set) => ({
     entries: [],
-    add: (entry) => set((s) => ({ entries: [...s.entries, entry] })),
+    add: (entry) => {
+      set((s) => ({ entries: [...s.entries, entry] }));
+      return entry;
+    },
+    replace: (old, next) => set((s) => ({ entries: s.entries.map((e) => (e === old ? next : e)) })),
     clear: () => set({ entries: [] }),
   }));
 }

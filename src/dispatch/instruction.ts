@@ -29,3 +29,8 @@ export function chatMessages(query: string, budget: Budget): ChatMessage[] {
   const user: ChatMessage = { role: 'user', content: query };
   return instruction === null ? [user] : [{ role: 'system', content: instruction }, user];
 }
+
+/** The request that asks an LLM to answer the query within the budget, with its max_tokens guard. */
+export function budgetedRequest(providerModelId: string, query: string, budget: Budget) {
+  return { providerModelId, messages: chatMessages(query, budget), maxTokens: maxTokensGuard(budget) };
+}

@@ -1,7 +1,10 @@
 import { DEFAULT_ENDPOINT, endpointProblem } from './csp';
 import { parseExtraHeaders } from './headers';
+import type { ProviderId } from './providers';
 
 export interface DispatchSettings {
+  /** The preset the base URL came from, which also decides how pool LLMs are named. */
+  provider: ProviderId;
   /** OpenAI-compatible base URL; `/chat/completions` is appended. */
   endpoint: string;
   apiKey: string;
@@ -14,6 +17,7 @@ export interface DispatchSettings {
 }
 
 export const DEFAULT_SETTINGS: DispatchSettings = {
+  provider: 'openrouter',
   endpoint: DEFAULT_ENDPOINT,
   apiKey: '',
   extraHeaders: '',
@@ -26,8 +30,9 @@ export const DEFAULT_SETTINGS: DispatchSettings = {
 export function settingsProblems(s: DispatchSettings, pageOrigin: string | null): string[] {
   const problems: string[] = [];
   const key = s.apiKey.trim();
-  if (key === '') problems.push('Enter an API key.');
-  else if (!/^[\x21-\x7e]+$/.test(key))
+  if (key === '') {
+    if (!isLoopback(s.endpoint)) problems.push('Enter an API key.');
+  } else if (!/^[\x21-\x7e]+$/.test(key))
     problems.push('The API key has spaces or characters an HTTP header cannot carry; paste it again.');
   const endpoint = endpointProblem(s.endpoint, pageOrigin);
   if (endpoint) problems.push(endpoint);
@@ -38,4 +43,14 @@ export function settingsProblems(s: DispatchSettings, pageOrigin: string | null)
     problems.push('The timeout must be between 1 and 600 seconds.');
   }
   return problems;
+}
+
+/** A server on this machine: local servers need no key. */
+export function isLoopback(endpoint: string): boolean {
+  try {
+    const host = new URL(endpoint.trim()).hostname;
+    return host === 'localhost' || host === '127.0.0.1';
+  } catch {
+    return false;
+  }
 }

@@ -25,6 +25,8 @@ describe('settings store', () => {
     expect(store.getState().apiKey).toBe(KEY);
     expect(storage.dump()).not.toContain(KEY);
     expect(JSON.parse(storage.getItem(SETTINGS_STORAGE_KEY)!)).toEqual({
+      provider: 'custom',
+      modelIds: {},
       endpoint: 'http://127.0.0.1:9000/v1',
       extraHeaders: 'X-Title: t',
       stream: true,
@@ -33,6 +35,43 @@ describe('settings store', () => {
     const reloaded = createSettingsStore(storage).getState();
     expect(reloaded.endpoint).toBe('http://127.0.0.1:9000/v1');
     expect(reloaded.apiKey).toBe('');
+  });
+
+  it('a preset sets the base URL; editing it keeps a local preset on another port, else becomes custom', () => {
+    const store = createSettingsStore(new MemoryStorage());
+    store.getState().choosePreset('groq');
+    expect(store.getState()).toMatchObject({ provider: 'groq', endpoint: 'https://api.groq.com/openai/v1' });
+    store.getState().choosePreset('ollama');
+    store.getState().update({ endpoint: 'http://127.0.0.1:11500/v1' });
+    expect(store.getState().provider).toBe('ollama');
+    store.getState().update({ endpoint: 'https://api.deepinfra.com/v1/openai' });
+    expect(store.getState().provider).toBe('deepinfra');
+    store.getState().update({ endpoint: 'https://llm.example.org/v1' });
+    expect(store.getState().provider).toBe('custom');
+    store.getState().choosePreset('custom');
+    expect(store.getState().endpoint).toBe('https://llm.example.org/v1');
+  });
+
+  it('saves model-id edits per provider, never the key, and resets them', () => {
+    const storage = new MemoryStorage();
+    const store = createSettingsStore(storage);
+    store.getState().setApiKey(KEY);
+    store.getState().setModelId('together', 'Qwen3-0.6B', 'Qwen/Qwen3-0.6B-Turbo');
+    store.getState().setModelId('ollama', 'Qwen3-0.6B', '');
+    const reloaded = createSettingsStore(storage).getState();
+    expect(reloaded.modelIds).toEqual({
+      together: { 'Qwen3-0.6B': 'Qwen/Qwen3-0.6B-Turbo' },
+      ollama: { 'Qwen3-0.6B': '' },
+    });
+    expect(storage.dump()).not.toContain(KEY);
+    reloaded.resetModelIds('together');
+    expect(storage.getItem(SETTINGS_STORAGE_KEY)).not.toContain('Turbo');
+  });
+
+  it('settings saved before presets name their provider from the endpoint', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(SETTINGS_STORAGE_KEY, JSON.stringify({ endpoint: 'https://api.together.xyz/v1' }));
+    expect(createSettingsStore(storage).getState().provider).toBe('together');
   });
 
   it('remembers the key under its own storage key, and a reload finds it', () => {
@@ -121,7 +160,8 @@ describe('settingsProblems', () => {
     expect(problems.join(' ')).not.toContain('w1th');
   });
 
-  it('asks for a key when there is none', () => {
+  it('asks for a key when there is none, except for a server on this machine', () => {
     expect(settingsProblems({ ...good, apiKey: '  ' }, null)).toEqual(['Enter an API key.']);
+    expect(settingsProblems({ ...good, apiKey: '', endpoint: 'http://localhost:11434/v1' }, null)).toEqual([]);
   });
 });

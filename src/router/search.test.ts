@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callCost, tokensWithin } from './cost';
 import { qualityAt } from './interpolate';
-import { curveCandidates, route, routeReactive, score } from './search';
+import { curveCandidates, route, routeReactive, sameCandidate, score } from './search';
 import { strong, weak, base } from './testing/curves';
 import type { ModelCurve, RouteQuery } from './types';
 
@@ -95,5 +95,18 @@ describe('route', () => {
 
   it('returns no choice for an empty pool', () => {
     expect(route({ ...base, curves: [] }).best).toBeNull();
+  });
+});
+
+describe('sameCandidate', () => {
+  it('compares choices by value', () => {
+    const q = { ...base, lambda: 0.99 };
+    const [a, b] = [route(q).best, route(q).best];
+    expect(a).not.toBe(b);
+    expect(sameCandidate(a, b)).toBe(true);
+    expect(sameCandidate(a, null)).toBe(false);
+    expect(sameCandidate(null, null)).toBe(true);
+    expect(sameCandidate(a, { ...a!, budget: 'unlimited' })).toBe(false);
+    expect(sameCandidate(a, { ...a!, costUsd: a!.costUsd * 2 })).toBe(false);
   });
 });

@@ -84,6 +84,20 @@ export function rank(candidates: Candidate[], rules: DecisionRules = 'playground
     .map(({ c }) => c);
 }
 
+/** The same option, by value: route() returns fresh objects on every λ move, most of them equal. */
+export function sameCandidate(a: Candidate | null, b: Candidate | null): boolean {
+  return (
+    a === b ||
+    (a !== null &&
+      b !== null &&
+      a.model === b.model &&
+      a.budget === b.budget &&
+      a.quality === b.quality &&
+      a.outputTokens === b.outputTokens &&
+      a.costUsd === b.costUsd)
+  );
+}
+
 export interface Decision {
   best: Candidate | null;
   ranked: Candidate[];

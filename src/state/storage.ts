@@ -16,6 +16,8 @@ export const STORAGE_KEYS = {
   dispatchSettings: `${PREFIX}:dispatch:settings`,
   /** The API key, present only while "remember on this device" is ticked. */
   rememberedApiKey: `${PREFIX}:dispatch:remembered-api-key`,
+  /** The judge's model, prompt and prices. */
+  judgeSettings: `${PREFIX}:dispatch:judge`,
 } as const;
 
 /** Keys earlier versions wrote, and where their values live now. */

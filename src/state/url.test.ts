@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_IN_URL } from '../config';
+import { MAX_QUERY_IN_URL, TOUR_STEPS } from '../config';
 import { LINK_PARAMS, searchToView, viewToSearch } from './url';
 import { DEFAULT_VIEW, type ViewState } from './viewState';
 
@@ -13,6 +13,8 @@ const SAMPLES: Record<string, Partial<ViewState>> = {
   search: { continuous: false },
   present: { present: true },
   rules: { appRules: true },
+  tour: { tour: 3 },
+  guess: { guess: true },
   view: { view: 'workload' },
   pool: { pool: { 'GLM-4.5-Air': { enabled: false, outputPerMillion: 1.55 }, 'a&b=c': { providerId: 'x/y' } } },
 };
@@ -115,6 +117,11 @@ describe('the link table', () => {
       'bundle=',
       'cap=liters:5',
       'cap=tokens',
+      'tour=0',
+      `tour=${TOUR_STEPS + 1}`,
+      'tour=2.5',
+      'tour=-1',
+      'guess=yes',
     ];
     for (const search of bad) expect(searchToView(`?${search}`), search).toEqual({});
   });

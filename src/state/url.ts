@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_BUNDLE_ID, MAX_QUERY_IN_URL } from '../config';
+import { DEFAULT_BUNDLE_ID, MAX_QUERY_IN_URL, TOUR_STEPS } from '../config';
 import { DEFAULT_VIEW, poolOverridesSchema, type ViewState } from './viewState';
 
 /**
@@ -95,6 +95,23 @@ export const LINK_PARAMS: readonly LinkParam[] = [
     fields: ['appRules'],
     encode: (v) => (v.appRules ? 'app' : null),
     schema: z.literal('app').transform(() => ({ appRules: true })),
+  },
+  {
+    key: 'tour',
+    fields: ['tour'],
+    encode: (v) => (v.tour === null ? null : String(v.tour)),
+    schema: z
+      .string()
+      .regex(/^[0-9]+$/)
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(TOUR_STEPS))
+      .transform((tour) => ({ tour })),
+  },
+  {
+    key: 'guess',
+    fields: ['guess'],
+    encode: (v) => (v.guess ? '1' : null),
+    schema: z.literal('1').transform(() => ({ guess: true })),
   },
   {
     key: 'view',

@@ -7,12 +7,14 @@ import { capRange } from '../router/capScale';
 import { buildCurves } from '../router/curves';
 import { inputTokensFor } from '../router/inputTokens';
 import { explain } from '../router/explain';
+import { gradeGuess, type GuessPick } from '../router/guess';
 import { r2Frontier, reactiveFrontier } from '../router/frontier';
 import { r2LambdaMap, reactiveLambdaMap } from '../router/lambdaMap';
 import { route, routeReactive } from '../router/search';
 import type { DecisionRules, RouteQuery } from '../router/types';
 import { colorFor } from '../ui/colors';
 import { useDebounced } from '../ui/useDebounced';
+import { guessStore, useGuess } from './guessStore';
 import { viewStore, useView } from './viewStore';
 
 /** What the chart and the decision panel say when they have nothing to show. */
@@ -49,6 +51,8 @@ export function usePlayground() {
   const continuous = useView((s) => s.continuous);
   const overrides = useView((s) => s.pool);
   const appRules = useView((s) => s.appRules);
+  const guessOn = useView((s) => s.guess);
+  const round = useGuess((s) => s.round);
 
   const predictor = usePredictor((s) => s);
   useBundleLoader(bundleId, fallBackToDefault);
@@ -128,6 +132,20 @@ export function usePlayground() {
     [chartCurves, chartSelection, chartBaseline, chartCap, frontiers],
   );
 
+  // Guess mode: R2's choice stays hidden in each new situation until the person has picked.
+  const situation = JSON.stringify([bundleId, query, lambda, cap, continuous, rules, overrides]);
+  const revealed = !guessOn || round?.situation === situation;
+  const guess = useMemo(
+    () => ({
+      on: guessOn,
+      situation,
+      revealed,
+      grade: guessOn && revealed && round ? gradeGuess(routeQuery, round.pick) : null,
+      pick: (p: GuessPick) => guessStore.getState().guess(situation, p, gradeGuess(routeQuery, p)?.right ?? false),
+    }),
+    [guessOn, situation, revealed, round, routeQuery],
+  );
+
   const anyEnabled = (manifest?.pool ?? []).some((m) => enabled(m.name));
   // While another bundle loads, or after one failed, the manifest on screen still predicts.
   const predictionReason = whyNoCurves({
@@ -156,11 +174,15 @@ export function usePlayground() {
     chart,
     decision,
     reactive,
+    /** The query as routed now: curves, λ, cap and rules. */
+    routeQuery,
     /** Which option wins on every stretch of λ, for this query and cap. */
     lambdaMaps,
     /** Why R2 chose what it chose (null when nothing is on offer); one deferred render behind. */
     explanation,
     range,
+    /** Guess mode: whether R2's choice may show, and how the person's pick fared. */
+    guess,
     emptyReason,
     predictionError: prediction.isError ? prediction.error : null,
     latencyMs: result ? result.encodeMs + result.inferMs : null,

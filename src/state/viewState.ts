@@ -31,9 +31,16 @@ export interface ViewState {
    * (8-decimal rounding, first of ties, words × 1.3 input tokens, anchors only).
    */
   appRules: boolean;
+  /** The guided tour's step (1-based), or null when the tour is closed. */
+  tour: number | null;
+  /** Guess mode: R2's choice stays hidden until the person has picked a point. */
+  guess: boolean;
   /** The single-query playground, or the workload view (a whole file of queries). */
   view: 'main' | 'workload';
 }
+
+/** The fields a tour step may set; the pool, the bundle and the modes stay as the person left them. */
+export type ViewPatch = Partial<Pick<ViewState, 'query' | 'lambda' | 'capKind' | 'cap' | 'xAxis' | 'continuous'>>;
 
 export const DEFAULT_QUERY = 'A train travels 180 km in 2.5 hours. What is its average speed in km/h?';
 
@@ -48,5 +55,7 @@ export const DEFAULT_VIEW: ViewState = {
   present: false,
   pool: {},
   appRules: false,
+  tour: null,
+  guess: false,
   view: 'main',
 };

@@ -4,7 +4,14 @@ import { URL_SYNC_DELAY_MS } from '../config';
 import type { Cap, CostUnit } from '../router/types';
 import { browserStorage, migrateStorage, readJson, STORAGE_KEYS, writeItem } from './storage';
 import { bundleIdOf, searchToView, viewToSearch } from './url';
-import { DEFAULT_VIEW, poolOverridesSchema, type PoolOverride, type PoolOverrides, type ViewState } from './viewState';
+import {
+  DEFAULT_VIEW,
+  poolOverridesSchema,
+  type PoolOverride,
+  type PoolOverrides,
+  type ViewPatch,
+  type ViewState,
+} from './viewState';
 
 export interface ViewActions {
   setQuery: (query: string) => void;
@@ -17,6 +24,10 @@ export interface ViewActions {
   setAppRules: (on: boolean) => void;
   setView: (view: ViewState['view']) => void;
   setBundleId: (id: string) => void;
+  setTour: (step: number | null) => void;
+  setGuess: (on: boolean) => void;
+  /** Several fields at once, as a tour step sets them. */
+  applyView: (patch: ViewPatch) => void;
   overrideModel: (name: string, change: PoolOverride) => void;
   resetPool: () => void;
 }
@@ -58,6 +69,9 @@ export function createViewStore({ storage, search }: ViewStoreDeps): StoreApi<Vi
     setAppRules: (appRules) => set({ appRules }),
     setView: (view) => set({ view }),
     setBundleId: (id) => set({ bundleId: id, pool: savedPool(storage, id) }),
+    setTour: (tour) => set({ tour }),
+    setGuess: (guess) => set({ guess }),
+    applyView: (patch) => set(patch),
     overrideModel: (name, change) => {
       const pool = { ...get().pool, [name]: { ...get().pool[name], ...change } };
       savePool(storage, get().bundleId, pool);

@@ -13,6 +13,7 @@ interface Props {
 /** Why a bundle failed (and that the default took over), and a plain warning on simulated predictors. */
 function BannersView({ error, failed, manifest, onDismiss }: Props) {
   const bundleId = useView((s) => s.bundleId);
+  const present = useView((s) => s.present);
   return (
     <>
       {error && (
@@ -26,10 +27,16 @@ function BannersView({ error, failed, manifest, onDismiss }: Props) {
       )}
       {manifest?.card.simulated && (
         <div className="banner note" data-testid="simulated-note">
-          <p>
-            This predictor was trained on <strong>simulated</strong> data in R2-Bench’s format: its numbers show how the
-            router decides, not how real LLMs score. The model card below says how to train on R2-Bench instead.
-          </p>
+          {present ? (
+            <p>
+              <strong>Simulated predictor:</strong> it shows how the router decides, not how real LLMs score.
+            </p>
+          ) : (
+            <p>
+              This predictor was trained on <strong>simulated</strong> data in R2-Bench’s format: its numbers show how
+              the router decides, not how real LLMs score. The model card below says how to train on R2-Bench instead.
+            </p>
+          )}
         </div>
       )}
     </>

@@ -68,7 +68,7 @@ interface Props {
 
 function DecisionCompareView({ r2, reactive, emptyReason }: Props) {
   return (
-    <div className="decision">
+    <div className="decision" data-testid="decision">
       <div className="choices">
         <ChoiceCard
           testId="selection"

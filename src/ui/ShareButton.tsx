@@ -3,8 +3,13 @@ import { MAX_QUERY_IN_URL } from '../config';
 import { viewToSearch } from '../state/url';
 import { viewStore } from '../state/viewStore';
 
-/** Copies a link to exactly this view (never any key: the view holds none). */
-export function ShareButton() {
+interface Props {
+  label?: string;
+  testId?: string;
+}
+
+/** Copies a link to exactly this view, tour step included (never any key: the view holds none). */
+export function ShareButton({ label = 'Share view', testId = 'share-button' }: Props) {
   const [note, setNote] = useState<string | null>(null);
   async function share() {
     const view = viewStore.getState();
@@ -20,8 +25,8 @@ export function ShareButton() {
   }
   return (
     <div className="share">
-      <button type="button" data-testid="share-button" onClick={() => void share()}>
-        Share view
+      <button type="button" data-testid={testId} onClick={() => void share()}>
+        {label}
       </button>
       {note && (
         <span className="share-note" role="status">

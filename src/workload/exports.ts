@@ -1,4 +1,4 @@
-import { csvRow } from '../evaluate/csv';
+import { csvTable } from '../export/csv';
 import type { Candidate } from '../router/types';
 import type { DeferralPoint } from './plan';
 
@@ -55,27 +55,20 @@ export function planExportRows(
 
 /** Empty cells where a router had no choice (nothing fit the cap). */
 export function planCsv(rows: readonly PlanExportRow[]): string {
-  const cell = (v: string | number | null) => v ?? '';
-  return (
-    csvRow(PLAN_COLUMNS) +
-    rows
-      .map((r) =>
-        csvRow(
-          [
-            r.query,
-            r.llm,
-            r.budget,
-            r.predictedQuality,
-            r.outputTokens,
-            r.costUsd,
-            r.reactiveLlm,
-            r.reactiveQuality,
-            r.reactiveOutputTokens,
-            r.reactiveCostUsd,
-          ].map(cell),
-        ),
-      )
-      .join('')
+  return csvTable(
+    PLAN_COLUMNS,
+    rows.map((r) => [
+      r.query,
+      r.llm,
+      r.budget,
+      r.predictedQuality,
+      r.outputTokens,
+      r.costUsd,
+      r.reactiveLlm,
+      r.reactiveQuality,
+      r.reactiveOutputTokens,
+      r.reactiveCostUsd,
+    ]),
   );
 }
 
@@ -90,8 +83,8 @@ export interface NamedCurve {
 }
 
 export function curvesCsv(curves: readonly NamedCurve[]): string {
-  return (
-    csvRow(['curve', 'lambda', 'cost_usd', 'quality']) +
-    curves.flatMap((c) => c.points.map((p) => csvRow([c.name, p.lambda, p.cost, p.quality]))).join('')
+  return csvTable(
+    ['curve', 'lambda', 'cost_usd', 'quality'],
+    curves.flatMap((c) => c.points.map((p) => [c.name, p.lambda, p.cost, p.quality])),
   );
 }

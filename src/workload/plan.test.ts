@@ -152,7 +152,7 @@ describe('exports', () => {
     const maps = texts.map((t, i) => queryMaps(t, predictions[i]!, settings));
     const rows = planExportRows(texts, choicesAt(maps, 'r2', 0.5), [null, choicesAt(maps, 'reactive', 0.5)[1]!]);
     const csv = planCsv(rows);
-    const lines = csv.trimEnd().split('\n');
+    const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
       'query,llm,budget,predicted_quality,output_tokens,cost_usd,reactive_llm,reactive_predicted_quality,reactive_output_tokens,reactive_cost_usd',
     );
@@ -160,6 +160,6 @@ describe('exports', () => {
     expect(lines[1]).toMatch(/,,,,$/);
     expect(JSON.parse(planJson(rows))).toEqual(rows);
     const curves = curvesCsv([{ name: 'r2 predicted', points: predictedCurve(maps, 'r2', [0, 1]) }]);
-    expect(curves.trimEnd().split('\n')).toHaveLength(3);
+    expect(curves.trimEnd().split('\r\n')).toHaveLength(3);
   });
 });

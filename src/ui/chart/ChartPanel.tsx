@@ -1,7 +1,9 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
+import type { GuessPick } from '../../router/guess';
 import type { Cap, Candidate, ModelCurve } from '../../router/types';
 import { useView } from '../../state/viewStore';
 import { AxisToggle } from '../AxisToggle';
+import { ChartExport } from '../ExportButtons';
 import { Legend } from '../Legend';
 import { CurvesChart } from './CurvesChart';
 
@@ -22,18 +24,32 @@ interface Props {
   stale: boolean;
   /** Shown instead of the chart when there are no curves. */
   message: string;
+  /** Guess mode: R2's choice and iso-score line are hidden until a pick, made by clicking a marker. */
+  guess?: { onPick?: (pick: GuessPick) => void; pick: Candidate | null; hideChoice: boolean };
 }
 
 /** The quality-vs-length (or cost) chart with its axis toggle and legend, or why it is empty. */
-function ChartPanelView({ curves, chart, colors, inputTokens, stale, message }: Props) {
+function ChartPanelView({ curves, chart, colors, inputTokens, stale, message, guess }: Props) {
   const xAxis = useView((s) => s.xAxis);
+  const chartRef = useRef<HTMLDivElement>(null);
+  const selection = guess?.hideChoice ? null : chart.selection;
   return (
     <section className="panel chart-panel">
       <div className="panel-head">
         <h2>Predicted quality vs {xAxis === 'tokens' ? 'output length' : 'cost'}</h2>
-        <AxisToggle />
+        <div className="panel-tools">
+          <AxisToggle />
+          <ChartExport
+            chartRef={chartRef}
+            curves={chart.curves}
+            colors={colors}
+            r2={selection}
+            reactive={chart.baseline}
+          />
+        </div>
       </div>
       <div
+        ref={chartRef}
         className={stale ? 'chart stale' : 'chart'}
         data-testid="curves-chart"
         data-lines={curves.length}
@@ -46,10 +62,12 @@ function ChartPanelView({ curves, chart, colors, inputTokens, stale, message }: 
             mode={xAxis}
             inputTokens={inputTokens}
             cap={chart.cap}
-            selection={chart.selection}
+            selection={selection}
             baseline={chart.baseline}
             frontier={chart.frontier}
             reactiveFrontier={chart.reactiveFrontier}
+            onPick={guess?.onPick}
+            pick={guess?.pick}
           />
         ) : (
           <div className="chart-empty" data-testid="chart-message">

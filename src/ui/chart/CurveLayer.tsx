@@ -1,5 +1,6 @@
-import { memo, useMemo, useState, type PointerEvent } from 'react';
+import { memo, useMemo, useState, type MouseEvent, type PointerEvent } from 'react';
 import { DefaultZIndexes, usePlotArea, useXAxisScale, useYAxisScale, ZIndexLayer } from 'recharts';
+import type { GuessPick } from '../../router/guess';
 import type { CostUnit } from '../../router/types';
 import { formatQuality, formatTokens, formatUsd } from '../format';
 import type { Point, Series } from './series';
@@ -49,9 +50,11 @@ const diamond = ({ px, py }: Drawn) => `M${px},${py - 6}L${px + 6},${py}L${px},$
 interface Props {
   series: readonly Series[];
   mode: CostUnit;
+  /** Guess mode: a click on the nearest marker picks it. */
+  onPick?: (pick: GuessPick) => void;
 }
 
-export const CurveLayer = memo(function CurveLayer({ series, mode }: Props) {
+export const CurveLayer = memo(function CurveLayer({ series, mode, onPick }: Props) {
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   const drawn = useMemo(() => (xScale && yScale ? project(series, xScale, yScale) : []), [series, xScale, yScale]);
@@ -94,7 +97,7 @@ export const CurveLayer = memo(function CurveLayer({ series, mode }: Props) {
           ))}
         </g>
       </ZIndexLayer>
-      <Hover points={hoverable} mode={mode} />
+      <Hover points={hoverable} mode={mode} onPick={onPick} />
     </>
   );
 });
@@ -105,13 +108,13 @@ const TIP_W = 200;
 const TIP_H = 120;
 
 /** The nearest anchor or natural marker to the pointer, with what it stands for. */
-function Hover({ points, mode }: { points: readonly Drawn[]; mode: CostUnit }) {
+function Hover({ points, mode, onPick }: Pick<Props, 'mode' | 'onPick'> & { points: readonly Drawn[] }) {
   const area = usePlotArea();
   const [pointed, setPointed] = useState<Drawn | null>(null);
   // New curves or a resized chart replace the points: a card for a point that is gone shows nothing.
   const hover = pointed && points.includes(pointed) ? pointed : null;
   if (!area) return null;
-  const move = (e: PointerEvent<SVGRectElement>) => {
+  const nearest = (e: PointerEvent<SVGRectElement> | MouseEvent<SVGRectElement>): Drawn | null => {
     const box = e.currentTarget.getBoundingClientRect();
     const x = area.x + e.clientX - box.left;
     const y = area.y + e.clientY - box.top;
@@ -121,7 +124,16 @@ function Hover({ points, mode }: { points: readonly Drawn[]; mode: CostUnit }) {
       const d = (p.px - x) ** 2 + (p.py - y) ** 2;
       if (d <= bestD) [best, bestD] = [p, d];
     }
+    return best;
+  };
+  const move = (e: PointerEvent<SVGRectElement>) => {
+    const best = nearest(e);
     if (best !== hover) setPointed(best);
+  };
+  // The click finds its own point: it may come before the hover state has caught up.
+  const click = (e: MouseEvent<SVGRectElement>) => {
+    const p = nearest(e);
+    if (p && onPick) onPick({ model: p.model, budget: p.kind === 'natural' ? 'unlimited' : p.tokens });
   };
   const tipX = hover && hover.px + 12 + TIP_W > area.x + area.width ? hover.px - 12 - TIP_W : (hover?.px ?? 0) + 12;
   const tipY = hover ? Math.max(area.y, Math.min(hover.py - TIP_H / 2, area.y + area.height - TIP_H)) : 0;
@@ -136,6 +148,8 @@ function Hover({ points, mode }: { points: readonly Drawn[]; mode: CostUnit }) {
         fill="transparent"
         onPointerMove={move}
         onPointerLeave={() => setPointed(null)}
+        onClick={onPick && click}
+        style={onPick && hover ? { cursor: 'pointer' } : undefined}
       />
       {hover && (
         <g pointerEvents="none">

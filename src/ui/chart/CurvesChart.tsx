@@ -1,10 +1,13 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import type { GuessPick } from '../../router/guess';
+import { sameCandidate } from '../../router/search';
 import type { Candidate, Cap, ModelCurve } from '../../router/types';
 import type { CostUnit } from '../../router/types';
 import { formatCount, formatUsd } from '../format';
 import { CurveLayer } from './CurveLayer';
 import { FrontierLayer } from './FrontierLayer';
+import { MeasuredLayer } from './MeasuredLayer';
 import { buildSeries, decadeTicks, xDomain, xOf } from './series';
 
 interface Props {
@@ -18,6 +21,9 @@ interface Props {
   /** The R2 and reactive efficient frontiers, cheapest first. */
   frontier: readonly Candidate[];
   reactiveFrontier: readonly Candidate[];
+  /** Guess mode: a click on a marker picks it; after the answer, the pick is ringed. */
+  onPick?: (pick: GuessPick) => void;
+  pick?: Candidate | null;
 }
 
 // recharts re-registers an axis whose props change identity, and then redraws the whole chart:
@@ -53,8 +59,26 @@ const X_AXIS = {
   },
 } as const;
 const CAP_LABEL = { value: 'cap', position: 'insideBottomRight', fill: 'var(--warn)' } as const;
-const REACTIVE_LABEL = { value: 'reactive', position: 'bottom', fill: 'var(--muted)' } as const;
-const R2_LABEL = { value: 'R2', position: 'top', fill: 'var(--accent)', fontWeight: 700 } as const;
+// The rings on the reactive choice, a guess (guess mode) and R2's choice, drawn in that order.
+const REACTIVE_RING = {
+  r: 10,
+  stroke: 'var(--muted)',
+  strokeWidth: 2,
+  strokeDasharray: '3 3',
+  label: { value: 'reactive', position: 'bottom', fill: 'var(--muted)' },
+} as const;
+const PICK_RING = {
+  r: 8,
+  stroke: 'var(--warn)',
+  strokeWidth: 3,
+  label: { value: 'your guess', position: 'bottom', fill: 'var(--warn)', fontWeight: 700 },
+} as const;
+const R2_RING = {
+  r: 11,
+  stroke: 'var(--accent)',
+  strokeWidth: 3,
+  label: { value: 'R2', position: 'top', fill: 'var(--accent)', fontWeight: 700 },
+} as const;
 
 function CurvesChartView({
   curves,
@@ -66,6 +90,8 @@ function CurvesChartView({
   baseline,
   frontier,
   reactiveFrontier,
+  onPick,
+  pick = null,
 }: Props) {
   // On the token axis the input length moves nothing; keeping it out lets memos hold across queries.
   const inputTokens = mode === 'usd' ? tokensIn : 0;
@@ -113,7 +139,8 @@ function CurvesChartView({
           stroke="var(--muted)"
           label={QUALITY_LABEL}
         />
-        <CurveLayer series={series} mode={mode} />
+        <CurveLayer series={series} mode={mode} onPick={onPick} />
+        <MeasuredLayer colors={colors} mode={mode} />
         <FrontierLayer
           frontier={frontier}
           reactiveFrontier={reactiveFrontier}
@@ -125,42 +152,20 @@ function CurvesChartView({
           domain={domain}
         />
         {capX !== undefined && <ReferenceLine x={capX} stroke="var(--warn)" strokeDasharray="6 4" label={CAP_LABEL} />}
-        {baseline && markerX(baseline) !== undefined && (
-          <ReferenceDot
-            x={markerX(baseline)}
-            y={baseline.quality}
-            r={10}
-            fill="none"
-            stroke="var(--muted)"
-            strokeWidth={2}
-            strokeDasharray="3 3"
-            label={REACTIVE_LABEL}
-          />
-        )}
-        {selection && markerX(selection) !== undefined && (
-          <ReferenceDot
-            x={markerX(selection)}
-            y={selection.quality}
-            r={11}
-            fill="none"
-            stroke="var(--accent)"
-            strokeWidth={3}
-            label={R2_LABEL}
-          />
-        )}
+        {[
+          { key: 'reactive', choice: baseline, ring: REACTIVE_RING },
+          { key: 'pick', choice: pick, ring: PICK_RING },
+          { key: 'r2', choice: selection, ring: R2_RING },
+        ].map(({ key, choice, ring }) => {
+          const x = choice ? markerX(choice) : undefined;
+          return choice && x !== undefined ? (
+            <ReferenceDot key={key} x={x} y={choice.quality} fill="none" {...ring} />
+          ) : null;
+        })}
       </LineChart>
     </ResponsiveContainer>
   );
 }
-
-const sameChoice = (a: Candidate | null, b: Candidate | null) =>
-  a === b ||
-  (a !== null &&
-    b !== null &&
-    a.model === b.model &&
-    a.budget === b.budget &&
-    a.quality === b.quality &&
-    a.outputTokens === b.outputTokens);
 
 /** route() returns fresh objects on every move; the chart redraws only when a choice really changed. */
 export const CurvesChart = memo(
@@ -173,6 +178,8 @@ export const CurvesChart = memo(
     prev.cap === next.cap &&
     prev.frontier === next.frontier &&
     prev.reactiveFrontier === next.reactiveFrontier &&
-    sameChoice(prev.selection, next.selection) &&
-    sameChoice(prev.baseline, next.baseline),
+    sameCandidate(prev.selection, next.selection) &&
+    sameCandidate(prev.baseline, next.baseline) &&
+    prev.onPick === next.onPick &&
+    sameCandidate(prev.pick ?? null, next.pick ?? null),
 );

@@ -1,15 +1,16 @@
+import { memo } from 'react';
 import { useStore } from 'zustand';
 import { historyToCsv, historyToJson } from '../../dispatch/history';
 import { dispatchHistoryStore } from '../../dispatch/historyStore';
 import { dispatchSettingsStore } from '../../dispatch/settingsStore';
 import { formatBudget, formatQuality, formatUsd } from '../format';
-import { downloadText } from './download';
+import { downloadText } from '../../export/download';
 
 function verdict(respected: boolean | null): string {
   return respected === null ? '—' : respected ? 'yes' : 'no';
 }
 
-export function DispatchHistory() {
+function DispatchHistoryView() {
   const entries = useStore(dispatchHistoryStore, (s) => s.entries);
   const clear = useStore(dispatchHistoryStore, (s) => s.clear);
   const save = (format: 'json' | 'csv') => {
@@ -53,7 +54,7 @@ export function DispatchHistory() {
                 <th>query</th>
                 <th>model</th>
                 <th>budget</th>
-                <th>quality (pred.)</th>
+                <th>quality pred. → judged</th>
                 <th>tokens pred. → actual</th>
                 <th>cost pred. → actual</th>
                 <th>within budget</th>
@@ -71,7 +72,10 @@ export function DispatchHistory() {
                   </td>
                   <td>{e.model}</td>
                   <td>{formatBudget(e.budget)}</td>
-                  <td>{formatQuality(e.predictedQuality)}</td>
+                  <td>
+                    {formatQuality(e.predictedQuality)} →{' '}
+                    {e.judgedQuality !== null ? formatQuality(e.judgedQuality) : e.judgeModel ? 'invalid' : '—'}
+                  </td>
                   <td>
                     {Math.round(e.predictedTokens)} → {e.actualCompletionTokens}
                     {e.tokensEstimated ? ' (est.)' : ''}
@@ -90,3 +94,6 @@ export function DispatchHistory() {
     </div>
   );
 }
+
+/** Memoised: the dispatch panel re-renders with every new choice; this part need not. */
+export const DispatchHistory = memo(DispatchHistoryView);

@@ -1,8 +1,11 @@
 import { useEffect, useId, useRef } from 'react';
 import { useStore } from 'zustand';
-import { ENDPOINT_SOURCES, endpointProblem } from '../../dispatch/csp';
+import type { PoolEntry } from '../../bundle/manifest';
+import { endpointProblem, endpointSources } from '../../dispatch/csp';
 import { parseExtraHeaders } from '../../dispatch/headers';
+import { isLoopback } from '../../dispatch/settings';
 import { dispatchSettingsStore } from '../../dispatch/settingsStore';
+import { ProviderPresetField } from './ProviderPresetField';
 
 /**
  * The key field is uncontrolled and written through its `value` property: React mirrors a
@@ -29,13 +32,14 @@ function ApiKeyInput({ id }: { id: string }) {
   );
 }
 
-export function DispatchSettingsForm() {
+export function DispatchSettingsForm({ pool }: { pool: readonly PoolEntry[] }) {
   const s = useStore(dispatchSettingsStore);
   const ids = useId();
   const endpointIssue = endpointProblem(s.endpoint, location.origin);
   const headers = parseExtraHeaders(s.extraHeaders, s.apiKey);
   return (
     <form className="dispatch-settings" onSubmit={(e) => e.preventDefault()} autoComplete="off">
+      <ProviderPresetField pool={pool} />
       <div className="field wide">
         <label htmlFor={`${ids}-endpoint`}>Base URL</label>
         <input
@@ -47,7 +51,7 @@ export function DispatchSettingsForm() {
           onChange={(e) => s.update({ endpoint: e.currentTarget.value })}
         />
         <p className="hint">
-          Any OpenAI-compatible API. This page's security policy only lets it connect to {ENDPOINT_SOURCES.join(', ')}{' '}
+          Any OpenAI-compatible API. This page's security policy only lets it connect to {endpointSources().join(', ')}{' '}
           (local servers on any port); the browser blocks other addresses.
         </p>
         {endpointIssue && (
@@ -62,6 +66,7 @@ export function DispatchSettingsForm() {
         <ApiKeyInput id={`${ids}-key`} />
         <p className="hint">
           Sent only to the base URL above, as the Authorization header. Kept in memory unless you tick the box below.
+          {isLoopback(s.endpoint) && ' A local server needs none.'}
         </p>
         <div className="remember">
           <label>

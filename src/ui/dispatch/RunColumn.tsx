@@ -1,9 +1,9 @@
 import { UNLIMITED } from '../../bundle/manifest';
 import { maxTokensGuard } from '../../dispatch/instruction';
 import { formatBudget, formatQuality, formatTokens, formatUsd } from '../format';
-import type { Run } from './useDispatchRuns';
+import type { Judging, Run } from './useDispatchRuns';
 
-const ROUTER_TITLE = { r2: 'R2 choice', reactive: 'Reactive choice' } as const;
+const ROUTER_TITLE = { r2: 'R2 choice', reactive: 'Reactive choice', measure: 'Measure run' } as const;
 
 function BudgetVerdict({ run }: { run: Run }) {
   const { actual, choice } = run;
@@ -26,8 +26,52 @@ function BudgetVerdict({ run }: { run: Run }) {
   );
 }
 
+/** The judge's verdict on this answer: a score, or why the verdict is invalid, and its own cost apart. */
+function JudgeResult({ judging, router }: { judging: Judging; router: Run['router'] }) {
+  if (judging.status === 'running') return <span className="muted">judging…</span>;
+  if (judging.status === 'failed') {
+    return (
+      <span
+        className="dispatch-error"
+        role="alert"
+        data-testid="judge-error"
+        data-kind={judging.failure.kind}
+        data-run={router}
+      >
+        Judge: {judging.failure.message}
+      </span>
+    );
+  }
+  const { call } = judging;
+  return (
+    <span
+      className={call.score === null ? 'judge-result invalid' : 'judge-result'}
+      data-testid="judge-result"
+      data-run={router}
+      data-score={call.score ?? ''}
+      title={call.score === null ? `The judge replied: ${call.raw}` : undefined}
+    >
+      {call.score === null ? (
+        <>
+          <span className="badge warn">invalid verdict</span> {call.reason}
+        </>
+      ) : (
+        <>
+          <strong>{formatQuality(call.score)}</strong> <span className="muted">“{call.reason}”</span>
+        </>
+      )}
+    </span>
+  );
+}
+
+export interface JudgeControl {
+  /** Why the judge cannot run now, or null. */
+  blocked: string | null;
+  onJudge: (run: Run) => void;
+}
+
 /** One dispatched choice: its answer as it streams, then predicted against actual. */
-export function RunColumn({ run }: { run: Run }) {
+export function RunColumn({ run, judge }: { run: Run; judge: JudgeControl }) {
   const suffix = run.router === 'r2' ? '' : `-${run.router}`;
   const { actual, choice, failure } = run;
   const partial = failure !== null && run.text !== '';
@@ -35,7 +79,7 @@ export function RunColumn({ run }: { run: Run }) {
     <section className="run" data-testid={`dispatch-run${suffix}`} data-status={run.status}>
       <header>
         <h3>{ROUTER_TITLE[run.router]}</h3>
-        <span className="mono">{run.entry.providerId}</span>
+        <span className="mono">{run.providerModelId}</span>
         <span className="muted">{formatBudget(choice.budget)}</span>
         {run.status === 'running' && <span className="badge">streaming…</span>}
         {partial && <span className="badge warn">partial</span>}
@@ -104,7 +148,13 @@ export function RunColumn({ run }: { run: Run }) {
             <tr>
               <th>quality</th>
               <td>{formatQuality(choice.quality)}</td>
-              <td className="muted">not judged here</td>
+              <td>
+                {run.judging ? (
+                  <JudgeResult judging={run.judging} router={run.router} />
+                ) : (
+                  <span className="muted">not judged yet</span>
+                )}
+              </td>
             </tr>
             <tr>
               <th>budget respected</th>
@@ -114,6 +164,29 @@ export function RunColumn({ run }: { run: Run }) {
             </tr>
           </tbody>
         </table>
+      )}
+      {actual && (
+        <div className="judge-line">
+          <button
+            type="button"
+            data-testid="judge-button"
+            data-run={run.router}
+            disabled={run.status !== 'done' || run.judging?.status === 'running' || judge.blocked !== null}
+            title={judge.blocked ?? undefined}
+            onClick={() => judge.onJudge(run)}
+          >
+            {run.judging?.status === 'done' ? 'Judge again' : 'Judge this answer'}
+          </button>
+          {run.judging?.status === 'done' && (
+            <span className="muted" data-testid="judge-cost" data-run={run.router}>
+              judge {run.judging.call.judgeModel}:{' '}
+              {run.judging.call.judgeCostUsd === null
+                ? 'cost unknown (no price for it)'
+                : `${formatUsd(run.judging.call.judgeCostUsd)}, not part of the call’s cost`}
+            </span>
+          )}
+          {judge.blocked && run.status === 'done' && <span className="muted">{judge.blocked}</span>}
+        </div>
       )}
     </section>
   );

@@ -1,5 +1,7 @@
 import type { RefObject } from 'react';
-import { saveBlob, saveText, svgPng, svgText } from './saveFile';
+import { chartPng } from '../../export/chartImage';
+import { downloadBlob, downloadText } from '../../export/download';
+import { chartSvgText } from './chartSvg';
 
 interface Props {
   chart: RefObject<SVGSVGElement | null>;
@@ -14,7 +16,7 @@ export function ChartExport({ chart, fileName, testId }: Props) {
       <button
         type="button"
         data-testid={`${testId}-svg`}
-        onClick={() => chart.current && saveText(`${fileName}.svg`, svgText(chart.current), 'image/svg+xml')}
+        onClick={() => chart.current && downloadText(`${fileName}.svg`, chartSvgText(chart.current), 'image/svg+xml')}
       >
         SVG
       </button>
@@ -22,7 +24,10 @@ export function ChartExport({ chart, fileName, testId }: Props) {
         type="button"
         data-testid={`${testId}-png`}
         onClick={() => {
-          if (chart.current) void svgPng(chart.current).then((png) => saveBlob(`${fileName}.png`, png));
+          const svg = chart.current;
+          if (!svg) return;
+          const { width, height } = svg.viewBox.baseVal;
+          void chartPng(chartSvgText(svg), width, height).then((png) => downloadBlob(`${fileName}.png`, png));
         }}
       >
         PNG

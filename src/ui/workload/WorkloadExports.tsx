@@ -1,6 +1,6 @@
 import type { Candidate } from '../../router/types';
 import { curvesCsv, planCsv, planExportRows, planJson, type NamedCurve } from '../../workload/exports';
-import { saveText } from './saveFile';
+import { downloadText } from '../../export/download';
 
 interface Props {
   texts: readonly string[];
@@ -18,21 +18,21 @@ export function WorkloadExports({ texts, r2, reactive, curves }: Props) {
       <button
         type="button"
         data-testid="workload-export-csv"
-        onClick={() => saveText('workload-plan.csv', planCsv(rows()), 'text/csv')}
+        onClick={() => downloadText('workload-plan.csv', planCsv(rows()), 'text/csv')}
       >
         Plan CSV
       </button>
       <button
         type="button"
         data-testid="workload-export-json"
-        onClick={() => saveText('workload-plan.json', planJson(rows()), 'application/json')}
+        onClick={() => downloadText('workload-plan.json', planJson(rows()), 'application/json')}
       >
         Plan JSON
       </button>
       <button
         type="button"
         data-testid="workload-export-curves"
-        onClick={() => saveText('workload-curves.csv', curvesCsv(curves), 'text/csv')}
+        onClick={() => downloadText('workload-curves.csv', curvesCsv(curves), 'text/csv')}
       >
         Curves CSV
       </button>

@@ -1,0 +1,109 @@
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { TOUR_STEPS } from '../../config';
+import { contrast } from '../../router/contrast';
+import { r2LambdaMap, reactiveLambdaMap } from '../../router/lambdaMap';
+import type { RouteQuery } from '../../router/types';
+import { useView, viewStore } from '../../state/viewStore';
+import { ShareButton } from '../ShareButton';
+import { isTyping } from '../useStageKeys';
+import { TOUR, type TourFacts } from './steps';
+
+interface Props {
+  /** The query as the router sees it now (curves, input tokens, rules); its λ and cap are ignored. */
+  query: RouteQuery;
+  facts: Omit<TourFacts, 'lambda'>;
+}
+
+const TARGET_CLASS = 'tour-target';
+/** As styles.css's narrow layout for the tour card. */
+const NARROW_PX = 700;
+
+/**
+ * The guided tour: a card that narrates the R2 story step by step, sets the view each step
+ * talks about and outlines the part of the screen it points at. → and ← move, Esc closes.
+ */
+function TourView({ query, facts }: Props) {
+  const step = useView((s) => s.tour);
+  const lambda = useView((s) => s.lambda);
+  const setTour = useView((s) => s.setTour);
+  const current = step === null ? null : TOUR[step - 1]!;
+
+  // Step 4 needs the curves of the query on screen, uncapped: it waits for them if it opened first.
+  const { curves, inputTokens, continuous, rules } = query;
+  const needsContrast = current?.needsContrast === true;
+  const found = useMemo(() => {
+    if (!needsContrast || curves.length === 0) return undefined;
+    const uncapped = { curves, inputTokens, continuous, rules, lambda: 0, cap: null };
+    return contrast(r2LambdaMap(uncapped), reactiveLambdaMap(uncapped));
+  }, [needsContrast, curves, inputTokens, continuous, rules]);
+
+  // Each step sets its view once when it opens; after that the person explores freely.
+  const applied = useRef<number | null>(null);
+  useEffect(() => {
+    if (step === null || current === null) {
+      applied.current = null;
+      return;
+    }
+    if (applied.current === step || (current.needsContrast && found === undefined)) return;
+    applied.current = step;
+    viewStore.getState().applyView(current.view(found ?? null));
+  }, [step, current, found]);
+
+  // Pointed at again once the curves are in: until then the page's layout still moves.
+  const drawn = facts.models > 0;
+  useEffect(() => {
+    if (current === null) return;
+    const el = document.querySelector(`[data-testid="${current.target}"]`);
+    el?.classList.add(TARGET_CLASS);
+    // On a phone the card covers the lower half: the target goes to the top.
+    el?.scrollIntoView({ block: window.innerWidth < NARROW_PX ? 'start' : 'center', behavior: 'smooth' });
+    return () => el?.classList.remove(TARGET_CLASS);
+  }, [current, drawn]);
+
+  useEffect(() => {
+    if (step === null) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'ArrowRight' || e.key === 'PageDown') setTour(Math.min(TOUR_STEPS, step + 1));
+      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') setTour(Math.max(1, step - 1));
+      else if (e.key === 'Escape') setTour(null);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step, setTour]);
+
+  if (step === null || current === null) return null;
+  return (
+    <aside className="tour" data-testid="tour" data-step={step} aria-label="Guided tour" aria-live="polite">
+      <div className="tour-head">
+        <span className="tour-count">
+          Step {step} of {TOUR_STEPS}
+        </span>
+        <button type="button" className="tour-close" aria-label="Close the tour (Esc)" onClick={() => setTour(null)}>
+          ×
+        </button>
+      </div>
+      <h2>{current.title}</h2>
+      <p>{current.text({ ...facts, lambda })}</p>
+      <div className="tour-nav">
+        <button type="button" disabled={step === 1} onClick={() => setTour(step - 1)}>
+          ← Back
+        </button>
+        {step < TOUR_STEPS ? (
+          <button type="button" className="primary" data-testid="tour-next" onClick={() => setTour(step + 1)}>
+            Next →
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={() => setTour(null)}>
+            Finish
+          </button>
+        )}
+        <ShareButton label="Link to this step" testId="tour-link" />
+      </div>
+    </aside>
+  );
+}
+
+export const Tour = memo(TourView);
