@@ -17,6 +17,11 @@ export interface BenchArgs {
   encoder: boolean;
   /** With --encoder: a precision instead of the panel's default, or 'all' for a table of every precision. */
   precision: BuiltPrecision | 'all' | null;
+  /** Only the workload view's figures (bench/workload.ts), not the rest. */
+  workloadOnly: boolean;
+  /** Queries in the workload file, and in the R2-Bench-format folder it evaluates. */
+  workloadQueries: number;
+  folderQueries: number;
   /** The whole run's limit: past it the bench stops, cleans up and fails. */
   timeoutS: number;
 }
@@ -25,6 +30,8 @@ const PRECISIONS = ['fp16', 'q8', 'q4f16', 'q4', 'all'] as const;
 
 export const USAGE = `npm run bench -- [--backend wasm|webgpu] [--bundle <id>] [--cold-loads N] [--sessions N]
                      [--queries N] [--keystrokes N] [--presses N] [--profile] [--timeout-s N]
+                     [--workload-queries N] [--folder-queries N]
+       npm run bench -- --workload [--workload-queries N] [--folder-queries N] [--timeout-s N]
        npm run bench -- --encoder [--precision fp16|q8|q4f16|q4|all] [--backend wasm|webgpu] [--profile] [--timeout-s N]`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -42,6 +49,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       encoder: { type: 'boolean' },
       precision: { type: 'string' },
       'timeout-s': { type: 'string' },
+      workload: { type: 'boolean' },
+      'workload-queries': { type: 'string' },
+      'folder-queries': { type: 'string' },
     },
     strict: true,
   });
@@ -67,6 +77,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     profile: values.profile ?? false,
     encoder,
     precision,
+    workloadOnly: values.workload ?? false,
+    workloadQueries: integer(values['workload-queries'], 'workload-queries', 10_000, 10, 100_000),
+    folderQueries: integer(values['folder-queries'], 'folder-queries', 1000, 20, 20_000),
     // A 2,000-token query alone takes minutes on 2 cores.
     timeoutS: integer(values['timeout-s'], 'timeout-s', encoder ? 1800 : 600, 1, 3600),
   };

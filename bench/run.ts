@@ -19,6 +19,7 @@ import { round } from './stats';
 import { readCpuTimes, stealPercent } from './steal';
 import { summariseColdLoads, summariseSessions, TARGETS } from './summary';
 import { webgpuUnavailable } from './webgpu';
+import { workloadBench, type WorkloadBench } from './workload';
 
 /**
  * `npm run bench`: build, serve, drive headless Chromium, and print one JSON object as the
@@ -72,6 +73,26 @@ function targets(r: {
   };
 }
 
+function workloadTargets(w: WorkloadBench) {
+  const check = (value: number | null, goal: number) => ({ value, goal, met: value !== null && value < goal });
+  return {
+    totalMs: check(w.totalMs, TARGETS.workloadTotalMs),
+    rerouteMs: check(w.rerouteMs, TARGETS.workloadRerouteMs),
+    sliderDuringBatchMsP95: check(w.sliderDuringBatchMsP95, TARGETS.workloadSliderDuringBatchMsP95),
+    evaluateFolderMs: check(w.evaluateFolderMs, TARGETS.workloadEvaluateFolderMs),
+  };
+}
+
+const runWorkload = (browser: Browser, base: string, args: BenchArgs) =>
+  workloadBench(
+    browser,
+    base,
+    args.bundle,
+    QUERY_DEBOUNCE_MS,
+    { queries: args.workloadQueries, folderQueries: args.folderQueries },
+    log,
+  );
+
 /** Main-thread CPU profiles of a cold load, typing and slider presses, on pages of their own. */
 async function profiles(browser: Browser, base: string, args: BenchArgs) {
   const namer = distNamer(BENCH_OUT_DIR);
@@ -122,6 +143,19 @@ async function main(args: BenchArgs): Promise<void> {
     return;
   }
 
+  if (args.workloadOnly) {
+    const workload = await runWorkload(browser, served.url, args);
+    const end = { loadAvg1mAtEnd: round(loadavg()[0] ?? 0, 2), cpuStealPct: stealPercent(cpuAtStart, readCpuTimes()) };
+    emit({
+      backend: args.backend,
+      bundle: args.bundle,
+      workload,
+      workloadTargets: workloadTargets(workload),
+      machine: { ...info, ...end },
+    });
+    return;
+  }
+
   const loads: ColdLoad[] = [];
   for (let i = 0; i < args.coldLoads; i++) {
     loads.push(await coldLoad(browser, served.url, args.bundle, QUERY_DEBOUNCE_MS));
@@ -141,6 +175,8 @@ async function main(args: BenchArgs): Promise<void> {
   log('timing the decision engine in Node');
   const engine = timeEngine();
   const profile = args.profile ? await profiles(browser, served.url, args) : undefined;
+  log('the workload view');
+  const workload = await runWorkload(browser, served.url, args);
 
   const cold = summariseColdLoads(loads);
   const warm = summariseSessions(sessions, QUERY_DEBOUNCE_MS);
@@ -170,6 +206,8 @@ async function main(args: BenchArgs): Promise<void> {
       pressesPerSession: args.presses,
     },
     targets: targets(headline),
+    workload,
+    workloadTargets: workloadTargets(workload),
     engine,
     detail: { coldLoad: cold.detail, ...warm.detail, sizes: moreSizes },
     ...(profile ? { profile } : {}),

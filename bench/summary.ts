@@ -10,6 +10,10 @@ export const TARGETS = {
   keystrokeToCurvesMsP95: 50,
   coldLoadMs: 1500,
   jsKBGzip: 350,
+  workloadTotalMs: 5000,
+  workloadRerouteMs: 2000,
+  workloadSliderDuringBatchMsP95: 16,
+  workloadEvaluateFolderMs: 10_000,
 } as const;
 
 function across(results: readonly SessionResult[], pick: (r: SessionResult) => number[]): Spread | null {

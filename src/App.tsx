@@ -27,6 +27,7 @@ import { TableExport } from './ui/ExportButtons';
 import { GuessPanel } from './ui/guess/GuessPanel';
 import { Tour } from './ui/tour/Tour';
 import { useStageKeys } from './ui/useStageKeys';
+import { WorkloadTab } from './ui/workload/WorkloadTab';
 
 // Loaded after the first paint: the curves need neither the API client nor the Qwen3 encoder.
 // route() returns fresh choices on every λ move: the panel re-renders only when one really changes.
@@ -40,6 +41,8 @@ const Dispatch = memo(
     sameCandidate(a.r2, b.r2) &&
     sameCandidate(a.reactive, b.reactive),
 );
+// The workload view (and its CSV reader) loads only when opened; the single-query view stays mounted, hidden.
+const WorkloadView = lazy(() => import('./ui/workload/WorkloadView').then((m) => ({ default: m.WorkloadView })));
 const EncoderPanel = lazy(() => import('./ui/EncoderPanel').then((m) => ({ default: m.EncoderPanel })));
 
 const NO_SEGMENTS: readonly LambdaSegment[] = [];
@@ -49,6 +52,7 @@ export function App() {
   const pg = usePlayground();
   const { predictor, manifest } = pg;
   const present = useView((s) => s.present);
+  const view = useView((s) => s.view);
   const bundleId = useView((s) => s.bundleId);
   const setBundleId = useView((s) => s.setBundleId);
   const typed = useView((s) => s.query);
@@ -87,13 +91,14 @@ export function App() {
   );
 
   return (
-    <div className={present ? 'app present' : 'app'}>
+    <div className={present ? 'app present' : 'app'} data-view={view}>
       <header className="top">
         <div className="brand">
           <h1>R2 Routing Playground</h1>
           <p>Which LLM, and how long may it answer? Watch a router trade quality against cost.</p>
         </div>
         <div className="top-tools">
+          <WorkloadTab />
           <BundlePicker bundleId={bundleId} onSelect={setBundleId} />
           <BackendBadge load={predictor.load} latencyMs={pg.latencyMs} />
           <ShareButton />
@@ -109,6 +114,12 @@ export function App() {
         manifest={manifest}
         onDismiss={predictor.dismissError}
       />
+
+      {view === 'workload' && (
+        <Suspense fallback={<section className="panel workload-view">Loading the workload view…</section>}>
+          <WorkloadView />
+        </Suspense>
+      )}
 
       <main className="grid">
         <div className="left">

@@ -1,7 +1,7 @@
 import { openBundle } from '../bundle/nodeBundle';
 import { loadDataset } from '../data/loader';
 import { evaluateBundle } from '../evaluate/evaluateBundle';
-import { humanSummary } from '../evaluate/report';
+import { humanSummary } from '../../src/evaluate/report';
 import { readFlags, required, runCli } from './flags';
 import { progressBar } from './progress';
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { BundleError } from '../../src/bundle/manifest';
-import { DatasetError } from '../data/errors';
+import { DatasetError } from '../../src/evaluate/errors';
 
 /** Command-line helpers shared by the pipeline's commands and the bench. */
 

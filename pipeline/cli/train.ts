@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { loadDataset } from '../data/loader';
-import { humanSummary } from '../evaluate/report';
+import { humanSummary } from '../../src/evaluate/report';
 import { buildBundle } from '../train/buildBundle';
 import { DEFAULT_TRAIN_OPTIONS } from '../train/trainer';
 import { commandLine } from './commandLine';

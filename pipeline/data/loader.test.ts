@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
 import { csvRow } from '../simulate/csv';
 import { tempDir, writeTinyDataset } from '../testing/tinyData';
-import { DatasetError } from './errors';
+import { DatasetError } from '../../src/evaluate/errors';
 import { loadDataset } from './loader';
-import { parsePoolFile } from './poolFile';
+import { parsePoolFile } from '../../src/evaluate/poolFile';
 
 const LLAMA = join('meta-llama', 'Llama-3.1-70B-Instruct');
 const GEMMA = join('google', 'gemma-3-1b-it');

@@ -2,7 +2,7 @@ import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HASHED_SPEC } from '../../src/encoder/hashedNgrams';
 import { loadDataset } from '../data/loader';
-import { splitIndices } from '../data/split';
+import { splitIndices } from '../../src/evaluate/split';
 import { tempDir, writeTinyDataset } from '../testing/tinyData';
 import { denseRows, encodeRows, type SparseRows } from '../train/features';
 import type { Network } from '../train/network';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { BundleError, type Manifest } from '../../src/bundle/manifest';
 import type { Prediction } from '../../src/router/curves';
-import { DatasetError } from '../data/errors';
+import { DatasetError } from '../../src/evaluate/errors';
 import { openBundle, predictRows } from '../bundle/nodeBundle';
 
 /** Embeddings from a JSON file holding an array of embedding arrays, checked against the bundle's input width. */

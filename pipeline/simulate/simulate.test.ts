@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../data/loader';
-import { cellIndex } from '../data/dataset';
+import { cellIndex } from '../../src/evaluate/dataset';
 import { tempDir, tinyPool, TINY_BUDGETS, writeTinyDataset } from '../testing/tinyData';
 import { describeSimulation } from './describe';
 import { FAMILIES } from './families';

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { writeFolderAtomically } from '../core/atomicDir';
-import type { PoolFile } from '../data/poolFile';
+import type { PoolFile } from '../../src/evaluate/poolFile';
 import { csvRow } from './csv';
 import { makeQuery, respond, type SimQuery } from './model';
 import type { SimLlm } from './pool';

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseManifest } from '../../src/bundle/manifest';
-import type { Dataset } from '../data/dataset';
+import type { Dataset } from '../../src/evaluate/dataset';
 import { loadDataset } from '../data/loader';
 import { tempDir, writeTinyDataset } from '../testing/tinyData';
 import { buildBundle, ONNX_FILE } from './buildBundle';

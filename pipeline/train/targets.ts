@@ -1,5 +1,5 @@
 import { UNLIMITED } from '../../src/bundle/manifest';
-import { cellIndex, type Dataset } from '../data/dataset';
+import { cellIndex, type Dataset } from '../../src/evaluate/dataset';
 
 /**
  * What each head learns: quality[q][m][k] is the judge score of LLM m at budget k (the

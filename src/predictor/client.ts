@@ -18,7 +18,15 @@ export interface PredictResult {
   inferMs: number;
 }
 
-type Reply = Exclude<WorkerResponse, { type: 'loaded' | 'failed' | 'encoder-progress' }>;
+type Reply = Exclude<WorkerResponse, { type: 'loaded' | 'failed' | 'encoder-progress' | 'batch-progress' }>;
+
+export interface BatchOptions {
+  /** Queries per message to the worker: the progress step, and how long a cancel may wait. */
+  chunk: number;
+  /** Each chunk's predictions as they arrive, for texts[from], texts[from + 1], … */
+  onChunk: (from: number, predictions: Prediction[]) => void;
+  signal?: AbortSignal;
+}
 type RequestBody = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 /** The app's handle on the predictor worker: promise-based load, predict and encoder requests. */
@@ -29,6 +37,7 @@ export class PredictorClient {
     number,
     { resolve: (r: Reply) => void; reject: (e: Error) => void; progress?: (loaded: number, total: number) => void }
   >();
+  private readonly batchChunks = new Map<number, BatchOptions['onChunk']>();
   private loading: { resolve: (i: LoadInfo) => void; reject: (e: Error) => void } | null = null;
 
   constructor() {
@@ -52,9 +61,12 @@ export class PredictorClient {
       this.loading = null;
     } else if (msg.type === 'encoder-progress') {
       this.pending.get(msg.id)?.progress?.(msg.loaded, msg.total);
+    } else if (msg.type === 'batch-progress') {
+      this.batchChunks.get(msg.id)?.(msg.from, msg.predictions);
     } else {
       const p = this.pending.get(msg.id!);
       this.pending.delete(msg.id!);
+      this.batchChunks.delete(msg.id!);
       if (msg.type === 'failed') p?.reject(new Error(msg.message));
       else p?.resolve(msg);
     }
@@ -70,8 +82,8 @@ export class PredictorClient {
   private request<T extends Reply['type']>(
     body: RequestBody,
     progress?: (loaded: number, total: number) => void,
+    id = this.nextId++,
   ): Promise<Extract<Reply, { type: T }>> {
-    const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: (r) => resolve(r as Extract<Reply, { type: T }>), reject, progress });
       this.worker.postMessage({ ...body, id });
@@ -89,6 +101,21 @@ export class PredictorClient {
   async predict(text: string): Promise<PredictResult> {
     const msg = await this.request<'predicted'>({ type: 'predict', texts: [text] });
     return { prediction: msg.predictions[0]!, encodeMs: msg.encodeMs, inferMs: msg.inferMs };
+  }
+
+  /** Predicts many queries, chunk by chunk; resolves with whether it was cancelled through `signal`. */
+  async predictBatch(texts: string[], { chunk, onChunk, signal }: BatchOptions): Promise<{ cancelled: boolean }> {
+    const id = this.nextId++;
+    this.batchChunks.set(id, onChunk);
+    const cancel = () => this.worker.postMessage({ type: 'cancel-batch', id } satisfies WorkerRequest);
+    signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      const done = await this.request<'batch-done'>({ type: 'predict-batch', texts, chunk }, undefined, id);
+      return { cancelled: done.cancelled };
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+      this.batchChunks.delete(id);
+    }
   }
 
   async inspectEncoder(source: EncoderSource): Promise<ExportInspection> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { r2Options } from './frontier';
-import { lambdaMap, r2LambdaMap, reactiveLambdaMap, winnerAt, type LambdaSegment } from './lambdaMap';
+import { lambdaMap, r2LambdaMap, reactiveLambdaMap, winnerAt, winnersAlong, type LambdaSegment } from './lambdaMap';
 import { route, routeReactive, type Decision } from './search';
 import { base, strong, weak } from './testing/curves';
 import { randomQuery, sampleLambdas, seeded } from './testing/randomPools';
@@ -144,5 +144,19 @@ describe('the λ map', () => {
         }
       }
     }
+  });
+});
+
+describe('the λ map walked along many λ', () => {
+  it('gives winnerAt at every λ of an ascending list, ends and breakpoints included', () => {
+    const rand = seeded(31);
+    for (let i = 0; i < 300; i++) {
+      const q = randomQuery(rand);
+      for (const map of [r2LambdaMap(q), reactiveLambdaMap(q)]) {
+        const points = [0, 1, ...sampleLambdas(rand, 20), ...map.flatMap((s) => [s.from, s.to])].sort((a, b) => a - b);
+        expect(winnersAlong(map, points)).toEqual(points.map((l) => winnerAt(map, l)));
+      }
+    }
+    expect(winnersAlong([], [0, 0.5, 1])).toEqual([null, null, null]);
   });
 });

@@ -85,3 +85,22 @@ export function winnerAt(map: readonly LambdaSegment[], lambda: number): Candida
   );
   return hit?.winner ?? null;
 }
+
+/**
+ * winnerAt for every λ of an ascending list, in one walk along the map: a sweep over many
+ * queries and many λ pays for each segment once, not once per λ.
+ */
+export function winnersAlong(map: readonly LambdaSegment[], lambdas: readonly number[]): (Candidate | null)[] {
+  const out: (Candidate | null)[] = [];
+  let k = 0;
+  for (const lambda of lambdas) {
+    // Segments wholly below λ are behind every later λ too.
+    while (k < map.length && (map[k]!.to < lambda || (map[k]!.to === lambda && !map[k]!.withTo))) k++;
+    const s = map[k];
+    const inside =
+      s !== undefined &&
+      ((s.from < lambda && lambda < s.to) || (lambda === s.from && s.withFrom) || (lambda === s.to && s.withTo));
+    out.push(inside ? s.winner : null);
+  }
+  return out;
+}

@@ -15,6 +15,7 @@ const SAMPLES: Record<string, Partial<ViewState>> = {
   rules: { appRules: true },
   tour: { tour: 3 },
   guess: { guess: true },
+  view: { view: 'workload' },
   pool: { pool: { 'GLM-4.5-Air': { enabled: false, outputPerMillion: 1.55 }, 'a&b=c': { providerId: 'x/y' } } },
 };
 

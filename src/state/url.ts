@@ -114,6 +114,12 @@ export const LINK_PARAMS: readonly LinkParam[] = [
     schema: z.literal('1').transform(() => ({ guess: true })),
   },
   {
+    key: 'view',
+    fields: ['view'],
+    encode: (v) => (v.view === 'workload' ? 'workload' : null),
+    schema: z.literal('workload').transform(() => ({ view: 'workload' as const })),
+  },
+  {
     // JSON overrides; a mangled one leaves the pool saved on this device in place.
     key: 'pool',
     fields: ['pool'],

@@ -4,13 +4,12 @@ import { DEFAULT_BUNDLE_ID, QUERY_DEBOUNCE_MS } from '../config';
 import { encoderGate, useEncoder } from '../predictor/useEncoder';
 import { useBundleLoader, usePrediction, usePredictor } from '../predictor/usePredictor';
 import { capRange } from '../router/capScale';
-import { estimateInputTokens } from '../router/cost';
 import { buildCurves } from '../router/curves';
+import { inputTokensFor } from '../router/inputTokens';
 import { explain } from '../router/explain';
 import { gradeGuess, type GuessPick } from '../router/guess';
 import { r2Frontier, reactiveFrontier } from '../router/frontier';
 import { r2LambdaMap, reactiveLambdaMap } from '../router/lambdaMap';
-import { releaseInputTokens } from '../router/releaseRules';
 import { route, routeReactive } from '../router/search';
 import type { DecisionRules, RouteQuery } from '../router/types';
 import { colorFor } from '../ui/colors';
@@ -36,11 +35,6 @@ function whyNoCurves(s: {
 }
 
 const fallBackToDefault = () => viewStore.getState().setBundleId(DEFAULT_BUNDLE_ID);
-
-/** The input-token estimate each set of rules uses. */
-export function inputTokensFor(rules: DecisionRules, text: string): number {
-  return rules === 'release' ? releaseInputTokens(text) : estimateInputTokens(text);
-}
 
 /**
  * The page's view model: from the view (read field by field), the loaded bundle and the

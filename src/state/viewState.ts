@@ -35,6 +35,8 @@ export interface ViewState {
   tour: number | null;
   /** Guess mode: R2's choice stays hidden until the person has picked a point. */
   guess: boolean;
+  /** The single-query playground, or the workload view (a whole file of queries). */
+  view: 'main' | 'workload';
 }
 
 /** The fields a tour step may set; the pool, the bundle and the modes stay as the person left them. */
@@ -55,4 +57,5 @@ export const DEFAULT_VIEW: ViewState = {
   appRules: false,
   tour: null,
   guess: false,
+  view: 'main',
 };

@@ -22,6 +22,7 @@ export interface ViewActions {
   setContinuous: (on: boolean) => void;
   setPresent: (on: boolean) => void;
   setAppRules: (on: boolean) => void;
+  setView: (view: ViewState['view']) => void;
   setBundleId: (id: string) => void;
   setTour: (step: number | null) => void;
   setGuess: (on: boolean) => void;
@@ -66,6 +67,7 @@ export function createViewStore({ storage, search }: ViewStoreDeps): StoreApi<Vi
     setContinuous: (continuous) => set({ continuous }),
     setPresent: (present) => set({ present }),
     setAppRules: (appRules) => set({ appRules }),
+    setView: (view) => set({ view }),
     setBundleId: (id) => set({ bundleId: id, pool: savedPool(storage, id) }),
     setTour: (tour) => set({ tour }),
     setGuess: (guess) => set({ guess }),

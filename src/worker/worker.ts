@@ -51,7 +51,7 @@ async function encode(manifest: Manifest, texts: string[]): Promise<Float32Array
   return input;
 }
 
-async function predict(id: number, texts: string[]): Promise<void> {
+async function run(texts: string[]) {
   if (!loaded) throw new Error('no predictor is loaded');
   const { manifest, open } = loaded;
   const t0 = performance.now();
@@ -69,7 +69,39 @@ async function predict(id: number, texts: string[]): Promise<void> {
     (await natural.getData()) as Float32Array,
     texts.length,
   );
-  reply({ type: 'predicted', id, predictions, encodeMs: t1 - t0, inferMs: performance.now() - t1 });
+  return { predictions, encodeMs: t1 - t0, inferMs: performance.now() - t1 };
+}
+
+async function predict(id: number, texts: string[]): Promise<void> {
+  reply({ type: 'predicted', id, ...(await run(texts)) });
+}
+
+/** The batches in progress, and whether each has been cancelled. */
+const batches = new Map<number, { cancelled: boolean }>();
+
+/**
+ * A batch joins the queue one chunk at a time, so a single query typed meanwhile waits for
+ * one chunk, not the whole batch, and a cancel takes effect before the next chunk.
+ */
+function predictBatch(id: number, texts: string[], chunk: number, from = 0): void {
+  if (from === 0) batches.set(id, { cancelled: false });
+  queue = queue.then(async () => {
+    const finish = (cancelled: boolean) => {
+      batches.delete(id);
+      reply({ type: 'batch-done', id, cancelled });
+    };
+    if (batches.get(id)?.cancelled) return finish(true);
+    try {
+      const slice = texts.slice(from, from + chunk);
+      if (slice.length) reply({ type: 'batch-progress', id, from, predictions: (await run(slice)).predictions });
+    } catch (e) {
+      batches.delete(id);
+      return failed(id, e);
+    }
+    // The next chunk queues after a turn of the event loop, so a cancel or a typed query gets in first.
+    if (from + chunk < texts.length) setTimeout(() => predictBatch(id, texts, chunk, from + chunk), 0);
+    else finish(false);
+  });
 }
 
 /** Encoder requests run beside the predictor queue: a long download must not hold up another bundle's predictions. */
@@ -97,6 +129,12 @@ prefetchRuntime();
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;
+  if (msg.type === 'predict-batch') return predictBatch(msg.id, msg.texts, Math.max(1, msg.chunk));
+  if (msg.type === 'cancel-batch') {
+    const batch = batches.get(msg.id);
+    if (batch) batch.cancelled = true;
+    return;
+  }
   if (msg.type !== 'load' && msg.type !== 'predict') {
     handleEncoder(msg).catch((e: unknown) => failed(msg.id, e));
     return;

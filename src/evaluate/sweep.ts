@@ -1,9 +1,9 @@
-import { UNLIMITED } from '../../src/bundle/manifest';
-import { callCost, estimateInputTokens } from '../../src/router/cost';
-import { buildCurves, type Prediction } from '../../src/router/curves';
-import { route, routeReactive } from '../../src/router/search';
-import type { Candidate } from '../../src/router/types';
-import { cellIndex, type Dataset } from '../data/dataset';
+import { UNLIMITED } from '../bundle/manifest';
+import { callCost, estimateInputTokens } from '../router/cost';
+import { buildCurves, type Prediction } from '../router/curves';
+import { route, routeReactive } from '../router/search';
+import type { Candidate } from '../router/types';
+import { cellIndex, type Dataset } from './dataset';
 import type { BundleView } from './bundleView';
 
 /**

@@ -1,4 +1,4 @@
-import { hash32 } from '../core/rng';
+import { hash32 } from './hash32';
 
 /**
  * The held-out split, a pure function of the key: the same query is in the same part for

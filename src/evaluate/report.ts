@@ -1,4 +1,4 @@
-import { costRange, curveMetrics, type CurveMetrics } from '../../src/router/metrics';
+import { costRange, curveMetrics, type CurveMetrics } from '../router/metrics';
 import type { HeadsReport } from './heads';
 import type { Sweep, SweepPoint } from './sweep';
 
@@ -15,7 +15,7 @@ export interface Report {
 
 export const METHOD_NOTES = {
   split:
-    'held-out test split: queries whose key hashes to bucket 0 of 10 (pipeline/data/split.ts); the trainer never sees them',
+    'held-out test split: queries whose key hashes to bucket 0 of 10 (src/evaluate/split.ts); the trainer never sees them',
   quality: "realised quality = the dataset's correctness_score of the chosen (LLM, budget)",
   cost: 'realised cost = estimateInputTokens(original_prompt) × input price + actual_token_count of the chosen response × output price (USD per query)',
   prices: "from the dataset's pool.json, for routing and for realised cost",

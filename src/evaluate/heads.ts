@@ -1,5 +1,5 @@
-import type { Prediction } from '../../src/router/curves';
-import { cellIndex, type Dataset } from '../data/dataset';
+import type { Prediction } from '../router/curves';
+import { cellIndex, type Dataset } from './dataset';
 import type { BundleView } from './bundleView';
 
 /**

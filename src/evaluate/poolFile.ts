@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { UNLIMITED, type Budget } from '../../src/bundle/manifest';
+import { UNLIMITED, type Budget } from '../bundle/manifest';
 import { at, DatasetError } from './errors';
 import { jsonValueLines, JsonSyntaxError, lineOf } from './jsonLines';
 
@@ -101,13 +100,4 @@ export function parsePoolFile(text: string, file: string): Pool {
     models: result.data.models.map((m) => ({ ...m, providerId: m.providerId ?? m.path })),
     ...(result.data.simulated ? { simulated: result.data.simulated } : {}),
   };
-}
-
-export async function readPoolFile(file: string): Promise<Pool> {
-  const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new DatasetError(
-      `${file}: ${e.code === 'ENOENT' ? 'missing (every dataset folder needs a pool.json; see pipeline/README.md)' : e.message}`,
-    );
-  });
-  return parsePoolFile(text, file);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Manifest } from '../../src/bundle/manifest';
-import type { Prediction } from '../../src/router/curves';
-import type { Dataset } from '../data/dataset';
+import type { Manifest } from '../bundle/manifest';
+import type { Prediction } from '../router/curves';
+import type { Dataset } from './dataset';
 import { viewBundle, viewPrediction } from './bundleView';
 import { headErrors } from './heads';
 import { lambdaGrid } from './lambdas';

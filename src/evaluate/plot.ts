@@ -1,4 +1,4 @@
-import { normaliseCosts, paretoFrontier, type CurvePoint } from '../../src/router/metrics';
+import { normaliseCosts, paretoFrontier, type CurvePoint } from '../router/metrics';
 import type { Report } from './report';
 
 /**

@@ -1,7 +1,7 @@
-import { UNLIMITED, type Manifest } from '../../src/bundle/manifest';
-import type { Prediction } from '../../src/router/curves';
-import type { Dataset } from '../data/dataset';
-import { DatasetError } from '../data/errors';
+import { UNLIMITED, type Manifest } from '../bundle/manifest';
+import type { Prediction } from '../router/curves';
+import type { Dataset } from './dataset';
+import { DatasetError } from './errors';
 
 /**
  * A bundle seen through a dataset: only the LLMs (by name) and budgets both have. The

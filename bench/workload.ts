@@ -1,0 +1,201 @@
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { R2_BENCH_BUDGETS, SIM_POOL } from '../pipeline/simulate/pool';
+import { writeDataset } from '../pipeline/simulate/writeDataset';
+import { pageHeap } from './heap';
+import { appUrl, freshPage } from './page';
+import { benchQueries } from './queries';
+import { percentile, round } from './stats';
+
+/**
+ * The workload view (src/ui/workload) on the production build: a file of varied queries
+ * (short, long, code, math) predicted in the worker, routed by both routers and swept over
+ * 50 values of λ; a re-route after a pool change (no re-prediction); λ presses while a second
+ * batch predicts; and an R2-Bench-format folder evaluated against its ground truth.
+ */
+
+export interface WorkloadBench {
+  queries: number;
+  /** File picked → plan, savings and both 50-point curves on screen. */
+  totalMs: number;
+  /** File picked → every query predicted (the progress bar gone), inside totalMs. */
+  predictMs: number;
+  /** An LLM switched off in the pool → every query re-routed and drawn, from cached predictions. */
+  rerouteMs: number;
+  /** λ presses on the workload view while the worker predicts another batch: keydown → the view's change. */
+  sliderDuringBatchMsP95: number | null;
+  sliderPressesDuringBatch: number;
+  /** Folder picked → the ground-truth metrics on screen (reading every CSV, predicting, the 203-point sweep). */
+  evaluateFolderMs: number;
+  folder: { queries: number; models: number; budgets: number; csvMB: number; heldOut: number; readMs: number };
+  /** The page's JS heap after a full GC, with the 10,000 queries' predictions and plan held. */
+  heapMB: number;
+}
+
+const PLAN = '[data-testid="workload-plan"]';
+
+/**
+ * The page-side probes, as text: tsx rewrites functions passed to page.evaluate (it adds
+ * helpers the page lacks), so they are installed as a script and called by name.
+ */
+const PAGE_PROBES = `
+(() => {
+  const w = { input: 0, press: null };
+  window.__wl = w;
+  for (const type of ['change', 'click']) document.addEventListener(type, () => { w.input = performance.now(); }, true);
+  window.addEventListener('keydown', (e) => {
+    if (e.target && e.target.getAttribute && e.target.getAttribute('data-testid') === 'workload-lambda')
+      w.press = { down: e.timeStamp, at: null };
+  }, true);
+  // Resolves with performance.now() when the selector matches, watching the DOM from now on.
+  w.whenMatches = (sel, timeout) => new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => check());
+    const check = () => {
+      if (!document.querySelector(sel)) return false;
+      observer.disconnect();
+      resolve(performance.now());
+      return true;
+    };
+    if (check()) return;
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    setTimeout(() => { observer.disconnect(); reject(new Error(sel + ' did not appear within ' + timeout + ' ms')); }, timeout);
+  });
+  w.watchLambda = () => new MutationObserver(() => { if (w.press && w.press.at === null) w.press.at = performance.now(); })
+    .observe(document.querySelector('[data-testid="workload-lambda-value"]'), { subtree: true, childList: true, characterData: true });
+  // Two frames after a press: its latency, and whether the batch still runs.
+  w.pressResult = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve({
+    ms: w.press && w.press.at !== null ? w.press.at - w.press.down : null,
+    running: document.querySelector('[data-testid="workload-progress"]') !== null,
+  }))));
+})();
+`;
+
+/** performance.now() when `selector` matches; the promise is handled at once so an early failure waits for its await. */
+function whenMatches(page: Page, selector: string, timeoutMs: number): Promise<number> {
+  const done = page.evaluate<number>(`window.__wl.whenMatches(${JSON.stringify(selector)}, ${timeoutMs})`);
+  done.catch(() => undefined);
+  return done;
+}
+
+const inputAt = (page: Page) => page.evaluate<number>('window.__wl.input');
+
+/** JSON Lines, since code and long queries span several lines. */
+async function pickFile(page: Page, queries: string[], name: string): Promise<void> {
+  const text = queries.map((prompt) => JSON.stringify({ prompt })).join('\n');
+  await page
+    .getByTestId('workload-file')
+    .setInputFiles({ name, mimeType: 'application/jsonl', buffer: Buffer.from(text) });
+}
+
+/** λ presses while the batch runs; only presses whose change landed before the batch ended count. */
+async function pressesDuringBatch(page: Page, maxPresses: number): Promise<number[]> {
+  await page.evaluate('window.__wl.watchLambda()');
+  await page.getByTestId('workload-lambda').focus();
+  const samples: number[] = [];
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press(i % 20 < 10 ? 'ArrowLeft' : 'ArrowRight');
+    const t = await page.evaluate<{ ms: number | null; running: boolean }>('window.__wl.pressResult()');
+    if (!t.running) break;
+    if (t.ms !== null) samples.push(t.ms);
+  }
+  return samples;
+}
+
+async function simulatedFolder(queries: number): Promise<{ dir: string; csvMB: number; remove: () => Promise<void> }> {
+  const root = await mkdtemp(join(tmpdir(), 'r2-bench-workload-'));
+  const dir = join(root, 'bench-folder');
+  await writeDataset(dir, {
+    queries,
+    seed: 1,
+    pool: SIM_POOL,
+    budgets: R2_BENCH_BUDGETS,
+    command: `npm run simulate -- --out ${dir} --queries ${queries}`,
+  });
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const bytes = (await Promise.all(files.map((e) => stat(join(e.parentPath, e.name))))).reduce((s, f) => s + f.size, 0);
+  return { dir, csvMB: bytes / 1e6, remove: () => rm(root, { recursive: true, force: true }) };
+}
+
+export async function workloadBench(
+  browser: Browser,
+  base: string,
+  bundle: string,
+  debounceMs: number,
+  counts: { queries: number; folderQueries: number },
+  log: (line: string) => void,
+): Promise<WorkloadBench> {
+  const app = await freshPage(browser, debounceMs);
+  const folder = await simulatedFolder(counts.folderQueries);
+  try {
+    const { page } = app;
+    await page.goto(appUrl(base, bundle, { view: 'workload' }));
+    await page.getByTestId('workload-file').waitFor({ state: 'attached' });
+    await page.evaluate(PAGE_PROBES);
+    await whenMatches(page, '[data-testid="workload-file"]:not([disabled])', 60_000);
+    const n = counts.queries;
+    const ready = `${PLAN}[data-queries="${n}"][data-routing="false"]`;
+
+    const predicting = whenMatches(page, '[data-testid="workload-progress"]', 60_000);
+    const first = whenMatches(page, ready, 300_000);
+    await pickFile(page, benchQueries(n, 2024), 'workload-a.jsonl');
+    await predicting;
+    const predicted = whenMatches(page, '.workload-status:not(:has([data-testid="workload-progress"]))', 300_000);
+    const start = await inputAt(page);
+    const predictMs = (await predicted) - start;
+    const totalMs = (await first) - start;
+    log(`workload: ${n} queries routed and swept in ${round(totalMs, 0)} ms`);
+    const heap = await pageHeap(page);
+
+    // A pool change: every query re-routed from its cached prediction.
+    const busy = whenMatches(page, `${PLAN}[data-routing="true"]`, 30_000);
+    await page.locator('.workload-view [data-testid="pool-editor"] tbody input[type=checkbox]').last().click();
+    await busy;
+    const rerouteMs = (await whenMatches(page, ready, 60_000)) - (await inputAt(page));
+    log(`workload: re-routed after a pool change in ${round(rerouteMs, 0)} ms`);
+
+    // λ presses while a second batch of new queries predicts.
+    const second = whenMatches(page, `[data-testid="workload-progress"]`, 60_000);
+    await pickFile(page, benchQueries(n, 2025), 'workload-b.jsonl');
+    await second;
+    const samples = await pressesDuringBatch(page, 60);
+    await whenMatches(page, ready, 300_000);
+    log(`workload: ${samples.length} λ presses during a batch`);
+
+    const truth = whenMatches(page, '[data-testid="workload-metrics"]', 600_000);
+    const read = whenMatches(
+      page,
+      '.workload-status:is([data-status="predicting"], [data-status="evaluating"])',
+      600_000,
+    );
+    await page.getByTestId('workload-folder').setInputFiles(folder.dir);
+    const folderStart = await inputAt(page);
+    const folderReadMs = (await read) - folderStart;
+    const evaluateFolderMs = (await truth) - folderStart;
+    const heldOut = Number(await page.getByTestId('workload-metrics').getAttribute('data-held-out'));
+    log(`workload: folder of ${counts.folderQueries} queries evaluated in ${round(evaluateFolderMs, 0)} ms`);
+
+    return {
+      queries: n,
+      totalMs: round(totalMs, 0),
+      predictMs: round(predictMs, 0),
+      rerouteMs: round(rerouteMs, 0),
+      sliderDuringBatchMsP95: samples.length ? round(percentile(samples, 95), 1) : null,
+      sliderPressesDuringBatch: samples.length,
+      evaluateFolderMs: round(evaluateFolderMs, 0),
+      folder: {
+        queries: counts.folderQueries,
+        models: SIM_POOL.length,
+        budgets: R2_BENCH_BUDGETS.length,
+        csvMB: round(folder.csvMB, 0),
+        heldOut,
+        readMs: round(folderReadMs, 0),
+      },
+      heapMB: round(heap.heapMB, 1),
+    };
+  } finally {
+    await app.close();
+    await folder.remove();
+  }
+}

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { textChunks } from '../../workload/fileText';
+import { pickedDataFolder } from '../../workload/pickedDataFolder';
+import { FolderButton } from '../FolderButton';
+import { useWorkload, workloadStore } from './workloadStore';
+
+const queryFiles = (files: readonly File[]) => files.map((f) => ({ name: f.name, chunks: textChunks(f) }));
+
+/** Where a workload comes from: query files (picked or dropped), or an R2-Bench-format folder. */
+export function WorkloadInputs({ ready }: { ready: boolean }) {
+  const [files, setFiles] = useState<File[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const parsed = useWorkload((s) => s.files);
+  const csv = parsed.find((p) => p.columns);
+  const run = (picked: File[], column?: string) => {
+    setFiles(picked);
+    void workloadStore.getState().runFiles(queryFiles(picked), column);
+  };
+
+  return (
+    <div
+      className={dragging ? 'workload-inputs dragging' : 'workload-inputs'}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const dropped = [...e.dataTransfer.files];
+        if (dropped.length && ready) run(dropped);
+      }}
+    >
+      <label className="file-pick">
+        <span>Queries: a text file (one per line), CSV or JSON Lines</span>
+        <input
+          type="file"
+          multiple
+          accept=".txt,.csv,.jsonl,.ndjson,text/plain,text/csv"
+          data-testid="workload-file"
+          disabled={!ready}
+          onChange={(e) => {
+            const picked = [...(e.target.files ?? [])];
+            e.target.value = '';
+            if (picked.length) run(picked);
+          }}
+        />
+      </label>
+      <div className="file-pick">
+        <span>Or an R2-Bench-format folder (pool.json and its judge CSVs), with ground truth</span>
+        <FolderButton
+          testId="workload-folder"
+          onPick={(picked) => {
+            if (ready) void workloadStore.getState().runFolder(pickedDataFolder(picked));
+          }}
+        >
+          Open a folder…
+        </FolderButton>
+      </div>
+      {csv?.columns && (
+        <label className="file-pick">
+          <span>Query column of {csv.file}</span>
+          <select data-testid="workload-column" value={csv.column} onChange={(e) => run(files, e.target.value)}>
+            {csv.columns.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <p className="hint">Files are read in this browser; nothing is uploaded anywhere.</p>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import type { Manifest, PoolEntry } from '../bundle/manifest';
+import { buildCurves, type Prediction } from '../router/curves';
+import { inputTokensFor } from '../router/inputTokens';
+import { r2LambdaMap, reactiveLambdaMap, winnersAlong, type LambdaSegment } from '../router/lambdaMap';
+import type { CurvePoint } from '../router/metrics';
+import type { Budget, Cap, Candidate, DecisionRules } from '../router/types';
+
+/**
+ * A workload's routing plan. Each query's λ maps (src/router/lambdaMap.ts: the exact choice
+ * of each router over the whole λ range) are built once per prediction, pool, cap and rules;
+ * a λ change then only looks the choice up, and the λ sweep is a lookup per point. Under the
+ * release's rules the maps are built on unrounded scores (lambdaMap.ts says where that matters).
+ */
+
+export interface RoutingSettings {
+  manifest: Manifest;
+  pool: readonly PoolEntry[];
+  enabled: (name: string) => boolean;
+  cap: Cap;
+  continuous: boolean;
+  rules: DecisionRules;
+}
+
+export interface QueryMaps {
+  r2: LambdaSegment[];
+  reactive: LambdaSegment[];
+}
+
+export function queryMaps(text: string, prediction: Prediction, s: RoutingSettings): QueryMaps {
+  const curves = buildCurves(s.manifest, prediction, s.pool, s.enabled);
+  const q = {
+    curves,
+    lambda: 0,
+    inputTokens: inputTokensFor(s.rules, text),
+    cap: s.cap,
+    continuous: s.continuous,
+    rules: s.rules,
+  };
+  return { r2: r2LambdaMap(q), reactive: reactiveLambdaMap(q) };
+}
+
+export type Router = keyof QueryMaps;
+
+/** Each query's choice at one λ (null where nothing fits the cap); a plain walk, as it runs on every slider move. */
+export function choicesAt(maps: readonly QueryMaps[], router: Router, lambda: number): (Candidate | null)[] {
+  const at = [lambda];
+  return maps.map((m) => winnersAlong(m[router], at)[0]!);
+}
+
+export interface PlanCell {
+  model: string;
+  budget: Budget;
+  queries: number;
+}
+
+export interface PlanTotals {
+  /** Queries with a choice; the means are over these. */
+  routed: number;
+  /** Queries where nothing fits the cap. */
+  unrouted: number;
+  meanQuality: number;
+  meanCostUsd: number;
+  totalCostUsd: number;
+  meanOutputTokens: number;
+  /** How many queries go to each (LLM, budget), in the order first met. */
+  cells: PlanCell[];
+}
+
+export function planTotals(choices: readonly (Candidate | null)[]): PlanTotals {
+  // Per LLM, then per budget: no key strings built per query.
+  const byModel = new Map<string, Map<Budget, PlanCell>>();
+  const cells: PlanCell[] = [];
+  let routed = 0;
+  let quality = 0;
+  let cost = 0;
+  let tokens = 0;
+  for (const c of choices) {
+    if (c === null) continue;
+    routed++;
+    quality += c.quality;
+    cost += c.costUsd;
+    tokens += c.outputTokens;
+    let budgets = byModel.get(c.model);
+    if (!budgets) byModel.set(c.model, (budgets = new Map<Budget, PlanCell>()));
+    const cell = budgets.get(c.budget);
+    if (cell) cell.queries++;
+    else {
+      const added = { model: c.model, budget: c.budget, queries: 1 };
+      budgets.set(c.budget, added);
+      cells.push(added);
+    }
+  }
+  const n = Math.max(1, routed);
+  return {
+    routed,
+    unrouted: choices.length - routed,
+    meanQuality: quality / n,
+    meanCostUsd: cost / n,
+    totalCostUsd: cost,
+    meanOutputTokens: tokens / n,
+    cells,
+  };
+}
+
+export interface DeferralPoint extends CurvePoint {
+  lambda: number;
+}
+
+/**
+ * The predicted deferral curve: mean predicted quality and cost per query at each λ (ascending),
+ * over the queries routed there, as planTotals averages them.
+ */
+export function predictedCurve(
+  maps: readonly QueryMaps[],
+  router: Router,
+  lambdas: readonly number[],
+): DeferralPoint[] {
+  const cost = new Float64Array(lambdas.length);
+  const quality = new Float64Array(lambdas.length);
+  const routed = new Int32Array(lambdas.length);
+  for (const m of maps) {
+    winnersAlong(m[router], lambdas).forEach((c, l) => {
+      if (c === null) return;
+      cost[l]! += c.costUsd;
+      quality[l]! += c.quality;
+      routed[l]!++;
+    });
+  }
+  return lambdas.map((lambda, l) => {
+    const n = Math.max(1, routed[l]!);
+    return { lambda, cost: cost[l]! / n, quality: quality[l]! / n };
+  });
+}
