@@ -102,8 +102,12 @@ export function App() {
           <BundlePicker bundleId={bundleId} onSelect={setBundleId} />
           <BackendBadge load={predictor.load} latencyMs={pg.latencyMs} />
           <ShareButton />
-          <TourToggle />
-          <GuessToggle />
+          {view === 'main' && (
+            <>
+              <TourToggle />
+              <GuessToggle />
+            </>
+          )}
           <PresentToggle />
         </div>
       </header>
