@@ -1,5 +1,4 @@
-import { useCallback, useDeferredValue, useMemo } from 'react';
-import type { PoolEntry } from '../bundle/manifest';
+import { useDeferredValue, useMemo } from 'react';
 import { DEFAULT_BUNDLE_ID, QUERY_DEBOUNCE_MS } from '../config';
 import { encoderGate, useEncoder } from '../predictor/useEncoder';
 import { useBundleLoader, usePrediction, usePredictor } from '../predictor/usePredictor';
@@ -12,9 +11,9 @@ import { r2Frontier, reactiveFrontier } from '../router/frontier';
 import { r2LambdaMap, reactiveLambdaMap } from '../router/lambdaMap';
 import { route, routeReactive } from '../router/search';
 import type { DecisionRules, RouteQuery } from '../router/types';
-import { colorFor } from '../ui/colors';
 import { useDebounced } from '../ui/useDebounced';
 import { guessStore, useGuess } from './guessStore';
+import { useEffectivePool } from './useEffectivePool';
 import { viewStore, useView } from './viewStore';
 
 /** What the chart and the decision panel say when they have nothing to show. */
@@ -49,7 +48,6 @@ export function usePlayground() {
   const cap = useView((s) => s.cap);
   const capKind = useView((s) => s.capKind);
   const continuous = useView((s) => s.continuous);
-  const overrides = useView((s) => s.pool);
   const appRules = useView((s) => s.appRules);
   const guessOn = useView((s) => s.guess);
   const round = useGuess((s) => s.round);
@@ -69,16 +67,7 @@ export function usePlayground() {
   const rules: DecisionRules = appRules ? 'playground' : bundleRules;
   const inputTokens = inputTokensFor(rules, query);
 
-  const pool: PoolEntry[] = useMemo(
-    () =>
-      (manifest?.pool ?? []).map((entry) => {
-        const { enabled: _enabled, ...edits } = overrides[entry.name] ?? {};
-        return { ...entry, ...edits };
-      }),
-    [manifest, overrides],
-  );
-  const enabled = useCallback((name: string) => overrides[name]?.enabled !== false, [overrides]);
-  const colors = useMemo(() => new Map((manifest?.pool ?? []).map((m, i) => [m.name, colorFor(i)])), [manifest]);
+  const { overrides, pool, enabled, colors } = useEffectivePool(manifest);
 
   const result = hasQuery && !gate.needed ? prediction.data : undefined;
   const curves = useMemo(

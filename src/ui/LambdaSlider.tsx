@@ -6,30 +6,34 @@ import {
   usdPerTenthQuality,
 } from '../router/lambdaScale';
 import type { ReactNode } from 'react';
+import { RELEASE_DEFAULT_LAMBDA } from '../config';
 import { formatUsd } from './format';
-
-const R2_DEFAULT_LAMBDA = 0.99999;
 
 interface Props {
   lambda: number;
   onChange: (lambda: number) => void;
   /** Drawn just under the track, on its scale (the λ map). */
   children?: ReactNode;
+  /** The main view's slider unless said otherwise (the workload view has its own, on the same λ). */
+  id?: string;
+  label?: string;
 }
 
-export function LambdaSlider({ lambda, onChange, children }: Props) {
+export function LambdaSlider({ lambda, onChange, children, id = 'lambda', label = 'Quality ↔ cost' }: Props) {
+  // The main slider keeps its historical test ids; another one is named after its id.
+  const testId = id === 'lambda' ? 'lambda-slider' : id;
   const perTenth = usdPerTenthQuality(lambda);
   return (
     <div className="control">
       <div className="control-head">
-        <label htmlFor="lambda">Quality ↔ cost</label>
-        <span className="mono" data-testid="lambda-value">
+        <label htmlFor={id}>{label}</label>
+        <span className="mono" data-testid={id === 'lambda' ? 'lambda-value' : `${id}-value`}>
           λ = {formatLambda(lambda)}
         </span>
       </div>
       <input
-        id="lambda"
-        data-testid="lambda-slider"
+        id={id}
+        data-testid={testId}
         type="range"
         min={0}
         max={LAMBDA_STEPS}
@@ -49,9 +53,9 @@ export function LambdaSlider({ lambda, onChange, children }: Props) {
           : lambda === 1
             ? 'Quality is ignored: the cheapest call wins.'
             : `Pays up to ${formatUsd(perTenth)} per call for +0.1 predicted quality.`}{' '}
-        {lambda !== R2_DEFAULT_LAMBDA && (
-          <button type="button" className="link" onClick={() => onChange(R2_DEFAULT_LAMBDA)}>
-            R2-Router default (0.99999)
+        {lambda !== RELEASE_DEFAULT_LAMBDA && (
+          <button type="button" className="link" onClick={() => onChange(RELEASE_DEFAULT_LAMBDA)}>
+            R2-Router default ({formatLambda(RELEASE_DEFAULT_LAMBDA)})
           </button>
         )}
       </p>

@@ -4,7 +4,7 @@ import type { Report } from '../../evaluate/report';
 import { useView } from '../../state/viewStore';
 import { usePredictor } from '../../predictor/usePredictor';
 import { PoolEditor } from '../PoolEditor';
-import { formatCount, formatMs } from '../format';
+import { formatCount, formatMs, formatTokens, formatUsd } from '../format';
 import { DeferralChart } from './DeferralChart';
 import { GroundTruth } from './GroundTruth';
 import { PlanChart } from './PlanChart';
@@ -12,7 +12,7 @@ import { PlanQueries } from './PlanQueries';
 import { useWorkloadPlan } from './useWorkloadPlan';
 import { WorkloadExports } from './WorkloadExports';
 import { WorkloadInputs } from './WorkloadInputs';
-import { WorkloadLambda } from './WorkloadLambda';
+import { LambdaSlider } from '../LambdaSlider';
 import { WorkloadStatus } from './WorkloadStatus';
 import { WorkloadSummary } from './WorkloadSummary';
 import { useWorkload } from './workloadStore';
@@ -141,7 +141,12 @@ export function WorkloadView() {
       </section>
 
       <section className="panel controls">
-        <WorkloadLambda lambda={lambda} cap={cap} onChange={setLambda} />
+        <LambdaSlider id="workload-lambda" label="Quality ↔ cost, for every query" lambda={lambda} onChange={setLambda}>
+          <p className="hint">
+            Cap per call: {cap === null ? 'none' : cap.kind === 'tokens' ? formatTokens(cap.max) : formatUsd(cap.max)}{' '}
+            (set in the single-query view). Prices and enabled LLMs: the pool below.
+          </p>
+        </LambdaSlider>
       </section>
 
       {plan && manifest && curves && (

@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { PoolEntry } from '../../bundle/manifest';
 import { usePredictor } from '../../predictor/usePredictor';
 import type { DecisionRules } from '../../router/types';
+import { useEffectivePool } from '../../state/useEffectivePool';
 import { useView } from '../../state/viewStore';
 import { lambdaGrid } from '../../evaluate/lambdas';
 import {
@@ -13,7 +13,6 @@ import {
   type RoutingSettings,
 } from '../../workload/plan';
 import { savings } from '../../workload/savings';
-import { colorFor } from '../colors';
 import { useWorkload } from './workloadStore';
 
 /** The λ sweep the workload view draws: 50 points, denser where costs make λ matter. */
@@ -33,7 +32,6 @@ export function useWorkloadPlan() {
   const lambda = useView((s) => s.lambda);
   const cap = useView((s) => s.cap);
   const continuous = useView((s) => s.continuous);
-  const overrides = useView((s) => s.pool);
   const appRules = useView((s) => s.appRules);
   const texts = useWorkload((s) => s.texts);
   const predictions = useWorkload((s) => s.predictions);
@@ -45,16 +43,7 @@ export function useWorkloadPlan() {
   // Predictions from another bundle than the one loaded now are never routed with this one's pool.
   const otherBundle = predictedWith !== null && predictedWith !== manifest;
 
-  const pool: PoolEntry[] = useMemo(
-    () =>
-      (manifest?.pool ?? []).map((entry) => {
-        const { enabled: _enabled, ...edits } = overrides[entry.name] ?? {};
-        return { ...entry, ...edits };
-      }),
-    [manifest, overrides],
-  );
-  const enabled = useCallback((name: string) => overrides[name]?.enabled !== false, [overrides]);
-  const colors = useMemo(() => new Map((manifest?.pool ?? []).map((m, i) => [m.name, colorFor(i)])), [manifest]);
+  const { pool, enabled, colors } = useEffectivePool(manifest);
   const rules: DecisionRules = appRules ? 'playground' : (manifest?.decisionRules ?? 'playground');
 
   const settings: RoutingSettings | null = useMemo(
