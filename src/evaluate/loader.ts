@@ -1,5 +1,4 @@
-import { parse, type CsvError } from 'csv-parse/browser/esm';
-import { feed } from './csvFeed';
+import { readCsv } from './csvRecords';
 import { UNLIMITED, type Budget } from '../bundle/manifest';
 import type { Dataset } from './dataset';
 import { at, DatasetError } from './errors';
@@ -11,7 +10,7 @@ import { parsePoolFile, type Pool } from './poolFile';
  * Rows are joined across files by `key`, never by position. Every problem is collected
  * (up to a limit) with its file and line, so one run shows what to fix. The folder comes
  * from the disk (`npm run evaluate`, pipeline/data/loader.ts) or from files a person picked
- * in the page: the same code reads both, with csv-parse's browser build in both.
+ * in the page: the same code reads both, with the same CSV reader.
  */
 
 /** Where the files come from; paths are relative to the folder, '/'-separated. */
@@ -106,59 +105,47 @@ async function readFileRows(
   const registering = table.keys.length === 0;
   const seenAt = new Map<number, number>();
   const values: { q: number; score: number; count: number }[] = [];
-  let previousEnd = 1;
-  const parser = parse({
-    columns: (header: string[]) => {
-      const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-      if (missing.length)
-        throw new DatasetError(`${at(path, 1)}: missing column(s) ${missing.join(', ')} (found: ${header.join(', ')})`);
-      return header;
-    },
-    bom: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_skip: (err: CsvError | undefined) => {
-      problems.add(`${at(path, previousEnd + 1)}: unparsable row: ${err?.message ?? 'unknown error'}`);
-      previousEnd = typeof err?.lines === 'number' ? err.lines : previousEnd + 1;
-    },
-    on_record: (record: Record<string, string>, context: { lines: number }) => {
-      const line = previousEnd + 1;
-      previousEnd = context.lines;
-      const key = (record.key ?? '').trim();
-      if (!key) return problems.add(`${at(path, line)}: empty key`);
-      let q = table.keyIndex.get(key);
-      if (q === undefined) {
-        if (!registering) return problems.add(`${at(path, line)}: key "${key}" is not in ${table.firstFile}`);
-        q = table.keys.length;
-        table.keyIndex.set(key, q);
-        table.keys.push(key);
-        table.prompts.push(record.original_prompt ?? '');
-        table.firstLine.push(line);
-      }
-      const first = seenAt.get(q);
-      if (first !== undefined)
-        return problems.add(`${at(path, line)}: duplicate key "${key}" (first at line ${first})`);
-      seenAt.set(q, line);
-      const score = parseNumber(record.correctness_score);
-      const count = parseNumber(record.actual_token_count);
-      if (!Number.isFinite(score))
-        problems.add(`${at(path, line)}: correctness_score "${record.correctness_score}" is not a number`);
-      else if (score < 0 || score > 1) problems.add(`${at(path, line)}: correctness_score ${score} is outside 0..1`);
-      if (!Number.isFinite(count) || count < 0)
-        problems.add(
-          `${at(path, line)}: actual_token_count "${record.actual_token_count}" is not a non-negative number`,
-        );
-      if (registering) values.push({ q, score, count });
-      else store(table, q, file, score, count);
-      return undefined;
-    },
+  let columns: { key: number; prompt: number; count: number; score: number; width: number } | null = null;
+  const header = (names: string[]) => {
+    const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
+    if (missing.length)
+      throw new DatasetError(`${at(path, 1)}: missing column(s) ${missing.join(', ')} (found: ${names.join(', ')})`);
+    const index = (c: (typeof REQUIRED_COLUMNS)[number]) => names.indexOf(c);
+    const [key, prompt, count, score] = REQUIRED_COLUMNS.map(index) as [number, number, number, number];
+    columns = { key, prompt, count, score, width: names.length };
+  };
+  const row = (fields: string[], line: number, c: NonNullable<typeof columns>) => {
+    if (fields.length !== c.width)
+      return problems.add(`${at(path, line)}: unparsable row: ${fields.length} fields where the header has ${c.width}`);
+    const key = fields[c.key]!.trim();
+    if (!key) return problems.add(`${at(path, line)}: empty key`);
+    let q = table.keyIndex.get(key);
+    if (q === undefined) {
+      if (!registering) return problems.add(`${at(path, line)}: key "${key}" is not in ${table.firstFile}`);
+      q = table.keys.length;
+      table.keyIndex.set(key, q);
+      table.keys.push(key);
+      table.prompts.push(fields[c.prompt]!);
+      table.firstLine.push(line);
+    }
+    const first = seenAt.get(q);
+    if (first !== undefined) return problems.add(`${at(path, line)}: duplicate key "${key}" (first at line ${first})`);
+    seenAt.set(q, line);
+    const score = parseNumber(fields[c.score]);
+    const count = parseNumber(fields[c.count]);
+    if (!Number.isFinite(score))
+      problems.add(`${at(path, line)}: correctness_score "${fields[c.score]}" is not a number`);
+    else if (score < 0 || score > 1) problems.add(`${at(path, line)}: correctness_score ${score} is outside 0..1`);
+    if (!Number.isFinite(count) || count < 0)
+      problems.add(`${at(path, line)}: actual_token_count "${fields[c.count]}" is not a non-negative number`);
+    if (registering) values.push({ q, score, count });
+    else store(table, q, file, score, count);
+    return undefined;
+  };
+  await readCsv(folder.chunks(file.path), {
+    record: (fields, line) => (columns ? row(fields, line, columns) : header(fields)),
+    problem: (line, message) => problems.add(`${at(path, line)}: unparsable row: ${message}`),
   });
-  try {
-    await feed(parser, folder.chunks(file.path));
-  } catch (e) {
-    if (e instanceof DatasetError) throw e;
-    problems.add(`${at(path, parser.info.lines)}: ${(e as Error).message}`);
-  }
   if (registering) {
     table.firstFile = path;
     table.scores = new Float32Array(table.keys.length * table.cells).fill(NaN);

@@ -1,5 +1,4 @@
-import { parse, type CsvError } from 'csv-parse/browser/esm';
-import { feed } from '../evaluate/csvFeed';
+import { readCsv as readCsvRecords } from '../evaluate/csvRecords';
 import { at } from '../evaluate/errors';
 import { textLines } from './fileText';
 
@@ -107,34 +106,22 @@ async function readJsonLines(file: QueryFile): Promise<ParsedQueries> {
 
 async function readCsv(file: QueryFile, column: string | undefined): Promise<ParsedQueries> {
   const c = new Collector(file.name, 'csv');
-  let previousEnd = 1;
-  let picked: string | undefined;
-  const parser = parse({
-    columns: (header: string[]) => {
-      c.result.columns = header;
-      picked = column !== undefined && header.includes(column) ? column : guessColumn(header);
-      c.result.column = picked;
-      return header;
+  let picked = -1;
+  let width = 0;
+  await readCsvRecords(file.chunks, {
+    record: (fields, line) => {
+      if (picked === -1) {
+        const name = column !== undefined && fields.includes(column) ? column : guessColumn(fields);
+        c.result.columns = fields;
+        c.result.column = name;
+        picked = name === undefined ? 0 : fields.indexOf(name);
+        width = fields.length;
+      } else if (fields.length !== width)
+        c.problem(line, `unparsable row: ${fields.length} fields where the header has ${width}`);
+      else c.query(fields[picked]!);
     },
-    bom: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    relax_column_count: false,
-    on_skip: (err: CsvError | undefined) => {
-      c.problem(previousEnd + 1, `unparsable row: ${err?.message ?? 'unknown error'}`);
-      previousEnd = typeof err?.lines === 'number' ? err.lines : previousEnd + 1;
-    },
-    on_record: (record: Record<string, string>, context: { lines: number }) => {
-      previousEnd = context.lines;
-      c.query(record[picked!] ?? '');
-      return undefined;
-    },
+    problem: (line, message) => c.problem(line, `unparsable row: ${message}`),
   });
-  try {
-    await feed(parser, file.chunks);
-  } catch (e) {
-    c.problem(parser.info.lines, (e as Error).message);
-  }
   return c.result;
 }
 
