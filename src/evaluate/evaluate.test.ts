@@ -8,6 +8,10 @@ import { lambdaGrid } from './lambdas';
 import { buildReport } from './report';
 import { deferralSvg } from './plot';
 import { sweep } from './sweep';
+import { seeded } from '../router/testing/randomPools';
+import { buildCurves } from '../router/curves';
+import { route, routeReactive } from '../router/search';
+import { estimateInputTokens } from '../router/cost';
 
 /*
  * Two LLMs, two queries, budgets [10, unlimited]; prompts of four characters are one
@@ -120,6 +124,80 @@ describe('evaluation sweep', () => {
     expect(svg).toContain('hand &lt;test&gt;');
     expect(svg.match(/<polyline /g)).toHaveLength(6);
     expect(svg.match(/<circle /g)).toHaveLength(4);
+  });
+});
+
+describe('the sweep against the routers at every λ', () => {
+  it('equals route() and routeReactive() at each λ of the grid, on random data and predictions', () => {
+    const rand = seeded(11);
+    const budgets: Manifest['budgets'] = [10, 50, 200, 1000, 'unlimited'];
+    const names = ['A', 'B', 'C', 'D'];
+    for (let t = 0; t < 60; t++) {
+      const n = 12;
+      // Coarse values make ties between options, where the routers' tie-breaks matter.
+      const coarse = () => Math.round(rand() * 4) / 4;
+      const random: Dataset = {
+        root: 'random',
+        pool: {
+          budgets,
+          models: names.map((name) => ({
+            name,
+            path: name,
+            providerId: name,
+            inputPerMillion: Math.round(rand() * 5),
+            outputPerMillion: Math.round(rand() * 20),
+          })),
+        },
+        keys: Array.from({ length: n }, (_, q) => `q${q}`),
+        prompts: Array.from({ length: n }, (_, q) => 'x'.repeat(1 + q * 37)),
+        scores: Float32Array.from({ length: n * names.length * budgets.length }, coarse),
+        tokens: Float32Array.from({ length: n * names.length * budgets.length }, () => Math.round(rand() * 3000)),
+        dropped: 0,
+      };
+      const view = viewBundle(manifest(names, budgets), random);
+      const predictions: Prediction[] = random.keys.map(() => ({
+        quality: names.map(() => budgets.map(() => (rand() < 0.5 ? coarse() : rand()))),
+        naturalTokens: names.map(() => (rand() < 0.2 ? 0 : Math.round(rand() * 4000))),
+      }));
+      const rows = random.keys.map((_, q) => q);
+      const lambdas = lambdaGrid(40);
+      const s = sweep(view, random, rows, predictions, lambdas);
+      const realised = (q: number, model: string, budget: Manifest['budgets'][number]) => {
+        const m = names.indexOf(model);
+        const cell = (q * names.length + m) * budgets.length + budgets.indexOf(budget);
+        const prices = random.pool.models[m]!;
+        const tokens = random.tokens[cell]!;
+        const input = estimateInputTokens(random.prompts[q]!);
+        return {
+          quality: random.scores[cell]!,
+          cost: (input * prices.inputPerMillion + tokens * prices.outputPerMillion) / 1e6,
+        };
+      };
+      lambdas.forEach((lambda, l) => {
+        const sums = { r2: { quality: 0, cost: 0 }, reactive: { quality: 0, cost: 0 } };
+        rows.forEach((q) => {
+          const query = {
+            curves: buildCurves(view.manifest, predictions[q]!, view.manifest.pool, () => true),
+            lambda,
+            inputTokens: estimateInputTokens(random.prompts[q]!),
+            cap: null,
+            continuous: false,
+          };
+          for (const [router, best] of [
+            ['r2', route(query).best!],
+            ['reactive', routeReactive(query).best!],
+          ] as const) {
+            const r = realised(q, best.model, best.budget);
+            sums[router].quality += r.quality;
+            sums[router].cost += r.cost;
+          }
+        });
+        for (const router of ['r2', 'reactive'] as const) {
+          expect(s[router][l]!.quality).toBeCloseTo(sums[router].quality / n, 12);
+          expect(s[router][l]!.cost).toBeCloseTo(sums[router].cost / n, 15);
+        }
+      });
+    }
   });
 });
 

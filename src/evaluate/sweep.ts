@@ -1,8 +1,9 @@
 import { UNLIMITED } from '../bundle/manifest';
 import { callCost, estimateInputTokens } from '../router/cost';
 import { buildCurves, type Prediction } from '../router/curves';
+import { r2LambdaMap, reactiveLambdaMap, winnersAlong, type LambdaSegment } from '../router/lambdaMap';
 import { route, routeReactive } from '../router/search';
-import type { Candidate } from '../router/types';
+import type { Candidate, RouteQuery } from '../router/types';
 import { cellIndex, type Dataset } from './dataset';
 import type { BundleView } from './bundleView';
 
@@ -11,8 +12,11 @@ import type { BundleView } from './bundleView';
  * dataset's correctness_score of the chosen (LLM, budget), and its cost = input tokens
  * (estimated from the prompt, as the app does) × input price + the response's
  * actual_token_count × output price. The R2 and reactive routers are the app's own
- * route() and routeReactive(); the oracle picks, per query, the option with the best
- * realised score (1 − λ)·quality − λ·cost.
+ * route() and routeReactive(): their choices are read off the λ maps (src/router/lambdaMap.ts),
+ * walked once along the grid, except at a λ on a breakpoint, where the map gives an exact tie
+ * to its rule's side and the routers' floating-point scores may tip it either way; there the
+ * router itself is asked. The oracle picks, per query, the option with the best realised
+ * score (1 − λ)·quality − λ·cost.
  */
 
 export interface SweepPoint {
@@ -53,6 +57,28 @@ function outcomes(view: BundleView, data: Dataset, q: number, inputTokens: numbe
     });
   });
   return { quality, cost };
+}
+
+/** Far enough from a breakpoint that rounding cannot reorder the two options meeting there. */
+const BREAKPOINT_MARGIN = 1e-9;
+
+function onBreakpoint(map: readonly LambdaSegment[], lambda: number): boolean {
+  return map.some(
+    (s) => Math.abs(s.from - lambda) <= BREAKPOINT_MARGIN || Math.abs(s.to - lambda) <= BREAKPOINT_MARGIN,
+  );
+}
+
+/** The router's choice at each λ (ascending): its map's, or its own on a breakpoint. */
+function choices(
+  map: readonly LambdaSegment[],
+  router: typeof route,
+  query: RouteQuery,
+  lambdas: readonly number[],
+): Candidate[] {
+  return winnersAlong(map, lambdas).map((c, l) => {
+    const lambda = lambdas[l]!;
+    return c !== null && !onBreakpoint(map, lambda) ? c : router({ ...query, lambda }).best!;
+  });
 }
 
 function oracleChoice(o: Outcomes, lambda: number): number {
@@ -96,10 +122,12 @@ export function sweep(
       acc[2 * l]! += o.cost[option]!;
       acc[2 * l + 1]! += o.quality[option]!;
     };
+    const query = { curves, lambda: 0, inputTokens, cap: null, continuous: false };
+    const r2 = choices(r2LambdaMap(query), route, query, lambdas);
+    const reactive = choices(reactiveLambdaMap(query), routeReactive, query, lambdas);
     lambdas.forEach((lambda, l) => {
-      const query = { curves, lambda, inputTokens, cap: null, continuous: false };
-      add(sums.r2, l, optionOf(route(query).best!));
-      add(sums.reactive, l, optionOf(routeReactive(query).best!));
+      add(sums.r2, l, optionOf(r2[l]!));
+      add(sums.reactive, l, optionOf(reactive[l]!));
       add(sums.oracle, l, oracleChoice(o, lambda));
     });
     manifest.pool.forEach((_, v) => add(singleSums, v, v * K + unlimited));
