@@ -78,11 +78,14 @@ export function reactiveLambdaMap(q: RouteQuery): LambdaSegment[] {
   return lambdaMap(reactiveOptions(q), q.rules);
 }
 
+/** Whether λ falls in the segment [from, to], its ends included as withFrom and withTo say. */
+export function segmentHas(from: number, to: number, withFrom: boolean, withTo: boolean, lambda: number): boolean {
+  return (from < lambda && lambda < to) || (lambda === from && withFrom) || (lambda === to && withTo);
+}
+
 /** The option a map chooses at one λ; null for an empty map. */
 export function winnerAt(map: readonly LambdaSegment[], lambda: number): Candidate | null {
-  const hit = map.find(
-    (s) => (s.from < lambda && lambda < s.to) || (lambda === s.from && s.withFrom) || (lambda === s.to && s.withTo),
-  );
+  const hit = map.find((s) => segmentHas(s.from, s.to, s.withFrom, s.withTo, lambda));
   return hit?.winner ?? null;
 }
 
@@ -97,10 +100,7 @@ export function winnersAlong(map: readonly LambdaSegment[], lambdas: readonly nu
     // Segments wholly below λ are behind every later λ too.
     while (k < map.length && (map[k]!.to < lambda || (map[k]!.to === lambda && !map[k]!.withTo))) k++;
     const s = map[k];
-    const inside =
-      s !== undefined &&
-      ((s.from < lambda && lambda < s.to) || (lambda === s.from && s.withFrom) || (lambda === s.to && s.withTo));
-    out.push(inside ? s.winner : null);
+    out.push(s !== undefined && segmentHas(s.from, s.to, s.withFrom, s.withTo, lambda) ? s.winner : null);
   }
   return out;
 }
