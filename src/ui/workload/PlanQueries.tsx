@@ -49,7 +49,7 @@ export function PlanQueries({ texts, r2, reactive, filter, onClearFilter }: Prop
   const head = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!filter || !head.current) return;
-    head.current.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    head.current.scrollIntoView({ block: 'start', behavior: 'smooth' });
     head.current.focus({ preventScroll: true });
   }, [filter]);
 
