@@ -6,6 +6,7 @@ import { openBundle } from '../pipeline/bundle/nodeBundle';
 import { loadDataset } from '../pipeline/data/loader';
 import { evaluateBundle } from '../pipeline/evaluate/evaluateBundle';
 import { tempDir, writeTinyDataset } from '../pipeline/testing/tinyData';
+import { formatBudget } from '../src/ui/format';
 import { PLAN_COLUMNS } from '../src/workload/exports';
 import { openApp } from './app';
 
@@ -69,6 +70,66 @@ test('a text file is routed: the plan, the savings, and exports that read back',
   page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: QUERIES[1] }).click();
   await expect(page.getByTestId('query-input')).toHaveValue(QUERIES[1]!);
+});
+
+test('a plan cell lists the queries routed there, and one opens in the main view', async ({ page }) => {
+  await openWorkload(page);
+  const many = Array.from({ length: 40 }, (_, i) => `${QUERIES[i % QUERIES.length]} (case ${i})`);
+  await page
+    .getByTestId('workload-file')
+    .setInputFiles({ name: 'q.txt', mimeType: 'text/plain', buffer: Buffer.from(many.join('\n')) });
+  await expect(page.getByTestId('workload-plan')).toHaveAttribute('data-routing', 'false');
+  const rows = page.getByTestId('workload-queries').locator('tbody tr');
+  await expect(rows).toHaveCount(many.length);
+
+  const cell = page.getByTestId('plan-cell').first();
+  const model = (await cell.getAttribute('data-model'))!;
+  const budget = (await cell.getAttribute('data-budget'))!;
+  const count = Number(await cell.getAttribute('data-queries'));
+  expect(count).toBeGreaterThan(0);
+  await expect(cell).toHaveAttribute('aria-label', new RegExp(`: ${count} quer(y|ies) — show them$`));
+  await cell.click();
+  await expect(cell).toHaveAttribute('aria-pressed', 'true');
+  const filter = page.getByTestId('plan-filter');
+  await expect(filter).toHaveAttribute('data-queries', String(count));
+  await expect(filter).toContainText(`${count} of ${many.length} queries`);
+  await expect(rows).toHaveCount(count);
+  const place = `${model} · ${formatBudget(budget === 'unlimited' ? 'unlimited' : Number(budget))} · `;
+  for (const r2 of await rows.locator('td:nth-child(2)').allTextContents()) expect(r2.startsWith(place)).toBe(true);
+
+  // The keyboard picks a bar's segment as well; picking it again lets go.
+  const segment = page.getByTestId('plan-segment').first();
+  await segment.focus();
+  await page.keyboard.press('Enter');
+  await expect(filter).toHaveAttribute('data-queries', (await segment.getAttribute('data-queries'))!);
+  await segment.focus();
+  await page.keyboard.press(' ');
+  await expect(filter).toHaveCount(0);
+  await expect(rows).toHaveCount(many.length);
+
+  await cell.click();
+  await expect(rows).toHaveCount(count);
+  await page.getByTestId('plan-filter-clear').click();
+  await expect(filter).toHaveCount(0);
+  await expect(rows).toHaveCount(many.length);
+
+  // Other queries make the pick meaningless: it goes.
+  await cell.click();
+  await expect(filter).toBeVisible();
+  await page
+    .getByTestId('workload-file')
+    .setInputFiles({ name: 'q2.txt', mimeType: 'text/plain', buffer: Buffer.from(QUERIES.join('\n')) });
+  await expect(page.getByTestId('workload-plan')).toHaveAttribute('data-queries', String(QUERIES.length));
+  await expect(filter).toHaveCount(0);
+  await expect(rows).toHaveCount(QUERIES.length);
+
+  const again = page.getByTestId('plan-cell').first();
+  await again.click();
+  await expect(rows).toHaveCount(Number(await again.getAttribute('data-queries')));
+  const first = rows.first().getByRole('button');
+  const text = (await first.getAttribute('title'))!;
+  await first.click();
+  await expect(page.getByTestId('query-input')).toHaveValue(text);
 });
 
 test('a CSV routes the column picked, and malformed lines are named', async ({ page }) => {

@@ -5,7 +5,15 @@ import { buildCurves, type Prediction } from '../router/curves';
 import { route, routeReactive } from '../router/search';
 import type { Candidate } from '../router/types';
 import { curvesCsv, planCsv, planExportRows, planJson } from './exports';
-import { choicesAt, planTotals, predictedCurve, queryMaps, type RoutingSettings } from './plan';
+import {
+  choicesAt,
+  planTotals,
+  predictedCurve,
+  queriesRoutedTo,
+  queryMaps,
+  samePlanFilter,
+  type RoutingSettings,
+} from './plan';
 import { savings } from './savings';
 
 const manifest: Manifest = {
@@ -94,6 +102,31 @@ describe('workload plan', () => {
       { model: 'a', budget: 10, queries: 2 },
       { model: 'b', budget: 'unlimited', queries: 1 },
     ]);
+  });
+
+  it('lists the queries routed to a cell, or to an LLM at any budget, matching the cell counts', () => {
+    const choices = [
+      candidate('a', 10, 0.5, 1e-5),
+      null,
+      candidate('b', 10, 0.6, 2e-5),
+      candidate('a', 'unlimited', 0.9, 8e-5),
+      candidate('a', 10, 0.7, 3e-5),
+    ];
+    expect(queriesRoutedTo(choices, { router: 'r2', model: 'a', budget: 10 })).toEqual([0, 4]);
+    expect(queriesRoutedTo(choices, { router: 'r2', model: 'a', budget: 'unlimited' })).toEqual([3]);
+    expect(queriesRoutedTo(choices, { router: 'r2', model: 'a', budget: null })).toEqual([0, 3, 4]);
+    expect(queriesRoutedTo(choices, { router: 'r2', model: 'b', budget: 100 })).toEqual([]);
+    for (const cell of planTotals(choices).cells)
+      expect(queriesRoutedTo(choices, { router: 'r2', ...cell })).toHaveLength(cell.queries);
+  });
+
+  it('tells the same pick from another', () => {
+    const pick = { router: 'r2', model: 'a', budget: 10 } as const;
+    expect(samePlanFilter(pick, { ...pick })).toBe(true);
+    expect(samePlanFilter(pick, { ...pick, budget: null })).toBe(false);
+    expect(samePlanFilter(pick, { ...pick, router: 'reactive' })).toBe(false);
+    expect(samePlanFilter(pick, null)).toBe(false);
+    expect(samePlanFilter(null, null)).toBe(true);
   });
 
   it('honours a cap: a query with nothing under it is counted as unrouted', () => {

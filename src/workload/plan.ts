@@ -131,3 +131,24 @@ export function predictedCurve(
     return { lambda, cost: cost[l]! / n, quality: quality[l]! / n };
   });
 }
+
+/** A part of the plan a person picked: one router's queries to one LLM, at one budget or at any. */
+export interface PlanFilter {
+  router: Router;
+  model: string;
+  /** Null: every budget (a bar's segment, the reactive router's column). */
+  budget: Budget | null;
+}
+
+/** The indices of the queries the filter's router sends where the filter says, in the workload's order. */
+export function queriesRoutedTo(choices: readonly (Candidate | null)[], filter: PlanFilter): number[] {
+  const out: number[] = [];
+  choices.forEach((c, i) => {
+    if (c !== null && c.model === filter.model && (filter.budget === null || c.budget === filter.budget)) out.push(i);
+  });
+  return out;
+}
+
+export function samePlanFilter(a: PlanFilter | null, b: PlanFilter | null): boolean {
+  return a === b || (a !== null && b !== null && a.router === b.router && a.model === b.model && a.budget === b.budget);
+}

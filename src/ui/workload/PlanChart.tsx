@@ -1,14 +1,18 @@
 import { useRef } from 'react';
 import type { Manifest } from '../../bundle/manifest';
-import type { PlanTotals } from '../../workload/plan';
+import type { PlanFilter, PlanTotals, Router } from '../../workload/plan';
 import { formatCount } from '../format';
 import { ChartExport } from './ChartExport';
+import { PlanPick } from './PlanPick';
 
 interface Props {
   manifest: Manifest;
   r2: PlanTotals;
   reactive: PlanTotals;
   colors: Map<string, string>;
+  /** The part of the plan the query list shows, if any. */
+  picked: PlanFilter | null;
+  onPick: (filter: PlanFilter | null) => void;
 }
 
 const W = 760;
@@ -17,9 +21,10 @@ const BAR = 22;
 
 /**
  * The routing plan: one stacked bar per router (queries per LLM), then R2's grid of queries
- * per LLM and budget, with the reactive router's count per LLM in the last column.
+ * per LLM and budget, with the reactive router's count per LLM in the last column. Every
+ * non-empty segment and cell filters the query list to the queries routed there.
  */
-export function PlanChart({ manifest, r2, reactive, colors }: Props) {
+export function PlanChart({ manifest, r2, reactive, colors, picked, onPick }: Props) {
   const svg = useRef<SVGSVGElement>(null);
   const perModel = (t: PlanTotals) => {
     const m = new Map<string, number>();
@@ -38,7 +43,7 @@ export function PlanChart({ manifest, r2, reactive, colors }: Props) {
   const rowH = 20;
   const H = gridTop + 24 + models.length * rowH + 10;
 
-  const bar = (y: number, label: string, parts: Map<string, number>, total: number) => {
+  const bar = (y: number, label: string, router: Router, parts: Map<string, number>, total: number) => {
     let x = LEFT;
     const width = W - LEFT - 10;
     return (
@@ -51,16 +56,21 @@ export function PlanChart({ manifest, r2, reactive, colors }: Props) {
           if (n === 0) return null;
           const w = (n / Math.max(1, total)) * width;
           const rect = (
-            <g key={m}>
-              <rect x={x} y={y} width={Math.max(0.5, w)} height={BAR} fill={colors.get(m) ?? '#888'}>
-                <title>{`${m}: ${formatCount(n)} queries`}</title>
-              </rect>
+            <PlanPick
+              key={m}
+              filter={{ router, model: m, budget: null }}
+              queries={n}
+              picked={picked}
+              onPick={onPick}
+              testId="plan-segment"
+            >
+              <rect x={x} y={y} width={Math.max(0.5, w)} height={BAR} fill={colors.get(m) ?? '#888'} />
               {w > 34 && (
                 <text x={x + w / 2} y={y + 15} textAnchor="middle" fontSize="11" fill="#fff">
                   {formatCount(n)}
                 </text>
               )}
-            </g>
+            </PlanPick>
           );
           x += w;
           return rect;
@@ -80,13 +90,13 @@ export function PlanChart({ manifest, r2, reactive, colors }: Props) {
           ref={svg}
           viewBox={`0 0 ${W} ${H}`}
           width="100%"
-          role="img"
-          aria-label="routing plan"
+          role="group"
+          aria-label="routing plan: each segment and cell lists its queries below"
           fontFamily="sans-serif"
         >
           <rect width={W} height={H} fill="#fff" />
-          {bar(14, 'R2', r2Models, r2.routed)}
-          {bar(46, 'reactive', reactiveModels, reactive.routed)}
+          {bar(14, 'R2', 'r2', r2Models, r2.routed)}
+          {bar(46, 'reactive', 'reactive', reactiveModels, reactive.routed)}
           <text x={LEFT} y={gridTop - 8} fontSize="11" fill="#5f6b7d">
             R2 by budget (output tokens); last column: the reactive router, which only sends unlimited calls
           </text>
@@ -120,34 +130,55 @@ export function PlanChart({ manifest, r2, reactive, colors }: Props) {
                 <text x={LEFT - 172} y={y + 14} fontSize="11" fill="#1c2230">
                   {m.length > 26 ? `${m.slice(0, 25)}…` : m}
                 </text>
-                {cells.map((n, j) => (
-                  <g key={j}>
-                    <rect
-                      x={LEFT + j * colW + 1}
-                      y={y + 1}
-                      width={colW - 2}
-                      height={rowH - 2}
-                      fill={n === 0 ? '#f5f6f8' : j === budgets.length ? '#d97706' : '#1d4ed8'}
-                      fillOpacity={n === 0 ? 1 : 0.15 + 0.85 * (n / max)}
-                    />
-                    {n > 0 && (
-                      <text
-                        x={LEFT + (j + 0.5) * colW}
-                        y={y + 14}
-                        textAnchor="middle"
-                        fontSize="10"
-                        fill={n / max > 0.5 ? '#fff' : '#1c2230'}
-                      >
-                        {n}
-                      </text>
-                    )}
-                  </g>
-                ))}
+                {cells.map((n, j) => {
+                  const cell = (
+                    <>
+                      <rect
+                        x={LEFT + j * colW + 1}
+                        y={y + 1}
+                        width={colW - 2}
+                        height={rowH - 2}
+                        fill={n === 0 ? '#f5f6f8' : j === budgets.length ? '#d97706' : '#1d4ed8'}
+                        fillOpacity={n === 0 ? 1 : 0.15 + 0.85 * (n / max)}
+                      />
+                      {n > 0 && (
+                        <text
+                          x={LEFT + (j + 0.5) * colW}
+                          y={y + 14}
+                          textAnchor="middle"
+                          fontSize="10"
+                          fill={n / max > 0.5 ? '#fff' : '#1c2230'}
+                        >
+                          {n}
+                        </text>
+                      )}
+                    </>
+                  );
+                  if (n === 0) return <g key={j}>{cell}</g>;
+                  const reactiveColumn = j === budgets.length;
+                  return (
+                    <PlanPick
+                      key={j}
+                      filter={
+                        reactiveColumn
+                          ? { router: 'reactive', model: m, budget: null }
+                          : { router: 'r2', model: m, budget: budgets[j]! }
+                      }
+                      queries={n}
+                      picked={picked}
+                      onPick={onPick}
+                      testId={reactiveColumn ? 'plan-reactive-cell' : 'plan-cell'}
+                    >
+                      {cell}
+                    </PlanPick>
+                  );
+                })}
               </g>
             );
           })}
         </svg>
       </div>
+      <p className="hint">Pick a bar's segment or a cell to list its queries below.</p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { Manifest } from '../../bundle/manifest';
 import type { Report } from '../../evaluate/report';
+import type { PlanFilter } from '../../workload/plan';
 import { useView } from '../../state/viewStore';
 import { usePredictor } from '../../predictor/usePredictor';
 import { PoolEditor } from '../PoolEditor';
@@ -45,6 +46,11 @@ const WorkloadResults = memo(function WorkloadResults({
   routing,
   routeMs,
 }: ResultsProps) {
+  // The part of the plan picked in the chart, for the queries it was picked on: other queries make it meaningless.
+  const [picked, setPicked] = useState<{ texts: readonly string[]; filter: PlanFilter } | null>(null);
+  const filter = picked?.texts === plan.texts ? picked.filter : null;
+  const pick = (f: PlanFilter | null) => setPicked(f && { texts: plan.texts, filter: f });
+
   const namedCurves = [
     { name: 'r2 predicted', points: curves.r2 },
     { name: 'reactive predicted', points: curves.reactive },
@@ -68,7 +74,14 @@ const WorkloadResults = memo(function WorkloadResults({
             {routing ? 'Re-routing…' : routeMs !== null && `routed in ${formatMs(routeMs)}, no re-prediction`}
           </span>
         </div>
-        <PlanChart manifest={manifest} r2={plan.r2Totals} reactive={plan.reactiveTotals} colors={colors} />
+        <PlanChart
+          manifest={manifest}
+          r2={plan.r2Totals}
+          reactive={plan.reactiveTotals}
+          colors={colors}
+          picked={filter}
+          onPick={pick}
+        />
         <WorkloadSummary r2={plan.r2Totals} reactive={plan.reactiveTotals} savings={plan.savings} />
         <WorkloadExports texts={plan.texts} r2={plan.r2} reactive={plan.reactive} curves={namedCurves} />
       </section>
@@ -102,7 +115,13 @@ const WorkloadResults = memo(function WorkloadResults({
 
       <section className="panel">
         <h2>Queries</h2>
-        <PlanQueries texts={plan.texts} r2={plan.r2} reactive={plan.reactive} />
+        <PlanQueries
+          texts={plan.texts}
+          r2={plan.r2}
+          reactive={plan.reactive}
+          filter={filter}
+          onClearFilter={() => pick(null)}
+        />
       </section>
     </>
   );
