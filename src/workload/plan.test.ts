@@ -6,7 +6,7 @@ import { route, routeReactive } from '../router/search';
 import type { Candidate } from '../router/types';
 import { curvesCsv, planCsv, planExportRows, planJson } from './exports';
 import {
-  choicesAt,
+  indexMaps,
   planTotals,
   predictedCurve,
   queriesRoutedTo,
@@ -66,6 +66,7 @@ const candidate = (model: string, budget: Candidate['budget'], quality: number, 
 
 describe('workload plan', () => {
   const maps = texts.map((t, i) => queryMaps(t, predictions[i]!, settings));
+  const index = indexMaps(maps);
 
   it('chooses what the router chooses, at every λ', () => {
     for (const lambda of [0, 0.3, 0.9, 0.999, 0.99999, 0.9999999, 1]) {
@@ -77,8 +78,8 @@ describe('workload plan', () => {
           cap: null,
           continuous: false,
         };
-        const [r2] = choicesAt([maps[i]!], 'r2', lambda);
-        const [reactive] = choicesAt([maps[i]!], 'reactive', lambda);
+        const r2 = index.r2.choicesAt(lambda)[i];
+        const reactive = index.reactive.choicesAt(lambda)[i];
         expect([r2?.model, r2?.budget]).toEqual([route(q).best?.model, route(q).best?.budget]);
         expect(reactive?.model).toBe(routeReactive(q).best?.model);
       });
@@ -133,13 +134,13 @@ describe('workload plan', () => {
     const capped = texts.map((t, i) =>
       queryMaps(t, predictions[i]!, { ...settings, cap: { kind: 'usd', max: 1e-12 } }),
     );
-    expect(planTotals(choicesAt(capped, 'r2', 0.5)).unrouted).toBe(2);
+    expect(planTotals(indexMaps(capped).r2.choicesAt(0.5)).unrouted).toBe(2);
   });
 
   it('sweeps λ with the plan’s own means at every point', () => {
     const lambdas = [0, 0.5, 0.99, 0.99999, 0.9999999, 1];
     predictedCurve(maps, 'reactive', lambdas).forEach((p, l) => {
-      const t = planTotals(choicesAt(maps, 'reactive', lambdas[l]!));
+      const t = planTotals(indexMaps(maps).reactive.choicesAt(lambdas[l]!));
       expect(p.cost).toBeCloseTo(t.meanCostUsd, 18);
       expect(p.quality).toBeCloseTo(t.meanQuality, 15);
     });
@@ -183,7 +184,10 @@ describe('savings', () => {
 describe('exports', () => {
   it('writes the plan as CSV and JSON, and the curves as CSV, that read back', () => {
     const maps = texts.map((t, i) => queryMaps(t, predictions[i]!, settings));
-    const rows = planExportRows(texts, choicesAt(maps, 'r2', 0.5), [null, choicesAt(maps, 'reactive', 0.5)[1]!]);
+    const rows = planExportRows(texts, indexMaps(maps).r2.choicesAt(0.5), [
+      null,
+      indexMaps(maps).reactive.choicesAt(0.5)[1]!,
+    ]);
     const csv = planCsv(rows);
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(

@@ -3,6 +3,7 @@ import { buildCurves, type Prediction } from '../router/curves';
 import { inputTokensFor } from '../router/inputTokens';
 import { r2LambdaMap, reactiveLambdaMap, winnersAlong, type LambdaSegment } from '../router/lambdaMap';
 import type { CurvePoint } from '../router/metrics';
+import { MapIndex } from './mapIndex';
 import type { Budget, Cap, Candidate, DecisionRules } from '../router/types';
 
 /**
@@ -41,10 +42,12 @@ export function queryMaps(text: string, prediction: Prediction, s: RoutingSettin
 
 export type Router = keyof QueryMaps;
 
-/** Each query's choice at one λ (null where nothing fits the cap); a plain walk, as it runs on every slider move. */
-export function choicesAt(maps: readonly QueryMaps[], router: Router, lambda: number): (Candidate | null)[] {
-  const at = [lambda];
-  return maps.map((m) => winnersAlong(m[router], at)[0]!);
+/**
+ * A workload's maps indexed per router: `index.r2.choicesAt(λ)` is each query's choice at λ
+ * (null where nothing fits the cap), fast enough for every slider move.
+ */
+export function indexMaps(maps: readonly QueryMaps[]): Record<Router, MapIndex> {
+  return { r2: new MapIndex(maps.map((m) => m.r2)), reactive: new MapIndex(maps.map((m) => m.reactive)) };
 }
 
 export interface PlanCell {

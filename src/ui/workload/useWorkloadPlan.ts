@@ -5,7 +5,7 @@ import { useEffectivePool } from '../../state/useEffectivePool';
 import { useView } from '../../state/viewStore';
 import { lambdaGrid } from '../../evaluate/lambdas';
 import {
-  choicesAt,
+  indexMaps,
   planTotals,
   predictedCurve,
   queryMaps,
@@ -91,6 +91,7 @@ export function useWorkloadPlan() {
     settings: RoutingSettings;
     routable: string[];
     maps: QueryMaps[];
+    index: ReturnType<typeof indexMaps>;
     routeMs: number;
   } | null>(null);
   useEffect(() => {
@@ -109,7 +110,7 @@ export function useWorkloadPlan() {
         out.push(m);
       }
       if (out.length < routable.length) setTimeout(step, 0);
-      else setBuilt({ settings, routable, maps: out, routeMs: performance.now() - started });
+      else setBuilt({ settings, routable, maps: out, index: indexMaps(out), routeMs: performance.now() - started });
     };
     setTimeout(step, 0);
     return () => {
@@ -118,7 +119,7 @@ export function useWorkloadPlan() {
   }, [settled, settings, routable, predictions, cachedMaps]);
   const cleared = otherBundle || (texts.length === 0 && status !== 'reading');
   const maps = useMemo(
-    () => (built && !cleared ? { texts: built.routable, maps: built.maps } : null),
+    () => (built && !cleared ? { texts: built.routable, maps: built.maps, index: built.index } : null),
     [built, cleared],
   );
   const routing =
@@ -136,8 +137,8 @@ export function useWorkloadPlan() {
   const planLambda = useDeferredValue(lambda);
   const plan = useMemo(() => {
     if (!maps || !curves) return null;
-    const r2 = choicesAt(maps.maps, 'r2', planLambda);
-    const reactive = choicesAt(maps.maps, 'reactive', planLambda);
+    const r2 = maps.index.r2.choicesAt(planLambda);
+    const reactive = maps.index.reactive.choicesAt(planLambda);
     const r2Totals = planTotals(r2);
     const reactiveTotals = planTotals(reactive);
     const here = { cost: r2Totals.meanCostUsd, quality: r2Totals.meanQuality };
