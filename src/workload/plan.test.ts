@@ -137,17 +137,33 @@ describe('workload plan', () => {
     expect(planTotals(indexMaps(capped).r2.choicesAt(0.5)).unrouted).toBe(2);
   });
 
-  it('sweeps λ with the plan’s own means at every point', () => {
-    const lambdas = [0, 0.5, 0.99, 0.99999, 0.9999999, 1];
-    predictedCurve(maps, 'reactive', lambdas).forEach((p, l) => {
-      const t = planTotals(indexMaps(maps).reactive.choicesAt(lambdas[l]!));
-      expect(p.cost).toBeCloseTo(t.meanCostUsd, 18);
-      expect(p.quality).toBeCloseTo(t.meanQuality, 15);
-    });
+  it('sweeps λ: the mean quality and cost of what the routers choose, at every point', () => {
+    const lambdas = [0.5, 0, 0.99, 0.99999, 0.9999999, 1];
+    for (const [router, best] of [
+      ['r2', route],
+      ['reactive', routeReactive],
+    ] as const) {
+      predictedCurve(indexMaps(maps)[router], lambdas).forEach((p, l) => {
+        const lambda = lambdas[l]!;
+        expect(p.lambda).toBe(lambda);
+        const chosen = texts.map(
+          (text, i) =>
+            best({
+              curves: buildCurves(manifest, predictions[i]!, manifest.pool, () => true),
+              lambda,
+              inputTokens: estimateInputTokens(text),
+              cap: null,
+              continuous: false,
+            }).best!,
+        );
+        expect(p.cost).toBeCloseTo(chosen.reduce((s, c) => s + c.costUsd, 0) / chosen.length, 18);
+        expect(p.quality).toBeCloseTo(chosen.reduce((s, c) => s + c.quality, 0) / chosen.length, 15);
+      });
+    }
   });
 
   it('sweeps λ: quality falls and cost falls from λ = 0 to λ = 1', () => {
-    const curve = predictedCurve(maps, 'r2', [0, 0.99999, 1]);
+    const curve = predictedCurve(indexMaps(maps).r2, [0, 0.99999, 1]);
     expect(curve.map((p) => p.lambda)).toEqual([0, 0.99999, 1]);
     expect(curve[0]!.quality).toBeCloseTo((0.9 + 0.95) / 2, 12);
     expect(curve[2]!.quality).toBeCloseTo((0.1 + 0.05) / 2, 12);
@@ -196,7 +212,7 @@ describe('exports', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/,,,,$/);
     expect(JSON.parse(planJson(rows))).toEqual(rows);
-    const curves = curvesCsv([{ name: 'r2 predicted', points: predictedCurve(maps, 'r2', [0, 1]) }]);
+    const curves = curvesCsv([{ name: 'r2 predicted', points: predictedCurve(indexMaps(maps).r2, [0, 1]) }]);
     expect(curves.trimEnd().split('\r\n')).toHaveLength(3);
   });
 });

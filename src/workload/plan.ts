@@ -1,7 +1,7 @@
 import type { Manifest, PoolEntry } from '../bundle/manifest';
 import { buildCurves, type Prediction } from '../router/curves';
 import { inputTokensFor } from '../router/inputTokens';
-import { r2LambdaMap, reactiveLambdaMap, winnersAlong, type LambdaSegment } from '../router/lambdaMap';
+import { r2LambdaMap, reactiveLambdaMap, type LambdaSegment } from '../router/lambdaMap';
 import type { CurvePoint } from '../router/metrics';
 import { MapIndex } from './mapIndex';
 import type { Budget, Cap, Candidate, DecisionRules } from '../router/types';
@@ -109,29 +109,11 @@ export interface DeferralPoint extends CurvePoint {
   lambda: number;
 }
 
-/**
- * The predicted deferral curve: mean predicted quality and cost per query at each λ (ascending),
- * over the queries routed there, as planTotals averages them.
- */
-export function predictedCurve(
-  maps: readonly QueryMaps[],
-  router: Router,
-  lambdas: readonly number[],
-): DeferralPoint[] {
-  const cost = new Float64Array(lambdas.length);
-  const quality = new Float64Array(lambdas.length);
-  const routed = new Int32Array(lambdas.length);
-  for (const m of maps) {
-    winnersAlong(m[router], lambdas).forEach((c, l) => {
-      if (c === null) return;
-      cost[l]! += c.costUsd;
-      quality[l]! += c.quality;
-      routed[l]!++;
-    });
-  }
-  return lambdas.map((lambda, l) => {
-    const n = Math.max(1, routed[l]!);
-    return { lambda, cost: cost[l]! / n, quality: quality[l]! / n };
+/** The predicted deferral curve: at each λ, the plan's mean predicted quality and cost per query routed there. */
+export function predictedCurve(index: MapIndex, lambdas: readonly number[]): DeferralPoint[] {
+  return lambdas.map((lambda) => {
+    const t = planTotals(index.choicesAt(lambda));
+    return { lambda, cost: t.meanCostUsd, quality: t.meanQuality };
   });
 }
 

@@ -129,8 +129,8 @@ export function useWorkloadPlan() {
   const curves = useMemo(
     () =>
       maps && {
-        r2: predictedCurve(maps.maps, 'r2', WORKLOAD_LAMBDAS),
-        reactive: predictedCurve(maps.maps, 'reactive', WORKLOAD_LAMBDAS),
+        r2: predictedCurve(maps.index.r2, WORKLOAD_LAMBDAS),
+        reactive: predictedCurve(maps.index.reactive, WORKLOAD_LAMBDAS),
       },
     [maps],
   );
