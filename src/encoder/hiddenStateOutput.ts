@@ -176,7 +176,7 @@ function noHiddenState(label: string, scan: GraphScan): EncoderError {
   return new EncoderError('no-hidden-states', `${label} ${has}: no ${HIDDEN_STATE}, ${why}.`);
 }
 
-/** The output to fetch, and the edits and appended graph fields that give it; null where the file has it already. */
+/** The output to fetch, and the edits and appended graph fields that give it (none where the file has it). */
 function hiddenStatePlan(
   bytes: Uint8Array,
   scan: GraphScan,
