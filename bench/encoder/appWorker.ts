@@ -3,9 +3,10 @@ import type { Precision } from '../../src/encoder/exportFiles';
 
 /**
  * The app's own worker chunk in a second Worker on the app's page, driven with the app's
- * protocol (load-encoder, load, predict): the encoder's load time as the app reports it and
- * each query's embedding time as the worker measures it (`encodeMs`), with nothing else in
- * that worker's queue. Plain JavaScript evaluated in the page (window.__encoderBench).
+ * protocol (load-encoder, load, predict, predict-batch): the encoder's load time as the app
+ * reports it, each query's embedding time as the worker measures it (`encodeMs`), with nothing
+ * else in that worker's queue, and a batch's time from request to its last chunk. Plain
+ * JavaScript evaluated in the page (window.__encoderBench).
  */
 
 const DRIVER = `(() => {
@@ -20,7 +21,9 @@ const DRIVER = `(() => {
         const msg = e.data;
         if (msg.type === 'encoder-progress') return;
         if (msg.type === 'loaded' || (msg.type === 'failed' && msg.id === null)) { const p = loading; loading = null; return p && settle(p, msg); }
-        const p = pending.get(msg.id); pending.delete(msg.id); if (p) settle(p, msg);
+        const p = pending.get(msg.id); if (!p) return;
+        if (msg.type === 'batch-progress') return p.progress(msg.predictions.length);
+        pending.delete(msg.id); settle(p, msg);
       };
       worker.onerror = (e) => { for (const p of pending.values()) p.reject(new Error(e.message || 'the worker crashed')); pending.clear(); };
     },
@@ -40,6 +43,16 @@ const DRIVER = `(() => {
       const r = await this.request({ type: 'predict', texts: [text] });
       return { encodeMs: r.encodeMs, inferMs: r.inferMs, roundTripMs: performance.now() - t0 };
     },
+    async predictBatch(texts, chunk) {
+      const id = nextId++;
+      let predicted = 0;
+      const t0 = performance.now();
+      const done = await new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject, progress: (n) => { predicted += n; } });
+        worker.postMessage({ type: 'predict-batch', id, texts, chunk });
+      });
+      return { ms: performance.now() - t0, predicted, cancelled: done.cancelled };
+    },
     stop() { worker && worker.terminate(); worker = null; },
   };
 })()`;
@@ -51,13 +64,20 @@ export interface EncoderInfo {
   bytes: number;
   loadMs: number;
   /** The output the embedding is read from, and how the app patched the graph to have it. */
-  hiddenState?: { output: string; patch: string };
+  hiddenState?: { output: string; patch: string; kvCache?: string };
 }
 
 export interface PredictTiming {
   encodeMs: number;
   inferMs: number;
   roundTripMs: number;
+}
+
+export interface BatchTiming {
+  /** From posting predict-batch to batch-done, on the page's clock. */
+  ms: number;
+  predicted: number;
+  cancelled: boolean;
 }
 
 export class AppWorker {
@@ -91,6 +111,13 @@ export class AppWorker {
     return this.page.evaluate((t) => (window as unknown as Driver).__encoderBench.predict(t), text);
   }
 
+  predictBatch(texts: readonly string[], chunk: number): Promise<BatchTiming> {
+    return this.page.evaluate(([t, c]) => (window as unknown as Driver).__encoderBench.predictBatch(t, c), [
+      texts,
+      chunk,
+    ] as const);
+  }
+
   async stop(): Promise<void> {
     await this.page.evaluate(() => (window as unknown as Driver).__encoderBench.stop());
   }
@@ -102,6 +129,7 @@ interface Driver {
     request(body: object): Promise<unknown>;
     loadBundle(base: string): Promise<unknown>;
     predict(text: string): Promise<PredictTiming>;
+    predictBatch(texts: readonly string[], chunk: number): Promise<BatchTiming>;
     stop(): void;
   };
 }

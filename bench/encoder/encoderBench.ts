@@ -8,8 +8,9 @@ import type { BuiltPrecision, ExportShape } from './qwen3Graph';
 
 /**
  * The `encoder` object of `npm run bench -- --encoder`: the Hub-shaped (text-generation)
- * export through the app, at the panel's default precision or the one asked for; slider
- * presses during a long embedding; with --profile, where a query's time goes. run.ts has
+ * export through the app, at the panel's default precision or the one asked for; a batch of
+ * varied queries (queries per second); slider presses during a long embedding; with
+ * --profile, where a query's time goes. run.ts has
  * already checked WebGPU when it was asked for.
  */
 
@@ -21,6 +22,8 @@ const ENCODER_TARGETS = {
 /** Queries per length in tokens: few, because a 2,000-token query takes minutes on 2 cores. */
 const EMBED_SAMPLES: Record<string, number> = { '50': 6, '200': 3, '2000': 1 };
 const SLIDER_QUERY_TOKENS = 2000;
+/** The batch for queries per second (#13): 4 of each kind of the workload's queries. */
+const WORKLOAD_QUERIES = 16;
 /** The layout of onnx-community/Qwen3-0.6B-ONNX, which the panel offers for Qwen/Qwen3-0.6B. */
 const SHAPE: ExportShape = 'text-generation';
 /**
@@ -48,7 +51,7 @@ export async function encoderBench(
     return { encoder: { backend: options.backend, shape: SHAPE, precisions: await precisionTable(ctx, SHAPE) } };
   }
 
-  const { run, exp } = await encoderRun(ctx, SHAPE, options.precision, EMBED_SAMPLES);
+  const { run, exp } = await encoderRun(ctx, SHAPE, options.precision, EMBED_SAMPLES, WORKLOAD_QUERIES);
   // The panel offers only what the export has, and the export has no fp32.
   const precision = run.precision as BuiltPrecision;
   const sliders = await sliderRun(ctx, exp, run.precision, SLIDER_QUERY_TOKENS);

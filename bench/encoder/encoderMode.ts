@@ -6,6 +6,7 @@ import { percentile, round, type Spread } from '../stats';
 import { AppWorker, type EncoderInfo, type PredictTiming } from './appWorker';
 import { BENCH_BUNDLE_ID, benchBundle } from './benchBundle';
 import { queryOfTokens } from './encoderQueries';
+import { timeWorkload, type EncoderWorkload } from './encoderWorkload';
 import { ensureExport, type BenchExport } from './exportFolder';
 import { serveFiles } from './fileServer';
 import { serveAsHub } from './hubRoutes';
@@ -32,6 +33,8 @@ export interface EncoderRun {
   /** The app's load figure for a load from this browser's cache (no network): read, session, probe text. */
   loadMs: number;
   embedMs: Record<string, Spread>;
+  /** A batch of varied queries through predict-batch, after the timed queries; null when none was asked for. */
+  workload: EncoderWorkload | null;
   detail: {
     /** The first load, downloading from loopback into Cache Storage. */
     firstLoadMs: number;
@@ -108,13 +111,14 @@ export interface Context {
   log: Log;
 }
 
-/** Loads `precision` twice in the app's worker (from the "Hub", then from the cache) and times queries. */
+/** Loads `precision` twice in the app's worker (from the "Hub", then from the cache), times queries, then a batch of `batch` (if any). */
 async function runPrecision(
   ctx: Context,
   exp: BenchExport,
   cdn: string,
   precision: Precision,
   samples: Record<string, number>,
+  batch = 0,
 ) {
   const app = await openEncoderPage(ctx, exp, cdn);
   try {
@@ -128,28 +132,36 @@ async function runPrecision(
     ctx.log(`${precision}: load from the cache ${round(cached.loadMs, 0)} ms (from ${cached.from})`);
     await worker.loadBundle(new URL(`models/${BENCH_BUNDLE_ID}/`, ctx.base).href);
     const timings = await timeQueries(worker, samples, ctx.log);
+    const workload = batch ? await timeWorkload(worker, batch, ctx.log) : null;
     await worker.stop();
     if (cached.from !== 'cache')
       throw new Error(`the second load of ${precision} came from ${cached.from}, not from the cache`);
-    return { firstLoadMs: downloaded.loadMs, loadMs: cached.loadMs, hiddenState: cached.hiddenState ?? null, timings };
+    return {
+      firstLoadMs: downloaded.loadMs,
+      loadMs: cached.loadMs,
+      hiddenState: cached.hiddenState ?? null,
+      timings,
+      workload,
+    };
   } finally {
     await app.close();
   }
 }
 
-/** `samples`: how many queries of each length (in tokens) to time. */
+/** `samples`: how many queries of each length (in tokens) to time; `batch`: how many varied queries in one batch after them. */
 export async function encoderRun(
   ctx: Context,
   shape: ExportShape,
   precision: Precision | null,
   samples: Record<string, number>,
+  batch: number,
 ): Promise<{ run: EncoderRun; exp: BenchExport }> {
   const exp = ensureExport(shape, BUILT, ctx.log);
   const chosen = precision ?? defaultPrecision(exportOptions(exp.files, exp.modelId), ctx.device);
   ctx.log(`encoder: ${exp.modelId} (${shape}), ${chosen}${precision ? '' : ' (the panel’s default)'} on ${ctx.device}`);
   const cdn = await serveFiles({ '/export/': exp.dir });
   try {
-    const r = await runPrecision(ctx, exp, cdn.url, chosen, samples);
+    const r = await runPrecision(ctx, exp, cdn.url, chosen, samples, batch);
     const samplesMs = Object.fromEntries(
       Object.entries(r.timings).map(([k, ts]) => [k, ts.map((t) => round(t.encodeMs, 1))]),
     );
@@ -161,6 +173,7 @@ export async function encoderRun(
         modelMB: megabytes(exp, chosen),
         loadMs: round(r.loadMs, 0),
         embedMs: Object.fromEntries(Object.entries(samplesMs).map(([k, xs]) => [k, spreadOf(xs)])),
+        workload: r.workload,
         detail: {
           firstLoadMs: round(r.firstLoadMs, 0),
           samplesMs,

@@ -1,6 +1,8 @@
 import { EncoderError } from './encoderError';
-import { scanGraph, type GraphField, type GraphScan, type ScannedNode, type Span } from './onnxGraphScan';
-import { concat, lengthDelimited, varintBytes, varintField, WireError, WireReader } from './wireFormat';
+import { appendToGraph, contentsOf, replaceSpans, spliceGraphs, type GraphEdit } from './graphSplice';
+import { detachKvCache, type KvCache } from './kvCache';
+import { scanGraph, type GraphScan, type ScannedNode } from './onnxGraphScan';
+import { concat, lengthDelimited, varintField, WireError } from './wireFormat';
 
 /**
  * Gives an ONNX export of Qwen3 the output the embedding needs — the final normed hidden
@@ -17,6 +19,9 @@ import { concat, lengthDelimited, varintBytes, varintField, WireError, WireReade
  * position: a Slice node keeping the last row is inserted in front of the node that reads the
  * hidden state, and that node reads the Slice's output instead. The bytes after it move along
  * in place; no weight is decoded or copied elsewhere.
+ *
+ * The same pass detaches the KV cache from the attention nodes where it can (kvCache.ts): the
+ * encoder never reads it, and in onnxruntime-web attention is much slower with it attached.
  */
 
 export const HIDDEN_STATE = 'last_hidden_state';
@@ -44,10 +49,7 @@ const MAX_DEPTH = 6;
 const GRAPH_NODE = 1;
 const GRAPH_INITIALIZER = 5;
 const GRAPH_OUTPUT = 12;
-const MODEL_GRAPH = 7;
 const INT64 = 7;
-/** Room left after a patched file's bytes, so patching rarely needs a bigger buffer. */
-export const PATCH_SLACK = 64 * 1024;
 
 export interface LmHead {
   /** The final hidden state: the tensor the LM head reads. */
@@ -64,6 +66,8 @@ export interface ExposedHiddenState {
   /** The output to fetch: hidden states [batch, rows, width] (or [rows, width]) whose last row is the embedding. */
   output: string;
   patch: 'none' | 'output added' | 'cut to the last position';
+  /** Whether the export had a KV cache, and whether the patch detached it (then the session takes none). */
+  kvCache: KvCache;
 }
 
 function producers(scan: GraphScan): Map<string, ScannedNode> {
@@ -127,79 +131,39 @@ function nodeProto(opType: string, name: string, inputs: string[], outputs: stri
   ]);
 }
 
-/** bytes[0, length) with at least `needed` bytes of room, reusing the buffer when it is big enough. */
-function withRoom(bytes: Uint8Array, length: number, needed: number): Uint8Array {
-  if (needed <= bytes.length) return bytes;
-  const bigger = new Uint8Array(needed + PATCH_SLACK);
-  bigger.set(bytes.subarray(0, length));
-  return bigger;
-}
-
-/** Appends ModelProto{graph{<fields>}}: protobuf merges it into the file's graph. */
-export function appendToGraph(bytes: Uint8Array, length: number, graphFields: Uint8Array): Uint8Array {
-  const suffix = lengthDelimited(MODEL_GRAPH, graphFields);
-  const out = withRoom(bytes, length, length + suffix.length);
-  out.set(suffix, length);
-  return out.subarray(0, length + suffix.length);
-}
-
 /**
- * Replaces `region` (whole fields inside `graph`) with `replacement`, moving the bytes after it
- * and rewriting the graph's length. Returns the buffer holding the result and its length.
+ * Slice(hidden, -1:, axis −2) inserted before the head's reader, which then reads it: the
+ * edit to the node list, and the Slice's constants and the new output to append to the graph.
  */
-function spliceGraph(
-  bytes: Uint8Array,
-  length: number,
-  graph: GraphField,
-  region: Span,
-  replacement: Uint8Array,
-): { bytes: Uint8Array; length: number } {
-  const delta = replacement.length - (region.end - region.start);
-  const lengthField = varintBytes(graph.end - graph.start + delta);
-  const grow = lengthField.length - (graph.start - graph.lengthAt);
-  const out = withRoom(bytes, length, length + delta + grow);
-  out.copyWithin(region.end + delta + grow, region.end, length);
-  out.copyWithin(graph.start + grow, graph.start, region.start);
-  out.set(lengthField, graph.lengthAt);
-  out.set(replacement, region.start + grow);
-  return { bytes: out, length: length + delta + grow };
-}
-
-function contentsOf(bytes: Uint8Array, field: Span): Span {
-  const r = new WireReader(bytes, field.start, field.end);
-  r.tag();
-  return r.span();
-}
-
-/** Inserts Slice(hidden, -1:, axis −2) before the head's reader and points the reader at it. */
 function cutToLastPosition(
   bytes: Uint8Array,
-  length: number,
   scan: GraphScan,
   head: LmHead,
-): { bytes: Uint8Array; output: string } {
+): { edit: GraphEdit; appended: Uint8Array; output: string } {
   const names = allNames(scan);
   const [starts, ends, axes, lastRow] = ['starts', 'ends', 'axes', 'output'].map((n) =>
     fresh(`${LAST_POSITION_NODE}/${n}`, names),
   ) as [string, string, string, string];
   const slice = nodeProto('Slice', LAST_POSITION_NODE, [head.hidden, starts, ends, axes], [lastRow]);
   const { reader } = head;
-  const contents = contentsOf(bytes, reader.field);
-  const first = reader.firstInput!;
-  const rewired = concat([
-    bytes.subarray(contents.start, first.start),
-    lengthDelimited(1, lastRow),
-    bytes.subarray(first.end, contents.end),
+  const rewired = replaceSpans(bytes, contentsOf(bytes, reader.field), [
+    { at: reader.inputFields[0]!, bytes: lengthDelimited(1, lastRow) },
   ]);
-  const replacement = concat([lengthDelimited(GRAPH_NODE, slice), lengthDelimited(GRAPH_NODE, rewired)]);
-  const spliced = spliceGraph(bytes, length, scan.graphs[reader.graph]!, reader.field, replacement);
-  const constants = concat([
+  const appended = concat([
     lengthDelimited(GRAPH_INITIALIZER, int64Tensor(starts, -1n)),
     lengthDelimited(GRAPH_INITIALIZER, int64Tensor(ends, 0x7fffffffffffffffn)),
     lengthDelimited(GRAPH_INITIALIZER, int64Tensor(axes, -2n)),
     lengthDelimited(GRAPH_OUTPUT, lengthDelimited(1, lastRow)),
   ]);
-  return { bytes: appendToGraph(spliced.bytes, spliced.length, constants), output: lastRow };
+  return {
+    edit: {
+      at: reader.field,
+      bytes: concat([lengthDelimited(GRAPH_NODE, slice), lengthDelimited(GRAPH_NODE, rewired)]),
+      graph: reader.graph,
+    },
+    appended,
+    output: lastRow,
+  };
 }
 
 function noHiddenState(label: string, scan: GraphScan): EncoderError {
@@ -212,10 +176,31 @@ function noHiddenState(label: string, scan: GraphScan): EncoderError {
   return new EncoderError('no-hidden-states', `${label} ${has}: no ${HIDDEN_STATE}, ${why}.`);
 }
 
+/** The output to fetch, and the edits and appended graph fields that give it (none where the file has it). */
+function hiddenStatePlan(
+  bytes: Uint8Array,
+  scan: GraphScan,
+  label: string,
+): { output: string; patch: ExposedHiddenState['patch']; edits: GraphEdit[]; appended: Uint8Array | null } {
+  const as = (output: string) => ({ output, patch: 'none' as const, edits: [], appended: null });
+  if (scan.outputs.includes(HIDDEN_STATE)) return as(HIDDEN_STATE);
+  const patched = scan.nodes.find((n) => n.name === LAST_POSITION_NODE)?.outputs[0];
+  if (patched && scan.outputs.includes(patched)) return as(patched);
+  const head = findLmHead(scan);
+  if (!head) throw noHiddenState(label, scan);
+  if (scan.outputs.includes(head.hidden)) return as(head.hidden);
+  if (head.cuttable && head.reader.inputFields.length) {
+    const cut = cutToLastPosition(bytes, scan, head);
+    return { output: cut.output, patch: 'cut to the last position', edits: [cut.edit], appended: cut.appended };
+  }
+  const appended = lengthDelimited(GRAPH_OUTPUT, lengthDelimited(1, head.hidden));
+  return { output: head.hidden, patch: 'output added', edits: [], appended };
+}
+
 /**
- * Makes the final hidden state an output of the model in bytes[0, length). `bytes` may be
- * patched in place (room after `length` is used when there is enough). Never reads an
- * initializer. Idempotent: a file that has the output already is returned as it is.
+ * Makes the final hidden state an output of the model in bytes[0, length), and detaches its KV
+ * cache where it can. `bytes` may be patched in place (room after `length` is used when there
+ * is enough). Never reads an initializer. Idempotent: a patched file comes back as it is.
  */
 export function exposeHiddenState(bytes: Uint8Array, length: number, label: string): ExposedHiddenState {
   let scan: GraphScan;
@@ -225,21 +210,17 @@ export function exposeHiddenState(bytes: Uint8Array, length: number, label: stri
     if (!(e instanceof WireError)) throw e;
     throw new EncoderError('not-an-export', `${label} is not an ONNX model: ${e.message}.`);
   }
-  const unchanged = (output: string): ExposedHiddenState => ({
-    bytes: bytes.subarray(0, length),
+  const { output, patch, edits, appended } = hiddenStatePlan(bytes, scan, label);
+  const cache = detachKvCache(bytes, scan);
+  const all = [...edits, ...cache.edits];
+  if (!all.length && !appended) return { bytes: bytes.subarray(0, length), output, patch, kvCache: cache.kvCache };
+  const spliced = spliceGraphs(bytes, length, scan.graphs, all);
+  return {
+    bytes: appended
+      ? appendToGraph(spliced.bytes, spliced.length, appended)
+      : spliced.bytes.subarray(0, spliced.length),
     output,
-    patch: 'none',
-  });
-  if (scan.outputs.includes(HIDDEN_STATE)) return unchanged(HIDDEN_STATE);
-  const patched = scan.nodes.find((n) => n.name === LAST_POSITION_NODE)?.outputs[0];
-  if (patched && scan.outputs.includes(patched)) return unchanged(patched);
-  const head = findLmHead(scan);
-  if (!head) throw noHiddenState(label, scan);
-  if (scan.outputs.includes(head.hidden)) return unchanged(head.hidden);
-  if (head.cuttable && head.reader.firstInput) {
-    const cut = cutToLastPosition(bytes, length, scan, head);
-    return { ...cut, patch: 'cut to the last position' };
-  }
-  const output = lengthDelimited(GRAPH_OUTPUT, lengthDelimited(1, head.hidden));
-  return { bytes: appendToGraph(bytes, length, output), output: head.hidden, patch: 'output added' };
+    patch,
+    kvCache: cache.kvCache,
+  };
 }

@@ -30,9 +30,16 @@ export interface ScannedNode {
   outputs: string[];
   /** The node's field in the file, from its tag to its end. */
   field: Span;
-  /** Its first input's field, tag included; null when it has none. */
-  firstInput: Span | null;
+  /** Each input's and output's field, tag included, in the order of `inputs` and `outputs`. */
+  inputFields: Span[];
+  outputFields: Span[];
   /** Index of the graph field holding it. */
+  graph: number;
+}
+
+/** A graph input's or output's field (ValueInfoProto), tag included, and the graph field holding it. */
+export interface ScannedValue {
+  field: Span;
   graph: number;
 }
 
@@ -41,6 +48,9 @@ export interface GraphScan {
   nodes: ScannedNode[];
   inputs: string[];
   outputs: string[];
+  /** Where each of `inputs` and `outputs` is written, in the same order. */
+  inputFields: ScannedValue[];
+  outputFields: ScannedValue[];
 }
 
 const MODEL_GRAPH = 7;
@@ -67,7 +77,8 @@ function node(bytes: Uint8Array, field: Span, contents: Span, graph: number): Sc
     inputs: [],
     outputs: [],
     field,
-    firstInput: null,
+    inputFields: [],
+    outputFields: [],
     graph,
   };
   const r = new WireReader(bytes, contents.start, contents.end);
@@ -82,8 +93,8 @@ function node(bytes: Uint8Array, field: Span, contents: Span, graph: number): Sc
     }
     const value = text(bytes, r.span());
     if (key === 'inputs' || key === 'outputs') {
-      if (key === 'inputs' && !found.inputs.length) found.firstInput = { start: tagAt, end: r.pos };
       found[key].push(value);
+      found[key === 'inputs' ? 'inputFields' : 'outputFields'].push({ start: tagAt, end: r.pos });
     } else found[key] = value;
   }
   return found;
@@ -99,14 +110,19 @@ function readGraph(bytes: Uint8Array, contents: Span, index: number, scan: Graph
       continue;
     }
     const span = r.span();
-    if (field === GRAPH_NODE) scan.nodes.push(node(bytes, { start: tagAt, end: span.end }, span, index));
-    else (field === GRAPH_INPUT ? scan.inputs : scan.outputs).push(valueInfoName(bytes, span));
+    const whole = { start: tagAt, end: span.end };
+    if (field === GRAPH_NODE) scan.nodes.push(node(bytes, whole, span, index));
+    else {
+      const input = field === GRAPH_INPUT;
+      (input ? scan.inputs : scan.outputs).push(valueInfoName(bytes, span));
+      (input ? scan.inputFields : scan.outputFields).push({ field: whole, graph: index });
+    }
   }
 }
 
 /** Throws WireError when the bytes are not a well-formed protobuf message. */
 export function scanGraph(bytes: Uint8Array, length = bytes.length): GraphScan {
-  const scan: GraphScan = { graphs: [], nodes: [], inputs: [], outputs: [] };
+  const scan: GraphScan = { graphs: [], nodes: [], inputs: [], outputs: [], inputFields: [], outputFields: [] };
   const r = new WireReader(bytes, 0, length);
   while (!r.done) {
     const { field, type } = r.tag();

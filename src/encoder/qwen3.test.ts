@@ -49,7 +49,7 @@ describe('the Qwen3 encoder on the tiny feature-extraction export', () => {
   });
 
   it('reads last_hidden_state as it is', () => {
-    expect(encoder.hiddenState).toEqual({ output: 'last_hidden_state', patch: 'none' });
+    expect(encoder.hiddenState).toEqual({ output: 'last_hidden_state', patch: 'none', kvCache: 'none' });
   });
 
   it('returns the raw hidden state when the bundle does not normalise', async () => {

@@ -4,7 +4,8 @@ import { cancelled, EncoderError, explainLoadError } from './encoderError';
 import { readAll, readText, type ExportReader } from './exportReader';
 import type { PrecisionOption } from './exportFiles';
 import { floatValues } from './float16';
-import { exposeHiddenState, PATCH_SLACK, type ExposedHiddenState } from './hiddenStateOutput';
+import { PATCH_SLACK } from './graphSplice';
+import { exposeHiddenState, type ExposedHiddenState } from './hiddenStateOutput';
 import { lastTokenEmbedding } from './lastToken';
 import { sessionFeeds, type OnnxRuntime, type Qwen3Config } from './sessionFeeds';
 
@@ -14,8 +15,8 @@ import { sessionFeeds, type OnnxRuntime, type Qwen3Config } from './sessionFeeds
  * router was trained on — the last token's final hidden state, L2-normalised.
  *
  * The graph's bytes are read here, not by transformers.js, because they are patched before
- * the session is made: a text-generation export gets its hidden state as an output
- * (hiddenStateOutput.ts). The session is then run with explicit inputs, fetching that one output.
+ * the session is made: a text-generation export gets its hidden state as an output and, where
+ * it can, loses its KV cache (hiddenStateOutput.ts). The session is then run with explicit inputs, fetching that one output.
  *
  * Texts are embedded one at a time, so no padding is ever added and the last token is the
  * text's own last token (batched last-token pooling would have to skip right padding).
@@ -39,8 +40,8 @@ export interface LoadOptions {
 
 export interface Qwen3Encoder {
   readonly dim: number;
-  /** The output the embedding is read from, and what was done to the graph to have it. */
-  readonly hiddenState: Pick<ExposedHiddenState, 'output' | 'patch'>;
+  /** The output the embedding is read from, what was done to the graph to have it, and to its KV cache. */
+  readonly hiddenState: Pick<ExposedHiddenState, 'output' | 'patch' | 'kvCache'>;
   /** The last token's hidden state for `text`, L2-normalised when `normalize` is set. */
   embed(text: string, normalize: boolean): Promise<Float32Array>;
   dispose(): Promise<void>;
@@ -146,7 +147,7 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
     await embed(PROBE_TEXT, true);
     return {
       dim,
-      hiddenState: { output: graph.output, patch: graph.patch },
+      hiddenState: { output: graph.output, patch: graph.patch, kvCache: graph.kvCache },
       embed,
       dispose: () => run.release(),
     };

@@ -1,10 +1,12 @@
 import type * as Ort from 'onnxruntime-web';
 import { EncoderError } from './encoderError';
+import { PAST_INPUT } from './kvCache';
 
 /**
  * The inputs of one run of a Qwen3 export on one text: token ids, an all-ones attention mask,
- * positions 0…T−1, and — for a text-generation export — an empty KV cache (past length 0),
- * each past_key_values.* tensor [1, KV heads, 0, head width] in the type the graph declares.
+ * positions 0…T−1, and — for a text-generation export whose cache the patch could not detach
+ * (kvCache.ts) — an empty KV cache (past length 0), each past_key_values.* tensor
+ * [1, KV heads, 0, head width] in the type the graph declares.
  */
 
 /** What onnxruntime the encoder needs: onnxruntime-web in the browser, onnxruntime-node in Node. */
@@ -25,8 +27,6 @@ export interface Qwen3Config {
 }
 
 export type Feeds = (ids: BigInt64Array) => Record<string, Ort.Tensor>;
-
-const PAST = /^past_key_values\.\d+\.(key|value)$/;
 
 function emptyPast(
   ort: OnnxRuntime,
@@ -54,7 +54,7 @@ export function sessionFeeds(
   const past: Record<string, Ort.Tensor> = {};
   for (const [i, name] of session.inputNames.entries()) {
     if (name === 'input_ids' || name === 'attention_mask' || name === 'position_ids') continue;
-    if (!PAST.test(name))
+    if (!PAST_INPUT.test(name))
       throw new EncoderError(
         'failed',
         `${label} takes an input named ${name}, which this page does not know how to fill (it fills input_ids, attention_mask, position_ids and past_key_values.*).`,

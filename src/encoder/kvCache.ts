@@ -1,0 +1,77 @@
+import { contentsOf, replaceSpans, type GraphEdit } from './graphSplice';
+import type { GraphScan, ScannedNode } from './onnxGraphScan';
+import { lengthDelimited } from './wireFormat';
+
+/**
+ * Detaches a text-generation export's KV cache, which the encoder never reads. In
+ * onnxruntime-web's WASM build, GroupQueryAttention with past_key/past_value and
+ * present_key/present_value attached is 8–12× slower than without them, even with an empty
+ * past (bench/README.md). Without them it attends over the current tokens only, which is
+ * what an empty past gives. So, when every reader of the cache inputs and every maker of the
+ * cache outputs is a GroupQueryAttention node using them in those slots, those slots are left
+ * empty and the past_key_values.* inputs and present.* outputs leave the graph. Any other
+ * layout keeps its cache, and the encoder feeds it empty as before.
+ */
+
+export type KvCache = 'none' | 'detached' | 'kept';
+
+export const PAST_INPUT = /^past_key_values\.\d+\.(key|value)$/;
+const PRESENT_OUTPUT = /^present\.\d+\.(key|value)$/;
+const ATTENTION = 'GroupQueryAttention';
+const MS_DOMAIN = 'com.microsoft';
+/** GroupQueryAttention's slots (onnxruntime's contrib op schema): inputs 3, 4 past; outputs 1, 2 present. */
+const PAST_SLOTS = [3, 4];
+const PRESENT_SLOTS = [1, 2];
+
+const NODE_INPUT = 1;
+const NODE_OUTPUT = 2;
+const GRAPH_NODE = 1;
+
+/** Whether `node` uses cache tensors only in GroupQueryAttention's cache slots (and reads no present one). */
+function cacheOnlyInSlots(node: ScannedNode, past: Set<string>, present: Set<string>): boolean {
+  const attention = node.opType === ATTENTION && node.domain === MS_DOMAIN;
+  const inSlot = (slots: number[], i: number) => attention && slots.includes(i);
+  return (
+    node.inputs.every((t, i) => !present.has(t) && (!past.has(t) || inSlot(PAST_SLOTS, i))) &&
+    node.outputs.every((t, i) => !present.has(t) || inSlot(PRESENT_SLOTS, i))
+  );
+}
+
+function detachedNode(bytes: Uint8Array, node: ScannedNode, past: Set<string>, present: Set<string>): GraphEdit {
+  const emptied = [
+    ...node.inputFields.filter((_, i) => past.has(node.inputs[i]!)).map((at) => ({ at, field: NODE_INPUT })),
+    ...node.outputFields.filter((_, i) => present.has(node.outputs[i]!)).map((at) => ({ at, field: NODE_OUTPUT })),
+  ].sort((a, b) => a.at.start - b.at.start);
+  const contents = replaceSpans(
+    bytes,
+    contentsOf(bytes, node.field),
+    emptied.map(({ at, field }) => ({ at, bytes: lengthDelimited(field, '') })),
+  );
+  return { at: node.field, bytes: lengthDelimited(GRAPH_NODE, contents), graph: node.graph };
+}
+
+/** The edits that detach the cache, or why there are none. */
+export function detachKvCache(bytes: Uint8Array, scan: GraphScan): { kvCache: KvCache; edits: GraphEdit[] } {
+  const past = new Set(scan.inputs.filter((n) => PAST_INPUT.test(n)));
+  const present = new Set(scan.outputs.filter((n) => PRESENT_OUTPUT.test(n)));
+  if (!past.size && !present.size) return { kvCache: 'none', edits: [] };
+  const made = new Set(scan.nodes.flatMap((n) => n.outputs));
+  const detachable =
+    scan.nodes.every((n) => cacheOnlyInSlots(n, past, present)) &&
+    [...present].every((t) => made.has(t)) &&
+    !scan.outputs.some((t) => past.has(t));
+  if (!detachable) return { kvCache: 'kept', edits: [] };
+  const users = scan.nodes.filter((n) => n.inputs.some((t) => past.has(t)) || n.outputs.some((t) => present.has(t)));
+  const removed = (names: string[], fields: GraphScan['inputFields'], cache: Set<string>) =>
+    fields
+      .filter((_, i) => cache.has(names[i]!))
+      .map(({ field, graph }) => ({ at: field, bytes: new Uint8Array(0), graph }));
+  return {
+    kvCache: 'detached',
+    edits: [
+      ...users.map((n) => detachedNode(bytes, n, past, present)),
+      ...removed(scan.inputs, scan.inputFields, past),
+      ...removed(scan.outputs, scan.outputFields, present),
+    ],
+  };
+}
