@@ -1,5 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { usePredictor } from '../../predictor/usePredictor';
+import { useDebounced } from '../useDebounced';
 import type { DecisionRules } from '../../router/types';
 import { useEffectivePool } from '../../state/useEffectivePool';
 import { useView } from '../../state/viewStore';
@@ -19,6 +20,8 @@ import { useWorkload } from './workloadStore';
 const WORKLOAD_LAMBDAS = lambdaGrid(47);
 /** Queries routed between two yields to the page, so a re-route never freezes it. */
 const ROUTE_SLICE = 400;
+/** How long λ must rest before the plan follows it while a batch predicts. */
+const BATCH_PLAN_DEBOUNCE_MS = 200;
 /** Queries routed per idle callback while a batch predicts (a few ms: a press arriving then waits little). */
 const IDLE_SLICE = 16;
 
@@ -134,7 +137,10 @@ export function useWorkloadPlan() {
       },
     [maps],
   );
-  const planLambda = useDeferredValue(lambda);
+  // While a batch predicts, the stale plan follows λ once the presses pause: redrawing it at every
+  // press would share the main thread with the arriving chunks, and the slider would lag.
+  const pausedLambda = useDebounced(lambda, BATCH_PLAN_DEBOUNCE_MS);
+  const planLambda = useDeferredValue(settled ? lambda : pausedLambda);
   const plan = useMemo(() => {
     if (!maps || !curves) return null;
     const r2 = maps.index.r2.choicesAt(planLambda);
