@@ -34,6 +34,8 @@ interface ResultsProps {
   report: Report | null;
   colors: Map<string, string>;
   routing: boolean;
+  /** New queries are being read or predicted: the plan on screen is the previous one. */
+  predicting: boolean;
   routeMs: number | null;
 }
 
@@ -44,6 +46,7 @@ const WorkloadResults = memo(function WorkloadResults({
   report,
   colors,
   routing,
+  predicting,
   routeMs,
 }: ResultsProps) {
   // The part of the plan picked in the chart, for the queries it was picked on: other queries make it meaningless.
@@ -71,7 +74,11 @@ const WorkloadResults = memo(function WorkloadResults({
         <div className="panel-head">
           <h2>Routing plan: {formatCount(plan.texts.length)} queries</h2>
           <span className="hint">
-            {routing ? 'Re-routing…' : routeMs !== null && `routed in ${formatMs(routeMs)}, no re-prediction`}
+            {predicting
+              ? 'The previous plan, until the new queries are predicted; it follows λ when the slider rests'
+              : routing
+                ? 'Re-routing…'
+                : routeMs !== null && `routed in ${formatMs(routeMs)}, no re-prediction`}
           </span>
         </div>
         <PlanChart
@@ -133,6 +140,7 @@ export function WorkloadView() {
   const { manifest, plan, curves } = w;
   const ready = usePredictor((s) => s.status === 'ready');
   const report = useWorkload((s) => s.report);
+  const predicting = useWorkload((s) => s.status === 'reading' || s.status === 'predicting');
   const lambda = useView((s) => s.lambda);
   const setLambda = useView((s) => s.setLambda);
   const cap = useView((s) => s.cap);
@@ -176,6 +184,7 @@ export function WorkloadView() {
           report={report}
           colors={w.colors}
           routing={w.routing}
+          predicting={predicting}
           routeMs={w.routeMs}
         />
       )}
