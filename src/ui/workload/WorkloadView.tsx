@@ -140,7 +140,6 @@ export function WorkloadView() {
   const { manifest, plan, curves } = w;
   const ready = usePredictor((s) => s.status === 'ready');
   const report = useWorkload((s) => s.report);
-  const predicting = useWorkload((s) => s.status === 'reading' || s.status === 'predicting');
   const lambda = useView((s) => s.lambda);
   const setLambda = useView((s) => s.setLambda);
   const cap = useView((s) => s.cap);
@@ -184,7 +183,7 @@ export function WorkloadView() {
           report={report}
           colors={w.colors}
           routing={w.routing}
-          predicting={predicting}
+          predicting={w.predicting}
           routeMs={w.routeMs}
         />
       )}

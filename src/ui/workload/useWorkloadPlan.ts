@@ -93,7 +93,6 @@ export function useWorkloadPlan() {
   const [built, setBuilt] = useState<{
     settings: RoutingSettings;
     routable: string[];
-    maps: QueryMaps[];
     index: ReturnType<typeof indexMaps>;
     routeMs: number;
   } | null>(null);
@@ -113,7 +112,7 @@ export function useWorkloadPlan() {
         out.push(m);
       }
       if (out.length < routable.length) setTimeout(step, 0);
-      else setBuilt({ settings, routable, maps: out, index: indexMaps(out), routeMs: performance.now() - started });
+      else setBuilt({ settings, routable, index: indexMaps(out), routeMs: performance.now() - started });
     };
     setTimeout(step, 0);
     return () => {
@@ -122,7 +121,7 @@ export function useWorkloadPlan() {
   }, [settled, settings, routable, predictions, cachedMaps]);
   const cleared = otherBundle || (texts.length === 0 && status !== 'reading');
   const maps = useMemo(
-    () => (built && !cleared ? { texts: built.routable, maps: built.maps, index: built.index } : null),
+    () => (built && !cleared ? { texts: built.routable, index: built.index } : null),
     [built, cleared],
   );
   const routing =
@@ -176,6 +175,8 @@ export function useWorkloadPlan() {
     plan,
     curves,
     routing,
+    /** New queries are being read or predicted: the plan shown is the previous one. */
+    predicting: !settled,
     routeMs: built?.routeMs ?? null,
     maxChars,
     overLimit,
