@@ -1,18 +1,16 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { openBundle, predictRows } from '../pipeline/bundle/nodeBundle';
 import { TINY_BUNDLE_ID, TINY_DIM, TINY_MODEL_ID, tinyExpectedEmbedding } from '../src/encoder/__fixtures__/tinyQwen3';
 import { TINY_TEXT_GEN_ID } from '../src/encoder/__fixtures__/tinyQwen3TextGen';
 import { exportOptions, QWEN3_EXPORT } from '../src/encoder/exportFiles';
 import { loadNodeEncoder } from '../src/encoder/nodeEncoder';
 import { listFolder } from '../src/encoder/nodeFolder';
-import { estimateInputTokens } from '../src/router/cost';
-import { buildCurves } from '../src/router/curves';
-import { route } from '../src/router/search';
 import { formatBytes } from '../src/ui/format';
 import { choice, expectCurves, openApp, typeQuery } from './app';
 import { readExportFolder, serveHubExports } from './hubExport';
+import { nodeChoice } from './nodeChoice';
+import { serveTinyBundle, TINY_BUNDLE_DIR } from './tinyQwen3Bundle';
 
 // A bundle that needs the Qwen3 encoder, run offline: the tiny fixture export stands in for
 // Qwen3-0.6B and is served at its Hugging Face Hub URLs, so the page's real Hub code path
@@ -21,7 +19,6 @@ import { readExportFolder, serveHubExports } from './hubExport';
 const FIXTURES = 'src/encoder/__fixtures__';
 const EXPORT_DIR = join(FIXTURES, 'tiny-qwen3');
 const TEXT_GEN_DIR = join(FIXTURES, 'tiny-qwen3-text-generation');
-const BUNDLE_DIR = join(FIXTURES, 'tiny-qwen3-bundle');
 const QUERY = 'Prove that the square root of 2 is irrational.';
 
 /**
@@ -32,27 +29,12 @@ async function serveFixtures(
   context: BrowserContext,
   hold: (file: string) => Promise<void> = () => Promise.resolve(),
 ): Promise<string[]> {
-  await context.route(`**/models/${TINY_BUNDLE_ID}/**`, (r) => {
-    const file = new URL(r.request().url()).pathname.split('/').pop()!;
-    if (file !== 'manifest.json' && file !== 'predictor.onnx') return r.fulfill({ status: 404 });
-    return r.fulfill({
-      body: readFileSync(join(BUNDLE_DIR, file)),
-      contentType: file.endsWith('.json') ? 'application/json' : 'application/octet-stream',
-    });
-  });
+  await serveTinyBundle(context);
   return serveHubExports(
     context,
     { [TINY_MODEL_ID]: readExportFolder(EXPORT_DIR), [TINY_TEXT_GEN_ID]: readExportFolder(TEXT_GEN_DIR) },
     hold,
   );
-}
-
-/** What the page must choose for `text` with `embedding`, through the same head in Node. */
-async function expectedChoice(embedding: Float32Array, text = QUERY) {
-  const bundle = await openBundle(BUNDLE_DIR);
-  const [prediction] = await predictRows(bundle, embedding, 1);
-  const curves = buildCurves(bundle.manifest, prediction!, bundle.manifest.pool, () => true);
-  return route({ curves, lambda: 0.99999, inputTokens: estimateInputTokens(text), cap: null, continuous: true }).best!;
 }
 
 test('a Qwen3 bundle says its encoder is missing, then predicts once it is loaded, and the second visit loads from the cache', async ({
@@ -90,7 +72,7 @@ test('a Qwen3 bundle says its encoder is missing, then predicts once it is loade
   await expectCurves(page, 2);
 
   // The same numbers as the tiny model's embedding worked out by hand, through the same head in Node.
-  const expected = await expectedChoice(tinyExpectedEmbedding(QUERY));
+  const expected = await nodeChoice(TINY_BUNDLE_DIR, tinyExpectedEmbedding(QUERY), QUERY);
   await expect(page.getByTestId('selection')).toHaveAttribute('data-model', expected.model);
   expect(Math.abs((await choice(page, 'selection')).quality - expected.quality)).toBeLessThan(1e-5);
   expect(hubRequests.length).toBeGreaterThan(0);
@@ -126,7 +108,7 @@ test('a text-generation export, at its Hub URLs, gives the choice its feature-ex
   // The feature-extraction twin, on onnxruntime-node: what the page must choose for each text.
   const twin = await loadNodeEncoder(EXPORT_DIR, 'fp32', TINY_DIM);
   const expectChoiceFor = async (text: string, tolerance: number) => {
-    const expected = await expectedChoice(await twin.embed(text, true), text);
+    const expected = await nodeChoice(TINY_BUNDLE_DIR, await twin.embed(text, true), text);
     await typeQuery(page, text);
     await expect(page.getByTestId('selection')).toHaveAttribute('data-model', expected.model);
     await expect

@@ -1,16 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ensureExport } from '../bench/encoder/exportFolder';
 import { QWEN3_0_6B } from '../bench/encoder/qwen3Graph';
-import { openBundle, predictRows } from '../pipeline/bundle/nodeBundle';
 import { TINY_BUNDLE_ID, TINY_DIM } from '../src/encoder/__fixtures__/tinyQwen3';
-import { estimateInputTokens } from '../src/router/cost';
-import { buildCurves } from '../src/router/curves';
-import { route } from '../src/router/search';
 import { loadNodeEncoder } from '../src/encoder/nodeEncoder';
 import { choice, openApp, typeQuery } from './app';
 import { readExportFolder, serveHubExports } from './hubExport';
+import { nodeChoice } from './nodeChoice';
+import { serveTinyBundle, TINY_BUNDLE_DIR } from './tinyQwen3Bundle';
 
 // The Hub's layout of Qwen3 (onnxruntime-genai's GroupQueryAttention with a KV cache), tiny,
 // from the bench's generator: in transformers.js's onnxruntime-web build the patch leaves
@@ -30,7 +26,6 @@ const TINY = {
   vocab: 300,
   maxPositions: 512,
 };
-const BUNDLE_DIR = 'src/encoder/__fixtures__/tiny-qwen3-bundle';
 /** Per precision, a query and how close the page's predicted quality must come to Node's. */
 const RUNS = [
   ['q8', 'Prove that the square root of 2 is irrational.', 1e-5],
@@ -42,29 +37,16 @@ test('a GroupQueryAttention export with a KV cache runs in the page with its cac
   page,
 }) => {
   const exp = ensureExport('text-generation', ['q8', 'fp16'], () => undefined, TINY);
-  await context.route(`**/models/${TINY_BUNDLE_ID}/**`, (r) => {
-    const file = new URL(r.request().url()).pathname.split('/').pop()!;
-    if (file !== 'manifest.json' && file !== 'predictor.onnx') return r.fulfill({ status: 404 });
-    return r.fulfill({ body: readFileSync(join(BUNDLE_DIR, file)) });
-  });
+  await serveTinyBundle(context);
   await serveHubExports(context, { [GQA_MODEL_ID]: readExportFolder(exp.dir) });
-  const bundle = await openBundle(BUNDLE_DIR);
 
   await openApp(page, { bundle: TINY_BUNDLE_ID });
   await page.getByTestId('encoder-hub-id').fill(GQA_MODEL_ID);
   for (const [precision, query, tolerance] of RUNS) {
     const node = await loadNodeEncoder(exp.dir, precision, TINY_DIM);
     expect(node.hiddenState).toMatchObject({ patch: 'cut to the last position', kvCache: 'detached' });
-    const [prediction] = await predictRows(bundle, await node.embed(query, true), 1);
+    const expected = await nodeChoice(TINY_BUNDLE_DIR, await node.embed(query, true), query);
     await node.dispose();
-    const curves = buildCurves(bundle.manifest, prediction!, bundle.manifest.pool, () => true);
-    const expected = route({
-      curves,
-      lambda: 0.99999,
-      inputTokens: estimateInputTokens(query),
-      cap: null,
-      continuous: true,
-    }).best!;
 
     await page.getByTestId('encoder-precision').selectOption(precision);
     await page.getByTestId('encoder-load').click();

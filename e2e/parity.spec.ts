@@ -1,17 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { openBundle, predictRows } from '../pipeline/bundle/nodeBundle';
+import { openBundle } from '../pipeline/bundle/nodeBundle';
 import { encodeDense } from '../src/encoder/hashedNgrams';
-import { estimateInputTokens } from '../src/router/cost';
-import { buildCurves } from '../src/router/curves';
-import { route } from '../src/router/search';
 import { choice, openApp, typeQuery } from './app';
+import { nodeChoice } from './nodeChoice';
 
 // The browser (onnxruntime-web in the worker) and Node (onnxruntime-node) share the encoder
 // and the router, so the same query must give the same choice and the same numbers.
 test('the browser predicts what Node predicts for the same bundle and query', async ({ page }) => {
   const bundleId = process.env.E2E_BUNDLE ?? 'default';
-  const bundle = await openBundle(join('models', bundleId));
+  const bundleDir = join('models', bundleId);
+  const bundle = await openBundle(bundleDir);
   const spec = bundle.manifest.encoder;
   test.skip(spec.kind !== 'hashed-ngrams', 'this bundle needs an embedding model to predict');
   if (spec.kind !== 'hashed-ngrams') return;
@@ -23,15 +22,7 @@ test('the browser predicts what Node predicts for the same bundle and query', as
   ]) {
     await typeQuery(page, query);
     await expect(page.getByTestId('query-input')).toHaveValue(query);
-    const [prediction] = await predictRows(bundle, encodeDense(query, spec), 1);
-    const curves = buildCurves(bundle.manifest, prediction!, bundle.manifest.pool, () => true);
-    const expected = route({
-      curves,
-      lambda: 0.99999,
-      inputTokens: estimateInputTokens(query),
-      cap: null,
-      continuous: true,
-    }).best!;
+    const expected = await nodeChoice(bundleDir, encodeDense(query, spec), query);
     await expect(page.getByTestId('selection')).toHaveAttribute('data-model', expected.model);
     await expect(page.getByTestId('selection')).toHaveAttribute('data-budget', String(expected.budget));
     const shown = await choice(page, 'selection');
