@@ -9,22 +9,12 @@ import { exposeHiddenState, findLmHead } from '../../src/encoder/hiddenStateOutp
 import { scanGraph } from '../../src/encoder/onnxGraphScan';
 import { lengthDelimited } from '../../src/encoder/wireFormat';
 import { writeModel } from './onnxFile';
-import { cacheType, QWEN3_0_6B, qwen3Graph, type BuiltPrecision } from './qwen3Graph';
+import { cacheType, qwen3Graph, TINY_QWEN3, type BuiltPrecision } from './qwen3Graph';
 
 // The app's patch on the bench's Hub-shaped export at a tiny size, every precision, on
 // onnxruntime-node: the KV cache leaves GroupQueryAttention and the graph, and the hidden
 // state is the one the untouched graph computes with an empty cache.
-const TINY = {
-  ...QWEN3_0_6B,
-  layers: 3,
-  hidden: 64,
-  heads: 4,
-  kvHeads: 2,
-  headDim: 16,
-  intermediate: 96,
-  vocab: 300,
-  maxPositions: 64,
-};
+const TINY = { ...TINY_QWEN3, layers: 3 };
 const GRAPH_OUTPUT = 12;
 const dir = mkdtempSync(join(tmpdir(), 'kv-detach-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

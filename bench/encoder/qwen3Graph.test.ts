@@ -4,22 +4,11 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeModel } from './onnxFile';
-import { cacheType, QWEN3_0_6B, qwen3Graph, type BuiltPrecision } from './qwen3Graph';
+import { cacheType, qwen3Graph, TINY_QWEN3, type BuiltPrecision } from './qwen3Graph';
 import { float16Bits } from './weights';
 
 // The generator at a tiny size, run on onnxruntime-node: every precision's operators load and
 // run, and the inputs and outputs are the ones transformers.js feeds and reads.
-const TINY = {
-  ...QWEN3_0_6B,
-  layers: 2,
-  hidden: 64,
-  heads: 4,
-  kvHeads: 2,
-  headDim: 16,
-  intermediate: 96,
-  vocab: 300,
-  maxPositions: 64,
-};
 const dir = mkdtempSync(join(tmpdir(), 'qwen3-graph-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -39,9 +28,9 @@ function feeds(session: ort.InferenceSession, precision: BuiltPrecision, tokens:
   for (const name of session.inputNames.filter((n) => n.startsWith('past_key_values.'))) {
     out[name] = new ort.Tensor(cacheType(precision), half ? new Uint16Array(0) : new Float32Array(0), [
       1,
-      TINY.kvHeads,
+      TINY_QWEN3.kvHeads,
       0,
-      TINY.headDim,
+      TINY_QWEN3.headDim,
     ]);
   }
   return out;
@@ -52,14 +41,14 @@ describe('qwen3Graph', () => {
     '%s: a text-generation export that runs, with logits and a KV cache per layer',
     async (precision) => {
       const path = join(dir, `model_${precision}.onnx`);
-      writeModel(path, qwen3Graph(TINY, precision, 'text-generation'), 'test');
+      writeModel(path, qwen3Graph(TINY_QWEN3, precision, 'text-generation'), 'test');
       const session = await ort.InferenceSession.create(path);
       expect(session.inputNames.slice(0, 3)).toEqual(['input_ids', 'attention_mask', 'position_ids']);
-      expect(session.inputNames.filter((n) => n.startsWith('past_key_values.'))).toHaveLength(2 * TINY.layers);
+      expect(session.inputNames.filter((n) => n.startsWith('past_key_values.'))).toHaveLength(2 * TINY_QWEN3.layers);
       const out = await session.run(feeds(session, precision, 5));
-      expect(out.logits!.dims).toEqual([1, 5, TINY.vocab]);
+      expect(out.logits!.dims).toEqual([1, 5, TINY_QWEN3.vocab]);
       expect(out.logits!.type).toBe(cacheType(precision));
-      expect(out['present.1.value']!.dims).toEqual([1, TINY.kvHeads, 5, TINY.headDim]);
+      expect(out['present.1.value']!.dims).toEqual([1, TINY_QWEN3.kvHeads, 5, TINY_QWEN3.headDim]);
       if (out.logits!.type === 'float32')
         expect([...(out.logits!.data as Float32Array)].every(Number.isFinite)).toBe(true);
     },
@@ -67,12 +56,12 @@ describe('qwen3Graph', () => {
 
   it('feature-extraction: the same decoder ending in last_hidden_state, without a cache', async () => {
     const path = join(dir, 'model_fe.onnx');
-    writeModel(path, qwen3Graph(TINY, 'q4', 'feature-extraction'), 'test');
+    writeModel(path, qwen3Graph(TINY_QWEN3, 'q4', 'feature-extraction'), 'test');
     const session = await ort.InferenceSession.create(path);
     expect(session.inputNames).toEqual(['input_ids', 'attention_mask', 'position_ids']);
     expect(session.outputNames).toEqual(['last_hidden_state']);
     const out = await session.run(feeds(session, 'q4', 3));
-    expect(out.last_hidden_state!.dims).toEqual([1, 3, TINY.hidden]);
+    expect(out.last_hidden_state!.dims).toEqual([1, 3, TINY_QWEN3.hidden]);
   });
 });
 

@@ -44,6 +44,19 @@ export const QWEN3_0_6B: Qwen3Dims = {
   rmsEps: 1e-6,
 };
 
+/** The same generator at a size the unit tests build and run in a moment. */
+export const TINY_QWEN3: Qwen3Dims = {
+  ...QWEN3_0_6B,
+  layers: 2,
+  hidden: 64,
+  heads: 4,
+  kvHeads: 2,
+  headDim: 16,
+  intermediate: 96,
+  vocab: 300,
+  maxPositions: 64,
+};
+
 /** fp32 is left out: over 2 GB, it needs external data, and a 32-bit WASM heap cannot hold it with its working memory. */
 export type BuiltPrecision = Exclude<Precision, 'fp32'>;
 
