@@ -141,6 +141,8 @@ test('cancelling a load stops it without an error, and the next load works', asy
   await page.getByTestId('encoder-cancel').click();
   await expect(page.getByTestId('encoder-status')).toHaveText('not loaded');
   await expect(page.getByTestId('encoder-note')).toHaveText('Loading cancelled: what was downloaded is not kept.');
+  // Known by the error's kind, carried across the worker, not by its wording.
+  await expect(page.getByTestId('encoder-note')).toHaveAttribute('data-problem', 'cancelled');
   await expect(page.getByTestId('encoder-error')).toHaveCount(0);
   await expect(page.getByTestId('encoder-cancel')).toHaveCount(0);
   await expect(page.getByTestId('encoder-precision').locator('option').first()).not.toContainText('cached');

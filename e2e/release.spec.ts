@@ -263,3 +263,23 @@ test('the authors’ real checkpoints, when this machine has them, pass the pinn
   await page.getByTestId('lambda-slider').press('End');
   await expectChoice(page, atOne!);
 });
+
+test('with the release and no encoder, the workload view says the encoder must be loaded, and routes once it is', async ({
+  context,
+  page,
+}) => {
+  await serveRelease(context, FIXTURE, { pins: pinFiles(FIXTURE) });
+  await serveHubExports(context, { [QWEN3_EXPORT]: ENCODER });
+  await openApp(page, { bundle: AUTHORS_RELEASE.id, view: 'workload' });
+  const blocked = page.getByTestId('workload-blocked');
+  await expect(blocked).toHaveAttribute('data-why', 'encoder-not-loaded');
+  await expect(blocked).toContainText('This bundle needs the Qwen3-0.6B encoder');
+  await expect(page.getByTestId('workload-file')).toBeDisabled();
+
+  await loadEncoder(page);
+  await expect(blocked).toHaveCount(0);
+  await page
+    .getByTestId('workload-file')
+    .setInputFiles({ name: 'q.txt', mimeType: 'text/plain', buffer: Buffer.from(`${QUERY}\nWhat is 2 + 2?`) });
+  await expect(page.getByTestId('workload-plan')).toHaveAttribute('data-queries', '2');
+});

@@ -29,6 +29,30 @@ async function download(page: Page, testId: string): Promise<string> {
   return readFile(await file.path(), 'utf8');
 }
 
+test('a file picked the moment a workload link opens waits for the predictor, saying so, then is routed', async ({
+  page,
+}) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (e) => errors.push(e));
+  // The default bundle's graph is held back until the file has been picked.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/models/*/*.onnx', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/?view=workload');
+  await page
+    .getByTestId('workload-file')
+    .setInputFiles({ name: 'q.txt', mimeType: 'text/plain', buffer: Buffer.from(QUERIES.join('\n')) });
+  await expect(page.getByTestId('workload-waiting')).toContainText('Loading the predictor');
+  await expect(page.getByTestId('workload-cancel')).toBeEnabled();
+  release();
+  await expect(page.getByTestId('workload-plan')).toHaveAttribute('data-queries', String(QUERIES.length));
+  await expect(page.getByTestId('workload-error')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('a text file is routed: the plan, the savings, and exports that read back', async ({ page }) => {
   await openWorkload(page);
   const text = ['', ...QUERIES.slice(0, 3), '   ', ...QUERIES.slice(3), ''].join('\n');

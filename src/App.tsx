@@ -127,7 +127,8 @@ export function App() {
 
       <main className="grid">
         <div className="left">
-          {manifest?.encoder.kind === 'qwen3-embedding' && (
+          {/* The workload view shows its own: only one panel is on the page at a time. */}
+          {view === 'main' && manifest?.encoder.kind === 'qwen3-embedding' && (
             <div className="offstage">
               <Suspense fallback={<section className="panel">Loading the encoder panel…</section>}>
                 <EncoderPanel key={manifest.encoder.model} spec={manifest.encoder} />

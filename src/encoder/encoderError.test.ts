@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cancelled, EncoderError, explainLoadError, isCancellation } from './encoderError';
+import { cancelled, EncoderError, errorFromReply, explainLoadError, problemOf, throwIfCancelled } from './encoderError';
 
 describe('explainLoadError', () => {
   it.each([
@@ -24,10 +24,28 @@ describe('explainLoadError', () => {
 });
 
 describe('cancelled', () => {
-  it('says the load stopped, in words the panel recognises as a cancellation', () => {
+  it('says the load stopped, as the cancelled kind', () => {
     const e = cancelled('onnx-community/Qwen3-0.6B-ONNX (q8)');
     expect(e).toMatchObject({ problem: 'cancelled', message: 'Stopped loading onnx-community/Qwen3-0.6B-ONNX (q8).' });
-    expect(isCancellation(e.message)).toBe(true);
-    expect(isCancellation('Could not load x: boom')).toBe(false);
+  });
+
+  it('stops an embedding once its signal has aborted, and not before', () => {
+    const controller = new AbortController();
+    expect(() => throwIfCancelled(controller.signal)).not.toThrow();
+    expect(() => throwIfCancelled(undefined)).not.toThrow();
+    controller.abort();
+    expect(() => throwIfCancelled(controller.signal)).toThrow(expect.objectContaining({ problem: 'cancelled' }));
+  });
+});
+
+describe('across the worker', () => {
+  it('keeps an EncoderError’s kind and message, and leaves other errors plain', () => {
+    const original = cancelled('x (q8)');
+    const back = errorFromReply(original.message, problemOf(original));
+    expect(back).toBeInstanceOf(EncoderError);
+    expect(back).toMatchObject({ problem: 'cancelled', message: 'Stopped loading x (q8).' });
+    const plain = errorFromReply('boom', problemOf(new Error('boom')));
+    expect(plain).not.toBeInstanceOf(EncoderError);
+    expect(plain.message).toBe('boom');
   });
 });

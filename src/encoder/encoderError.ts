@@ -8,6 +8,8 @@ export type EncoderProblem =
   | 'width'
   | 'out-of-memory'
   | 'empty-text'
+  /** Asked to embed while no encoder the bundle can read is loaded. */
+  | 'not-loaded'
   | 'cancelled'
   | 'failed';
 
@@ -21,15 +23,24 @@ export class EncoderError extends Error {
   }
 }
 
-const CANCELLED = 'Stopped loading ';
-
 /** What a cancelled load says; the panel shows it as a note, not as an error. */
 export function cancelled(what: string): EncoderError {
-  return new EncoderError('cancelled', `${CANCELLED}${what}.`);
+  return new EncoderError('cancelled', `Stopped loading ${what}.`);
 }
 
-export function isCancellation(message: string): boolean {
-  return message.startsWith(CANCELLED);
+/** Throws the 'cancelled' EncoderError once `signal` has aborted: an embedding stops between its steps. */
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new EncoderError('cancelled', 'Stopped embedding: the query was replaced or cancelled.');
+}
+
+/** The kind of an error, for the worker's 'failed' reply: null when it is not an EncoderError. */
+export function problemOf(e: unknown): EncoderProblem | null {
+  return e instanceof EncoderError ? e.problem : null;
+}
+
+/** The error a 'failed' reply stands for: an EncoderError again when it was one, so its kind survives the worker. */
+export function errorFromReply(message: string, problem: EncoderProblem | null): Error {
+  return problem ? new EncoderError(problem, message) : new Error(message);
 }
 
 const OUT_OF_MEMORY =

@@ -15,12 +15,14 @@ export function lastTokenEmbedding(
   const out = new Float32Array(dim);
   const start = (tokens - 1) * dim;
   for (let k = 0; k < dim; k++) out[k] = hidden[start + k]!;
-  if (normalize) {
-    let sumSquares = 0;
-    for (let k = 0; k < dim; k++) sumSquares += out[k]! * out[k]!;
-    // torch.nn.functional.normalize divides by max(‖x‖, 1e-12); so do we.
-    const norm = Math.max(Math.sqrt(sumSquares), 1e-12);
-    for (let k = 0; k < dim; k++) out[k] = out[k]! / norm;
-  }
-  return out;
+  return normalize ? l2Normalize(out) : out;
+}
+
+/** `vector` divided by its L2 norm, in place; torch.nn.functional.normalize floors the norm at 1e-12, and so do we. */
+export function l2Normalize(vector: Float32Array): Float32Array {
+  let sumSquares = 0;
+  for (const v of vector) sumSquares += v * v;
+  const norm = Math.max(Math.sqrt(sumSquares), 1e-12);
+  for (let k = 0; k < vector.length; k++) vector[k] = vector[k]! / norm;
+  return vector;
 }

@@ -1,12 +1,13 @@
 import { PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
 import type * as Ort from 'onnxruntime-web';
-import { cancelled, EncoderError, explainLoadError } from './encoderError';
+import { cancelled, EncoderError, explainLoadError, throwIfCancelled } from './encoderError';
 import { readAll, readText, type ExportReader } from './exportReader';
 import type { PrecisionOption } from './exportFiles';
 import { floatValues } from './float16';
 import { PATCH_SLACK } from './graphSplice';
 import { exposeHiddenState, type ExposedHiddenState } from './hiddenStateOutput';
 import { lastTokenEmbedding } from './lastToken';
+import type { QueryEncoder } from './queryEncoder';
 import { sessionFeeds, type OnnxRuntime, type Qwen3Config } from './sessionFeeds';
 
 /**
@@ -38,13 +39,12 @@ export interface LoadOptions {
   signal?: AbortSignal;
 }
 
-export interface Qwen3Encoder {
-  readonly dim: number;
+/** Its batches give the raw last-token hidden states, one text after another. */
+export interface Qwen3Encoder extends QueryEncoder {
   /** The output the embedding is read from, what was done to the graph to have it, and to its KV cache. */
   readonly hiddenState: Pick<ExposedHiddenState, 'output' | 'patch' | 'kvCache'>;
   /** The last token's hidden state for `text`, L2-normalised when `normalize` is set. */
   embed(text: string, normalize: boolean): Promise<Float32Array>;
-  dispose(): Promise<void>;
 }
 
 /** Run once at load so a width mismatch or an execution failure shows before the first query. */
@@ -147,8 +147,18 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
     await embed(PROBE_TEXT, true);
     return {
       dim,
+      // One text per graph run: a batch reports each query as it is embedded.
+      chunk: 1,
       hiddenState: { output: graph.output, patch: graph.patch, kvCache: graph.kvCache },
       embed,
+      embedBatch: async (texts, batchSignal) => {
+        const out: Float32Array[] = [];
+        for (const text of texts) {
+          throwIfCancelled(batchSignal);
+          out.push(await embed(text, false));
+        }
+        return out;
+      },
       dispose: () => run.release(),
     };
   } catch (e) {

@@ -1,4 +1,5 @@
 import type { Manifest } from '../bundle/manifest';
+import { errorFromReply } from '../encoder/encoderError';
 import type { Prediction } from '../router/curves';
 import type { EncoderInfo, EncoderLoad, EncoderSource, ExportInspection } from '../worker/encoderProtocol';
 import type { Backend, WorkerRequest, WorkerResponse } from '../worker/protocol';
@@ -57,7 +58,7 @@ export class PredictorClient {
       });
       this.loading = null;
     } else if (msg.type === 'failed' && msg.id === null) {
-      this.loading?.reject(new Error(msg.message));
+      this.loading?.reject(errorFromReply(msg.message, msg.problem));
       this.loading = null;
     } else if (msg.type === 'encoder-progress') {
       this.pending.get(msg.id)?.progress?.(msg.loaded, msg.total);
@@ -67,7 +68,7 @@ export class PredictorClient {
       const p = this.pending.get(msg.id!);
       this.pending.delete(msg.id!);
       this.batchChunks.delete(msg.id!);
-      if (msg.type === 'failed') p?.reject(new Error(msg.message));
+      if (msg.type === 'failed') p?.reject(errorFromReply(msg.message, msg.problem));
       else p?.resolve(msg);
     }
   }
@@ -98,22 +99,37 @@ export class PredictorClient {
     });
   }
 
-  async predict(text: string): Promise<PredictResult> {
-    const msg = await this.request<'predicted'>({ type: 'predict', texts: [text] });
-    return { prediction: msg.predictions[0]!, encodeMs: msg.encodeMs, inferMs: msg.inferMs };
+  /** Sends the worker a 'cancel' for request `id` (already sent) when `signal` aborts, or has; returns what stops listening. */
+  private cancelOnAbort(id: number, signal: AbortSignal | undefined): () => void {
+    const cancel = () => this.worker.postMessage({ type: 'cancel', id } satisfies WorkerRequest);
+    if (signal?.aborted) cancel();
+    else signal?.addEventListener('abort', cancel, { once: true });
+    return () => signal?.removeEventListener('abort', cancel);
+  }
+
+  /** Predicts one query; once `signal` aborts, the worker drops it (rejecting with the 'cancelled' EncoderError) if it can. */
+  async predict(text: string, signal?: AbortSignal): Promise<PredictResult> {
+    const id = this.nextId++;
+    const reply = this.request<'predicted'>({ type: 'predict', texts: [text] }, undefined, id);
+    const stopListening = this.cancelOnAbort(id, signal);
+    try {
+      const msg = await reply;
+      return { prediction: msg.predictions[0]!, encodeMs: msg.encodeMs, inferMs: msg.inferMs };
+    } finally {
+      stopListening();
+    }
   }
 
   /** Predicts many queries, chunk by chunk; resolves with whether it was cancelled through `signal`. */
   async predictBatch(texts: string[], { chunk, onChunk, signal }: BatchOptions): Promise<{ cancelled: boolean }> {
     const id = this.nextId++;
     this.batchChunks.set(id, onChunk);
-    const cancel = () => this.worker.postMessage({ type: 'cancel-batch', id } satisfies WorkerRequest);
-    signal?.addEventListener('abort', cancel, { once: true });
+    const reply = this.request<'batch-done'>({ type: 'predict-batch', texts, chunk }, undefined, id);
+    const stopListening = this.cancelOnAbort(id, signal);
     try {
-      const done = await this.request<'batch-done'>({ type: 'predict-batch', texts, chunk }, undefined, id);
-      return { cancelled: done.cancelled };
+      return { cancelled: (await reply).cancelled };
     } finally {
-      signal?.removeEventListener('abort', cancel);
+      stopListening();
       this.batchChunks.delete(id);
     }
   }

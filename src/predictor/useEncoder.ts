@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { EncoderSpec } from '../bundle/manifest';
+import { problemOf, type EncoderProblem } from '../encoder/encoderError';
 import type { EncoderInfo, EncoderLoad } from '../worker/encoderProtocol';
 import type { PredictorClient } from './client';
 import { predictor } from './sharedClient';
@@ -14,7 +14,8 @@ export interface EncoderState {
   info: EncoderInfo | null;
   /** Bytes read over bytes to read for the load in progress, or the last one. */
   progress: { loaded: number; total: number } | null;
-  error: string | null;
+  /** Why the last load ended without an encoder; `problem` is its EncoderError's kind ('cancelled' for a cancel). */
+  error: { message: string; problem: EncoderProblem | null } | null;
   load: (request: EncoderLoad) => Promise<void>;
 }
 
@@ -35,7 +36,7 @@ export function createEncoderStore(client: () => PredictorClient): StoreApi<Enco
           progress: { loaded: s.progress?.total ?? info.bytes, total: s.progress?.total ?? info.bytes },
         }));
       } catch (e) {
-        set({ status: 'not loaded', error: (e as Error).message });
+        set({ status: 'not loaded', error: { message: (e as Error).message, problem: problemOf(e) } });
       }
     },
   }));
@@ -46,21 +47,4 @@ export const encoderStore = createEncoderStore(predictor);
 
 export function useEncoder<T>(selector: (state: EncoderState) => T): T {
   return useStore(encoderStore, selector);
-}
-
-export interface EncoderGate {
-  /** The bundle cannot predict until its encoder is loaded; `message` says so. */
-  needed: boolean;
-  message: string | null;
-  /** Changes with the loaded encoder, so predictions made with one are never shown for another. */
-  key: string;
-}
-
-export function encoderGate(spec: EncoderSpec | null, info: EncoderInfo | null): EncoderGate {
-  if (spec?.kind !== 'qwen3-embedding') return { needed: false, message: null, key: 'built-in' };
-  if (!info || info.dim !== spec.dim) {
-    const name = spec.model.split('/').pop();
-    return { needed: true, message: `This bundle needs the ${name} encoder: load it to see predictions.`, key: 'none' };
-  }
-  return { needed: false, message: null, key: `${info.label}|${info.precision}|${info.device}|${info.loadMs}` };
 }

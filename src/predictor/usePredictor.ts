@@ -1,15 +1,12 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { AUTHORS_RELEASE, type ReleaseStatus } from '../bundle/authorsRelease';
 import type { Manifest } from '../bundle/manifest';
 import { fetchBundle, type LoadedBundle } from '../bundle/fetchBundle';
 import { DEFAULT_BUNDLE_ID, isLocalBundle } from '../config';
 import type { LoadInfo } from './client';
 import { loadIntoWorker, takePreloaded } from './preload';
-import { predictor } from './sharedClient';
-import { encoderGate, useEncoder } from './useEncoder';
 
 export interface PredictorState {
   status: 'loading' | 'ready' | 'failed';
@@ -103,23 +100,4 @@ export function useBundleLoader(bundleId: string, fallBack: () => void): void {
       cancelled = true;
     };
   }, [bundleId, fallBack]);
-}
-
-/** Predictions per (bundle, encoder, query), cached; the previous curves stay up while the next arrive. */
-export function usePrediction(query: string) {
-  const status = usePredictor((s) => s.status);
-  const key = usePredictor((s) => s.key);
-  const manifest = usePredictor((s) => s.manifest);
-  const encoder = useEncoder((s) => s.info);
-  const gate = encoderGate(manifest?.encoder ?? null, encoder);
-  return useQuery({
-    queryKey: ['predict', key, gate.key, query],
-    queryFn: () => predictor().predict(query),
-    enabled: status === 'ready' && key !== null && !gate.needed && query.trim().length > 0,
-    staleTime: Infinity,
-    gcTime: 5 * 60_000,
-    retry: false,
-    placeholderData: (previous, previousQuery) =>
-      previousQuery?.queryKey[1] === key ? keepPreviousData(previous) : undefined,
-  });
 }

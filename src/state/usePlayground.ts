@@ -1,7 +1,8 @@
 import { useDeferredValue, useMemo } from 'react';
 import { DEFAULT_BUNDLE_ID, QUERY_DEBOUNCE_MS } from '../config';
-import { encoderGate, useEncoder } from '../predictor/useEncoder';
-import { useBundleLoader, usePrediction, usePredictor } from '../predictor/usePredictor';
+import { usePrediction } from '../predictor/usePrediction';
+import { useBundleLoader, usePredictor } from '../predictor/usePredictor';
+import { useReadiness } from '../predictor/useReadiness';
 import { capRange } from '../router/capScale';
 import { buildCurves } from '../router/curves';
 import { inputTokensFor } from '../router/inputTokens';
@@ -59,9 +60,9 @@ export function usePlayground() {
   const hasQuery = query.trim().length > 0;
   const prediction = usePrediction(query);
   const manifest = predictor.manifest;
-  const encoderInfo = useEncoder((s) => s.info);
+  const ready = useReadiness();
   // A bundle whose encoder is not loaded shows no numbers, not even the last ones.
-  const gate = encoderGate(manifest?.encoder ?? null, encoderInfo);
+  const encoderMissing = !ready.ready && (ready.why === 'encoder-not-loaded' || ready.why === 'encoder-loading');
 
   const bundleRules: DecisionRules = manifest?.decisionRules ?? 'playground';
   const rules: DecisionRules = appRules ? 'playground' : bundleRules;
@@ -69,7 +70,7 @@ export function usePlayground() {
 
   const { overrides, pool, enabled, colors } = useEffectivePool(manifest);
 
-  const result = hasQuery && !gate.needed ? prediction.data : undefined;
+  const result = hasQuery && !encoderMissing ? prediction.data : undefined;
   const curves = useMemo(
     () => (manifest && result ? buildCurves(manifest, result.prediction, pool, enabled) : []),
     [manifest, result, pool, enabled],
@@ -144,7 +145,7 @@ export function usePlayground() {
     failed: prediction.isError,
     predicted: curves.length > 0,
   });
-  const emptyReason = gate.message ?? predictionReason;
+  const emptyReason = encoderMissing ? ready.message : predictionReason;
 
   return {
     predictor,
@@ -176,6 +177,6 @@ export function usePlayground() {
     predictionError: prediction.isError ? prediction.error : null,
     latencyMs: result ? result.encodeMs + result.inferMs : null,
     // Curves on screen may belong to an earlier query while the next prediction runs.
-    stale: hasQuery && !gate.needed && (typed !== query || prediction.isPlaceholderData || prediction.isFetching),
+    stale: hasQuery && !encoderMissing && (typed !== query || prediction.isPlaceholderData || prediction.isFetching),
   };
 }

@@ -1,7 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { EncoderSpec } from '../bundle/manifest';
-import { isCancellation } from '../encoder/encoderError';
 import { defaultPrecision, type Precision } from '../encoder/exportFiles';
 import { gpuHasF16 } from '../encoder/gpuFeatures';
 import { exportIdFor } from '../encoder/hub';
@@ -10,7 +9,8 @@ import { precisionNote } from '../encoder/precisionNotes';
 import { webgpuAdapter } from '../worker/webgpuAdapter';
 import { cancelEncoderLoad, type EncoderInfo, type EncoderSource } from '../worker/encoderProtocol';
 import { predictor } from '../predictor/sharedClient';
-import { encoderGate, useEncoder } from '../predictor/useEncoder';
+import { useEncoder } from '../predictor/useEncoder';
+import { useReadiness } from '../predictor/useReadiness';
 import { formatBytes, formatMs } from './format';
 import { useDebounced } from './useDebounced';
 import { FolderButton } from './FolderButton';
@@ -76,9 +76,9 @@ export function EncoderPanel({ spec }: Props) {
   const options = inspection.data?.options ?? [];
   const fallback = options.length ? defaultPrecision(options, device, gpu.data?.f16 ?? false) : null;
   const precision = options.some((o) => o.precision === chosen) ? chosen! : fallback;
-  const gate = encoderGate(spec, encoder.info);
-  const loading = encoder.status === 'loading';
-  const status = loading ? 'loading' : gate.needed ? 'not loaded' : 'ready';
+  const status = useReadiness().encoder;
+  const loading = status === 'loading';
+  const loaded = status === 'ready';
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['encoder-export'] });
 
   async function load() {
@@ -94,7 +94,6 @@ export function EncoderPanel({ spec }: Props) {
   function cancel() {
     if (!loadToken) return;
     cancelEncoderLoad(loadToken);
-    setNote('Loading cancelled: what was downloaded is not kept.');
   }
 
   async function forget() {
@@ -107,10 +106,11 @@ export function EncoderPanel({ spec }: Props) {
     encoder.progress && encoder.progress.total > 0
       ? Math.floor((encoder.progress.loaded / encoder.progress.total) * 100)
       : null;
-  const loadError = encoder.error && !isCancellation(encoder.error) ? encoder.error : null;
+  const cancelled = encoder.error?.problem === 'cancelled';
+  const loadError = cancelled ? null : (encoder.error?.message ?? null);
   const problem = loadError ?? (inspection.isError ? inspection.error.message : null);
   const selected = options.find((o) => o.precision === precision);
-  const howRead = encoder.info && !gate.needed ? hiddenStateNote(encoder.info) : null;
+  const howRead = encoder.info && loaded ? hiddenStateNote(encoder.info) : null;
 
   return (
     <section className="panel encoder-panel" data-testid="encoder-panel">
@@ -219,7 +219,7 @@ export function EncoderPanel({ spec }: Props) {
           {problem}
         </p>
       )}
-      {encoder.info && !gate.needed && (
+      {encoder.info && loaded && (
         <p className="hint" data-testid="encoder-loaded" data-from={encoder.info.from}>
           Loaded {encoder.info.label} ({encoder.info.precision}, {encoder.info.device}) {FROM[encoder.info.from]} in{' '}
           {formatMs(encoder.info.loadMs)}.
@@ -230,10 +230,16 @@ export function EncoderPanel({ spec }: Props) {
           {howRead}
         </p>
       )}
-      {note && (
-        <p className="hint" data-testid="encoder-note">
-          {note}
+      {cancelled ? (
+        <p className="hint" data-testid="encoder-note" data-problem="cancelled">
+          Loading cancelled: what was downloaded is not kept.
         </p>
+      ) : (
+        note && (
+          <p className="hint" data-testid="encoder-note">
+            {note}
+          </p>
+        )
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Manifest } from '../bundle/manifest';
-import { encoderGate, useEncoder } from '../predictor/useEncoder';
+import { useEncoder } from '../predictor/useEncoder';
+import { useReadiness } from '../predictor/useReadiness';
 
 interface Props {
   manifest: Manifest;
@@ -13,7 +14,7 @@ function ModelCardView({ manifest, plotUrl }: Props) {
   const metrics = Object.entries(card.metrics);
   const info = useEncoder((s) => s.info);
   // The encoder this bundle reads now, when loaded: its precision is the approximation the card speaks of.
-  const loaded = encoder.kind === 'qwen3-embedding' && !encoderGate(encoder, info).needed ? info : null;
+  const loaded = useReadiness().encoder === 'ready' ? info : null;
   return (
     <section className="panel model-card" data-testid="model-card">
       <div className="panel-head">

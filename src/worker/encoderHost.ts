@@ -1,18 +1,10 @@
-import type * as Ort from 'onnxruntime-web';
-// transformers.js pins its own onnxruntime-web build (a different version from the app's), which
-// the encoder runs on: a runtime apart from the predictor's, with its own threads. The path has
-// no declarations of its own; its API is onnxruntime-web's.
-// @ts-expect-error -- no declaration file for this path
-import * as bundledOrt from '../../node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort.webgpu.bundle.min.mjs';
-// Its wasm must match it exactly; serving it from this origin keeps it off any CDN.
-import bundledOrtWasm from '../../node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { EncoderError } from '../encoder/encoderError';
 import { exportOptions, type ExportFile, type PrecisionOption } from '../encoder/exportFiles';
 import type { ExportReader } from '../encoder/exportReader';
 import { hubFileUrl, hubReader, listHubExport, offlineError } from '../encoder/hub';
 import { listPicked, pickedReader } from '../encoder/pickedFolder';
-import { loadQwen3Encoder, type Qwen3Encoder } from '../encoder/qwen3';
-import type { OnnxRuntime } from '../encoder/sessionFeeds';
+import { loadQwen3Encoder } from '../encoder/qwen3';
+import type { QueryEncoder } from '../encoder/queryEncoder';
 import {
   ENCODER_CACHE,
   ENCODER_CANCEL_CHANNEL,
@@ -21,20 +13,15 @@ import {
   type EncoderSource,
   type ExportInspection,
 } from './encoderProtocol';
+import { encoderRuntime } from './encoderRuntime';
 
 /**
  * The worker's side of the query encoder: reads what an export offers, loads one precision
- * of it (from the Hub, cached in Cache Storage, or from a picked folder) and embeds queries.
+ * of it (from the Hub, cached in Cache Storage, or from a picked folder) and embeds queries
+ * with whichever encoder is loaded, through the one QueryEncoder interface.
  */
 
-declare const self: DedicatedWorkerGlobalScope;
-
-const ort = bundledOrt as OnnxRuntime & { env: Ort.Env };
-ort.env.wasm.wasmPaths = { wasm: new URL(bundledOrtWasm, self.location.href).href };
-// Threads need SharedArrayBuffer, which only a cross-origin-isolated page has.
-ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
-
-let current: { encoder: Qwen3Encoder; info: EncoderInfo } | null = null;
+let current: { encoder: QueryEncoder; info: EncoderInfo } | null = null;
 /** Embeddings in flight: an encoder is disposed only after they finish. */
 let busy: Promise<unknown> = Promise.resolve();
 /** Loads that may be cancelled, by the token their request carried. */
@@ -99,7 +86,7 @@ export async function loadEncoder(
     const { files: reader, written } = readerFor(source, cache);
     const encoder = await loadQwen3Encoder({
       files: reader,
-      ort,
+      ort: await encoderRuntime(),
       label,
       option,
       device,
@@ -136,9 +123,15 @@ export function loadedEncoder(): EncoderInfo | null {
   return current?.info ?? null;
 }
 
-export function embed(text: string, normalize: boolean): Promise<Float32Array> {
-  if (!current) throw new Error('no query encoder is loaded');
-  const run = current.encoder.embed(text, normalize);
+/** How many queries the loaded encoder embeds well in one call. */
+export function preferredChunk(): number {
+  return current?.encoder.chunk ?? 1;
+}
+
+/** The loaded encoder's vectors for `texts`, as it gives them; see QueryEncoder. */
+export function embedBatch(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]> {
+  if (!current) return Promise.reject(new EncoderError('not-loaded', 'No query encoder is loaded.'));
+  const run = current.encoder.embedBatch(texts, signal);
   busy = run.catch(() => undefined);
   return run;
 }

@@ -1,4 +1,5 @@
 import type { Manifest } from '../bundle/manifest';
+import type { EncoderProblem } from '../encoder/encoderError';
 import type { Prediction } from '../router/curves';
 import type { EncoderRequest, EncoderResponse } from './encoderProtocol';
 
@@ -11,8 +12,12 @@ export type WorkerRequest =
   | { type: 'predict'; id: number; texts: string[] }
   /** A workload: predicted `chunk` queries at a time, each chunk answered as it is done. */
   | { type: 'predict-batch'; id: number; texts: string[]; chunk: number }
-  /** Stops a batch before its next chunk; it answers 'batch-done' with cancelled: true. */
-  | { type: 'cancel-batch'; id: number }
+  /**
+   * Stops a predict or a batch: one not started yet never starts; one embedding stops at the
+   * encoder's next step. A batch then answers 'batch-done' with cancelled: true, a predict
+   * 'failed' with the problem 'cancelled'.
+   */
+  | { type: 'cancel'; id: number }
   | EncoderRequest;
 
 export type WorkerResponse =
@@ -21,4 +26,5 @@ export type WorkerResponse =
   | { type: 'batch-progress'; id: number; from: number; predictions: Prediction[] }
   | { type: 'batch-done'; id: number; cancelled: boolean }
   | EncoderResponse
-  | { type: 'failed'; id: number | null; message: string };
+  /** `problem` is set when the error was an EncoderError, so the page can rethrow it as one. */
+  | { type: 'failed'; id: number | null; message: string; problem: EncoderProblem | null };

@@ -1,5 +1,7 @@
 /// <reference lib="webworker" />
 import { encodeDense } from '../encoder/hashedNgrams';
+import { EncoderError, problemOf, throwIfCancelled } from '../encoder/encoderError';
+import { l2Normalize } from '../encoder/lastToken';
 import type { Manifest } from '../bundle/manifest';
 import { decodeOutputs } from './decode';
 import { openSession, prefetchRuntime, type OpenSession } from './backend';
@@ -13,9 +15,19 @@ let loaded: { manifest: Manifest; open: OpenSession } | null = null;
 const encoderHost = () => import('./encoderHost');
 // Requests run one at a time: a predict that arrives during load waits for it.
 let queue: Promise<void> = Promise.resolve();
+/** Predicts and batches not finished yet, by id: a 'cancel' aborts theirs. */
+const running = new Map<number, AbortController>();
 
 function reply(message: WorkerResponse): void {
   self.postMessage(message);
+}
+
+function failed(id: number | null, e: unknown): void {
+  reply({ type: 'failed', id, message: (e as Error).message || String(e), problem: problemOf(e) });
+}
+
+function unreachable(message: never): never {
+  throw new Error(`unknown request ${JSON.stringify(message)}`);
 }
 
 async function load(manifest: Manifest, onnx: ArrayBuffer): Promise<void> {
@@ -34,7 +46,7 @@ async function load(manifest: Manifest, onnx: ArrayBuffer): Promise<void> {
 }
 
 /** The bundle's input rows for `texts`, by the encoder its manifest names. */
-async function encode(manifest: Manifest, texts: string[]): Promise<Float32Array> {
+async function encode(manifest: Manifest, texts: string[], signal: AbortSignal): Promise<Float32Array> {
   const spec = manifest.encoder;
   const input = new Float32Array(texts.length * spec.dim);
   if (spec.kind === 'hashed-ngrams') {
@@ -42,20 +54,21 @@ async function encode(manifest: Manifest, texts: string[]): Promise<Float32Array
     return input;
   }
   const host = await encoderHost();
-  const encoder = host.loadedEncoder();
-  if (!encoder || encoder.dim !== spec.dim)
-    throw new Error(
-      `the ${spec.model} encoder is not loaded in this page: load it in the encoder panel to see predictions`,
+  if (host.loadedEncoder()?.dim !== spec.dim)
+    throw new EncoderError(
+      'not-loaded',
+      `The ${spec.model} encoder is not loaded in this page: load it in the encoder panel to see predictions.`,
     );
-  for (const [i, text] of texts.entries()) input.set(await host.embed(text, spec.normalize), i * spec.dim);
+  const vectors = await host.embedBatch(texts, signal);
+  vectors.forEach((v, i) => input.set(spec.normalize ? l2Normalize(v) : v, i * spec.dim));
   return input;
 }
 
-async function run(texts: string[]) {
+async function run(texts: string[], signal: AbortSignal) {
   if (!loaded) throw new Error('no predictor is loaded');
   const { manifest, open } = loaded;
   const t0 = performance.now();
-  const input = await encode(manifest, texts);
+  const input = await encode(manifest, texts, signal);
   const t1 = performance.now();
   const out = await open.session.run({
     [manifest.io.input.name]: new open.ort.Tensor('float32', input, [texts.length, manifest.encoder.dim]),
@@ -72,34 +85,54 @@ async function run(texts: string[]) {
   return { predictions, encodeMs: t1 - t0, inferMs: performance.now() - t1 };
 }
 
-async function predict(id: number, texts: string[]): Promise<void> {
-  reply({ type: 'predicted', id, ...(await run(texts)) });
+/** A predict waits its turn; cancelled before it, it never runs. */
+function predict(id: number, texts: string[]): void {
+  const controller = new AbortController();
+  running.set(id, controller);
+  queue = queue.then(async () => {
+    try {
+      throwIfCancelled(controller.signal);
+      reply({ type: 'predicted', id, ...(await run(texts, controller.signal)) });
+    } catch (e) {
+      failed(id, e);
+    } finally {
+      running.delete(id);
+    }
+  });
 }
 
-/** The batches in progress, and whether each has been cancelled. */
-const batches = new Map<number, { cancelled: boolean }>();
+/** Queries per chunk for the loaded bundle: its encoder may want fewer, so progress and a cancel come sooner. */
+async function chunkFor(asked: number): Promise<number> {
+  if (loaded?.manifest.encoder.kind !== 'qwen3-embedding') return asked;
+  const preferred = (await encoderHost()).preferredChunk();
+  return Math.max(1, Math.min(asked, preferred));
+}
 
 /**
  * A batch joins the queue one chunk at a time, so a single query typed meanwhile waits for
- * one chunk, not the whole batch, and a cancel takes effect before the next chunk.
+ * one chunk, not the whole batch, and a cancel takes effect within the chunk running.
  */
 function predictBatch(id: number, texts: string[], chunk: number, from = 0): void {
-  if (from === 0) batches.set(id, { cancelled: false });
+  if (from === 0) running.set(id, new AbortController());
+  const signal = running.get(id)!.signal;
   queue = queue.then(async () => {
     const finish = (cancelled: boolean) => {
-      batches.delete(id);
+      running.delete(id);
       reply({ type: 'batch-done', id, cancelled });
     };
-    if (batches.get(id)?.cancelled) return finish(true);
+    if (signal.aborted) return finish(true);
+    const size = await chunkFor(chunk);
     try {
-      const slice = texts.slice(from, from + chunk);
-      if (slice.length) reply({ type: 'batch-progress', id, from, predictions: (await run(slice)).predictions });
+      const slice = texts.slice(from, from + size);
+      if (slice.length)
+        reply({ type: 'batch-progress', id, from, predictions: (await run(slice, signal)).predictions });
     } catch (e) {
-      batches.delete(id);
+      if (problemOf(e) === 'cancelled') return finish(true);
+      running.delete(id);
       return failed(id, e);
     }
     // The next chunk queues after a turn of the event loop, so a cancel or a typed query gets in first.
-    if (from + chunk < texts.length) setTimeout(() => predictBatch(id, texts, chunk, from + chunk), 0);
+    if (from + size < texts.length) setTimeout(() => predictBatch(id, texts, chunk, from + size), 0);
     else finish(false);
   });
 }
@@ -108,43 +141,44 @@ function predictBatch(id: number, texts: string[], chunk: number, from = 0): voi
 async function handleEncoder(msg: EncoderRequest): Promise<void> {
   const { id } = msg;
   const host = await encoderHost();
-  if (msg.type === 'inspect-encoder')
-    reply({ type: 'encoder-inspected', id, inspection: await host.inspectExport(msg.source) });
-  else if (msg.type === 'load-encoder') {
-    const info = await host.loadEncoder(msg.load, (loaded, total) =>
-      reply({ type: 'encoder-progress', id, loaded, total }),
-    );
-    reply({ type: 'encoder-loaded', id, info });
-  } else {
-    await host.forgetCachedWeights();
-    reply({ type: 'encoder-cache-forgotten', id });
+  switch (msg.type) {
+    case 'inspect-encoder':
+      return reply({ type: 'encoder-inspected', id, inspection: await host.inspectExport(msg.source) });
+    case 'load-encoder': {
+      const info = await host.loadEncoder(msg.load, (loaded, total) =>
+        reply({ type: 'encoder-progress', id, loaded, total }),
+      );
+      return reply({ type: 'encoder-loaded', id, info });
+    }
+    case 'forget-encoder-cache':
+      await host.forgetCachedWeights();
+      return reply({ type: 'encoder-cache-forgotten', id });
+    default:
+      return unreachable(msg);
   }
-}
-
-function failed(id: number | null, e: unknown): void {
-  reply({ type: 'failed', id, message: (e as Error).message || String(e) });
 }
 
 prefetchRuntime();
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;
-  if (msg.type === 'predict-batch') return predictBatch(msg.id, msg.texts, Math.max(1, msg.chunk));
-  if (msg.type === 'cancel-batch') {
-    const batch = batches.get(msg.id);
-    if (batch) batch.cancelled = true;
-    return;
+  switch (msg.type) {
+    case 'load':
+      queue = queue.then(() => load(msg.manifest, msg.onnx).catch((e: unknown) => failed(null, e)));
+      return;
+    case 'predict':
+      return predict(msg.id, msg.texts);
+    case 'predict-batch':
+      return predictBatch(msg.id, msg.texts, Math.max(1, msg.chunk));
+    case 'cancel':
+      running.get(msg.id)?.abort();
+      return;
+    case 'inspect-encoder':
+    case 'load-encoder':
+    case 'forget-encoder-cache':
+      handleEncoder(msg).catch((e: unknown) => failed(msg.id, e));
+      return;
+    default:
+      return unreachable(msg);
   }
-  if (msg.type !== 'load' && msg.type !== 'predict') {
-    handleEncoder(msg).catch((e: unknown) => failed(msg.id, e));
-    return;
-  }
-  queue = queue.then(async () => {
-    try {
-      if (msg.type === 'load') await load(msg.manifest, msg.onnx);
-      else await predict(msg.id, msg.texts);
-    } catch (e) {
-      failed(msg.type === 'predict' ? msg.id : null, e);
-    }
-  });
 };

@@ -16,6 +16,8 @@ function file(name: string, text: string) {
   };
 }
 
+const readyAt = (key: string) => () => Promise.resolve({ key, manifest });
+
 /** A worker stand-in: answers `chunk` texts per turn, stops at the next turn once aborted. */
 function fakeWorker() {
   const asked: string[][] = [];
@@ -36,7 +38,7 @@ describe('workload store', () => {
     const worker = fakeWorker();
     let key = 'a';
     const store = createWorkloadStore({
-      bundle: () => ({ key, manifest }),
+      ready: () => Promise.resolve({ key, manifest }),
       predictBatch: worker.predictBatch,
       chunk: 2,
     });
@@ -58,7 +60,7 @@ describe('workload store', () => {
   it('cancels mid-way and keeps what was predicted', async () => {
     const worker = fakeWorker();
     const store = createWorkloadStore({
-      bundle: () => ({ key: 'a', manifest }),
+      ready: readyAt('a'),
       predictBatch: worker.predictBatch,
       chunk: 10,
     });
@@ -74,12 +76,53 @@ describe('workload store', () => {
     expect(progress.done).toBeLessThan(100);
   });
 
-  it('says when no predictor is loaded, and when a file has no queries', async () => {
+  it('waits for the predictor, saying so, then runs', async () => {
     const worker = fakeWorker();
-    const none = createWorkloadStore({ bundle: () => null, predictBatch: worker.predictBatch });
+    let loaded: () => void = () => undefined;
+    const store = createWorkloadStore({
+      ready: (_signal, onWait) => {
+        onWait('Loading the predictor…');
+        return new Promise((resolve) => (loaded = () => resolve({ key: 'a', manifest })));
+      },
+      predictBatch: worker.predictBatch,
+    });
+    const running = store.getState().runFiles([file('q.txt', 'x\ny')]);
+    while (store.getState().status !== 'waiting') await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState()).toMatchObject({ waitingFor: 'Loading the predictor…', texts: ['x', 'y'] });
+    expect(worker.asked).toEqual([]);
+    loaded();
+    await running;
+    expect(store.getState()).toMatchObject({ status: 'done', waitingFor: null });
+    expect(worker.asked).toEqual([['x', 'y']]);
+  });
+
+  it('cancels while waiting, as a cancel', async () => {
+    const store = createWorkloadStore({
+      ready: (signal) =>
+        new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted')))),
+      predictBatch: fakeWorker().predictBatch,
+    });
+    const running = store.getState().runFiles([file('q.txt', 'x')]);
+    while (store.getState().status !== 'reading' || store.getState().texts.length === 0)
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    store.getState().cancel();
+    await running;
+    expect(store.getState()).toMatchObject({ status: 'cancelled', error: null });
+  });
+
+  it('says why no predictor can predict, and when a file has no queries', async () => {
+    const worker = fakeWorker();
+    const none = createWorkloadStore({
+      ready: () => Promise.reject(new Error('This bundle needs the Qwen3-0.6B encoder: load it to see predictions.')),
+      predictBatch: worker.predictBatch,
+    });
     await none.getState().runFiles([file('q.txt', 'x')]);
-    expect(none.getState()).toMatchObject({ status: 'failed', error: expect.stringMatching(/No predictor/) as string });
-    const empty = createWorkloadStore({ bundle: () => ({ key: 'a', manifest }), predictBatch: worker.predictBatch });
+    expect(none.getState()).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/needs the Qwen3/) as string,
+    });
+    expect(worker.asked).toEqual([]);
+    const empty = createWorkloadStore({ ready: readyAt('a'), predictBatch: worker.predictBatch });
     await empty.getState().runFiles([file('q.txt', '\n\n')]);
     expect(empty.getState().error).toMatch(/No queries/);
   });

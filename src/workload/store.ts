@@ -17,12 +17,23 @@ import { readQueryFile, type ParsedQueries, type QueryFile } from './queryFile';
  * prices or rules re-routes without predicting again, and a second file re-uses them.
  */
 
-export type WorkloadStatus = 'idle' | 'reading' | 'predicting' | 'evaluating' | 'done' | 'cancelled' | 'failed';
+export type WorkloadStatus =
+  | 'idle'
+  | 'reading'
+  /** Read, and waiting for the predictor (or its encoder) to finish loading. */
+  | 'waiting'
+  | 'predicting'
+  | 'evaluating'
+  | 'done'
+  | 'cancelled'
+  | 'failed';
 
 export interface WorkloadState {
   status: WorkloadStatus;
   /** Why the last run failed. */
   error: string | null;
+  /** While waiting: what for. */
+  waitingFor: string | null;
   /** What was read: files of queries (with what each skipped), or a folder with ground truth. */
   files: ParsedQueries[];
   folder: { name: string; queries: number; dropped: number } | null;
@@ -43,8 +54,12 @@ export interface WorkloadState {
 }
 
 export interface WorkloadDeps {
-  /** The bundle in the worker now, with a key that changes with it (and with its encoder), or null. */
-  bundle: () => { key: string; manifest: Manifest } | null;
+  /**
+   * The bundle in the worker once it can predict, with a key that changes with it (and with its
+   * encoder): waits while it loads, telling `onWait` what for; rejects with the reason when it
+   * cannot become ready by itself, or when `signal` aborts.
+   */
+  ready: (signal: AbortSignal, onWait: (message: string) => void) => Promise<{ key: string; manifest: Manifest }>;
   predictBatch: (texts: string[], options: BatchOptions) => Promise<{ cancelled: boolean }>;
   /** Queries per worker message. */
   chunk?: number;
@@ -64,6 +79,7 @@ export type WorkloadStore = WorkloadState & WorkloadActions;
 const IDLE: WorkloadState = {
   status: 'idle',
   error: null,
+  waitingFor: null,
   files: [],
   folder: null,
   texts: [],
@@ -84,14 +100,14 @@ export function createWorkloadStore(deps: WorkloadDeps): StoreApi<WorkloadStore>
   return createStore<WorkloadStore>()((set, get) => {
     /** Predicts the texts not in the cache yet; throws Cancelled when cancelled (what arrived is kept). */
     async function predictMissing(texts: readonly string[], signal: AbortSignal): Promise<Map<string, Prediction>> {
-      const bundle = deps.bundle();
-      if (!bundle) throw new Error('No predictor is loaded yet: wait for it, then try again.');
+      const bundle = await ready(signal);
       // Filled as chunks arrive and published once at the end: a copy per chunk would cost O(n²).
       const cache = new Map(get().cacheKey === bundle.key ? get().predictions : []);
       const missing = [...new Set(texts)].filter((t) => !cache.has(t));
       let done = texts.length - missing.length;
       set({
         status: 'predicting',
+        waitingFor: null,
         cacheKey: bundle.key,
         predictedWith: bundle.manifest,
         arriving: cache,
@@ -114,6 +130,15 @@ export function createWorkloadStore(deps: WorkloadDeps): StoreApi<WorkloadStore>
       return cache;
     }
 
+    /** The bundle, once it can predict; a cancel while waiting is a cancel. */
+    function ready(signal: AbortSignal) {
+      return deps
+        .ready(signal, (waitingFor) => set({ status: 'waiting', waitingFor }))
+        .catch((e: unknown) => {
+          throw signal.aborted ? new Cancelled() : e;
+        });
+    }
+
     async function run(body: (signal: AbortSignal) => Promise<void>): Promise<void> {
       controller?.abort();
       const own = new AbortController();
@@ -123,8 +148,8 @@ export function createWorkloadStore(deps: WorkloadDeps): StoreApi<WorkloadStore>
         if (controller === own) set({ status: 'done' });
       } catch (e) {
         if (controller !== own) return;
-        if (e instanceof Cancelled) set({ status: 'cancelled' });
-        else set({ status: 'failed', error: (e as Error).message || String(e) });
+        if (e instanceof Cancelled) set({ status: 'cancelled', waitingFor: null });
+        else set({ status: 'failed', waitingFor: null, error: (e as Error).message || String(e) });
       } finally {
         if (controller === own) controller = null;
       }
@@ -148,8 +173,6 @@ export function createWorkloadStore(deps: WorkloadDeps): StoreApi<WorkloadStore>
       runFolder: (folder) =>
         run(async (signal) => {
           set({ status: 'reading', error: null, report: null, folder: null, files: [], texts: [] });
-          const bundle = deps.bundle();
-          if (!bundle) throw new Error('No predictor is loaded yet: wait for it, then try again.');
           let data: Dataset;
           try {
             data = await loadDataset(folder);
@@ -159,6 +182,7 @@ export function createWorkloadStore(deps: WorkloadDeps): StoreApi<WorkloadStore>
           }
           if (signal.aborted) throw new Cancelled();
           set({ folder: { name: folder.root, queries: data.keys.length, dropped: data.dropped } });
+          const bundle = await ready(signal);
           const report = await evaluateHeldOut(bundle.manifest, data, async (prompts) => {
             set({ texts: prompts });
             const cache = await predictMissing(prompts, signal);

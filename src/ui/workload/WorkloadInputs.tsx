@@ -1,13 +1,20 @@
 import { useState } from 'react';
 import { textChunks } from '../../workload/fileText';
 import { pickedDataFolder } from '../../workload/pickedDataFolder';
+import type { Readiness } from '../../predictor/readiness';
 import { FolderButton } from '../FolderButton';
 import { useWorkload, workloadStore } from './workloadStore';
 
 const queryFiles = (files: readonly File[]) => files.map((f) => ({ name: f.name, chunks: textChunks(f) }));
 
+interface Props {
+  /** Why nothing can be routed until the person acts (an encoder to load, a bundle that failed); null when a pick may go ahead (it waits for a predictor still loading). */
+  blocked: Extract<Readiness, { ready: false }> | null;
+}
+
 /** Where a workload comes from: query files (picked or dropped), or an R2-Bench-format folder. */
-export function WorkloadInputs({ ready }: { ready: boolean }) {
+export function WorkloadInputs({ blocked }: Props) {
+  const ready = blocked === null;
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
   const parsed = useWorkload((s) => s.files);
@@ -69,6 +76,20 @@ export function WorkloadInputs({ ready }: { ready: boolean }) {
             ))}
           </select>
         </label>
+      )}
+      {blocked && (
+        <p className="banner note" data-testid="workload-blocked" data-why={blocked.why}>
+          {blocked.message}{' '}
+          {blocked.why === 'encoder-not-loaded' && (
+            <button
+              type="button"
+              className="link"
+              onClick={() => document.querySelector('[data-testid="encoder-panel"]')?.scrollIntoView()}
+            >
+              Go to the encoder panel
+            </button>
+          )}
+        </p>
       )}
       <p className="hint">Files are read in this browser; nothing is uploaded anywhere.</p>
     </div>

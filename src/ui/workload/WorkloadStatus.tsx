@@ -15,7 +15,8 @@ export function WorkloadStatus({ overLimit, maxChars }: { overLimit: number; max
   const files = useWorkload((s) => s.files);
   const folder = useWorkload((s) => s.folder);
   const texts = useWorkload((s) => s.texts.length);
-  const running = status === 'reading' || status === 'predicting' || status === 'evaluating';
+  const waitingFor = useWorkload((s) => s.waitingFor);
+  const running = status === 'reading' || status === 'waiting' || status === 'predicting' || status === 'evaluating';
   const empty = files.reduce((n, f) => n + f.empty, 0);
   const problems = files.flatMap((f) => f.problems);
   const problemCount = files.reduce((n, f) => n + f.problemCount, 0);
@@ -24,10 +25,16 @@ export function WorkloadStatus({ overLimit, maxChars }: { overLimit: number; max
     <div className="workload-status" data-status={status}>
       {running && (
         <div className="progress-row">
-          <span>
-            {LABEL[status]}
-            {status === 'predicting' && ` ${formatCount(progress.done)} of ${formatCount(progress.total)} queries`}…
-          </span>
+          {status === 'waiting' ? (
+            <span data-testid="workload-waiting">
+              {waitingFor} The queries are read: they are routed once it is ready.
+            </span>
+          ) : (
+            <span>
+              {LABEL[status]}
+              {status === 'predicting' && ` ${formatCount(progress.done)} of ${formatCount(progress.total)} queries`}…
+            </span>
+          )}
           <progress
             data-testid="workload-progress"
             max={Math.max(1, progress.total)}

@@ -3,7 +3,10 @@ import type { Manifest } from '../../bundle/manifest';
 import type { Report } from '../../evaluate/report';
 import type { PlanFilter } from '../../workload/plan';
 import { useView } from '../../state/viewStore';
+import { worthWaiting } from '../../predictor/readiness';
 import { usePredictor } from '../../predictor/usePredictor';
+import { useReadiness } from '../../predictor/useReadiness';
+import { EncoderPanel } from '../EncoderPanel';
 import { PoolEditor } from '../PoolEditor';
 import { formatCount, formatMs, formatTokens, formatUsd } from '../format';
 import { DeferralChart } from './DeferralChart';
@@ -138,7 +141,9 @@ const WorkloadResults = memo(function WorkloadResults({
 export function WorkloadView() {
   const w = useWorkloadPlan();
   const { manifest, plan, curves } = w;
-  const ready = usePredictor((s) => s.status === 'ready');
+  const readiness = useReadiness();
+  const encoderSpec = usePredictor((s) => s.manifest?.encoder);
+  const blocked = readiness.ready || worthWaiting(readiness) ? null : readiness;
   const report = useWorkload((s) => s.report);
   const lambda = useView((s) => s.lambda);
   const setLambda = useView((s) => s.setLambda);
@@ -156,7 +161,7 @@ export function WorkloadView() {
           {manifest?.card.simulated ? ', whose qualities come from a simulation, not from real LLMs,' : ''} and routed
           by both routers at the λ, cap and pool below.
         </p>
-        <WorkloadInputs ready={ready} />
+        <WorkloadInputs blocked={blocked} />
         <WorkloadStatus overLimit={w.overLimit} maxChars={w.maxChars} />
         {w.otherBundle && (
           <p className="banner note" data-testid="workload-other-bundle">
@@ -165,6 +170,8 @@ export function WorkloadView() {
           </p>
         )}
       </section>
+
+      {encoderSpec?.kind === 'qwen3-embedding' && <EncoderPanel key={encoderSpec.model} spec={encoderSpec} />}
 
       <section className="panel controls">
         <LambdaSlider id="workload-lambda" label="Quality ↔ cost, for every query" lambda={lambda} onChange={setLambda}>
