@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { answerTokens, isJudgeCall, startFakeProvider, type FakeProvider } from '../../e2e/fakeProvider';
+import { answerTokens, isJudgeCall, fakeProvidersFor } from '../../e2e/fakeProvider';
 import type { Budget } from '../bundle/manifest';
+import { estimateCompletionTokens } from './client';
 import type { HistoryEntry } from './history';
 import { runJob, type CallSpec, type JobEvents, type JobStage, type JudgeSpec } from './job';
 import { DEFAULT_JUDGE_PROMPT } from './judge';
@@ -8,16 +9,8 @@ import { DEFAULT_SETTINGS } from './settings';
 
 const KEY = 'sk-test-not-a-real-key-531';
 const QUERY = 'What is 2+2?';
-let provider: FakeProvider;
-
-beforeAll(async () => {
-  provider = await startFakeProvider();
-});
-afterAll(() => provider.close());
-beforeEach(() => {
-  provider.requests.length = 0;
-  provider.scripted.clear();
-});
+const providers = fakeProvidersFor({ beforeAll, afterAll, beforeEach });
+const provider = () => providers()[0]!;
 
 /** A call to `model` (a `fake/<mode>` id picks the fake's mode) at `budget`. */
 function call(model = 'acme/alpha', budget: Budget = 100): CallSpec {
@@ -28,7 +21,7 @@ function call(model = 'acme/alpha', budget: Budget = 100): CallSpec {
     providerModelId: model,
     prices: { inputPerMillion: 1, outputPerMillion: 2 },
     inputTokens: 3,
-    settings: { ...DEFAULT_SETTINGS, endpoint: provider.baseUrl, apiKey: KEY },
+    settings: { ...DEFAULT_SETTINGS, endpoint: provider().baseUrl, apiKey: KEY },
   };
 }
 
@@ -54,7 +47,10 @@ function recorder() {
   return { stages, rows, judged, events };
 }
 
-const judgeCalls = () => provider.chats().filter((c) => isJudgeCall(c.body!));
+const judgeCalls = () =>
+  provider()
+    .chats()
+    .filter((c) => isJudgeCall(c.body!));
 
 describe('runJob', () => {
   it('sends the call, keeps the answer, then judges it and replaces its row with the judged one', async () => {
@@ -69,7 +65,11 @@ describe('runJob', () => {
     expect(r.rows[0]).toMatchObject({ outcome: 'complete', judgedQuality: null, response: outcome.answer.text });
     expect(r.judged).toEqual([[r.rows[0], outcome.answer.row]]);
     expect(outcome.answer.row).toMatchObject({ outcome: 'complete', judgedQuality: 0.75, judgeModel: 'acme/judge' });
-    expect(provider.chats().map((c) => c.body!.model)).toEqual(['acme/alpha', 'acme/judge']);
+    expect(
+      provider()
+        .chats()
+        .map((c) => c.body!.model),
+    ).toEqual(['acme/alpha', 'acme/judge']);
     expect(JSON.stringify([r.rows, outcome.answer.row])).not.toContain(KEY);
   });
 
@@ -83,7 +83,7 @@ describe('runJob', () => {
     expect(outcome).toMatchObject({ ok: true, judgement: null, answer: { result: { finishReason: 'stop' } } });
     expect(seen.at(-1)).toBe(outcome.ok ? outcome.answer.text : null);
     expect(r.stages).toEqual(['answer']);
-    expect(provider.chats()).toHaveLength(1);
+    expect(provider().chats()).toHaveLength(1);
 
     // Budget 10: a max_tokens guard of 27, under the 60 tokens the fake is told to write.
     const cut = await runJob(
@@ -112,11 +112,14 @@ describe('runJob', () => {
     expect(outcome).toMatchObject({ ok: false, stage: 'answer', failure: { kind: 'stopped' } });
     if (outcome.ok) return;
     expect(outcome.answer!.text).toBe(answerTokens(3).join(''));
-    expect(outcome.answer!.actual).toMatchObject({ estimated: true, completionTokens: expect.any(Number) });
+    expect(outcome.answer!.actual).toMatchObject({
+      estimated: true,
+      completionTokens: estimateCompletionTokens(answerTokens(3).join('')),
+    });
     expect(r.rows).toEqual([outcome.answer!.row]);
     expect(r.rows[0]).toMatchObject({ outcome: 'stopped', response: answerTokens(3).join('') });
     expect(r.stages).toEqual(['answer']);
-    await vi.waitFor(() => expect(provider.chats()[0]!.closedEarly).toBe(true));
+    await vi.waitFor(() => expect(provider().chats()[0]!.closedEarly).toBe(true));
     expect(judgeCalls()).toHaveLength(0);
   });
 
@@ -144,7 +147,7 @@ describe('runJob', () => {
     ctl.abort();
     const outcome = await runJob(call(), first.answer, judge(), ctl.signal, r.events);
     expect(outcome).toMatchObject({ ok: false, stage: 'judge', failure: { kind: 'stopped' }, answer: first.answer });
-    expect(provider.chats()).toHaveLength(1);
+    expect(provider().chats()).toHaveLength(1);
   });
 
   it('a failed call ends the job at the answer: no row, nothing judged; a broken stream keeps its part as partial', async () => {
@@ -163,7 +166,7 @@ describe('runJob', () => {
 
   it('a failed judge call ends the job at the judge with the answer kept; judged again, the answer is not asked for again', async () => {
     const r = recorder();
-    provider.scripted.set(2, 'rate-limited');
+    provider().scripted.set(2, 'rate-limited');
     const failed = await runJob(call(), null, judge(), new AbortController().signal, r.events);
     expect(failed).toMatchObject({ ok: false, stage: 'judge', failure: { kind: 'rate-limit' } });
     if (failed.ok) return;
@@ -175,10 +178,10 @@ describe('runJob', () => {
     expect(r.stages).toEqual(['answer', 'judge', 'judge']);
     expect(r.rows).toHaveLength(1);
     expect(r.judged).toHaveLength(1);
-    expect(provider.chats().map((c) => (isJudgeCall(c.body!) ? 'judge' : 'answer'))).toEqual([
-      'answer',
-      'judge',
-      'judge',
-    ]);
+    expect(
+      provider()
+        .chats()
+        .map((c) => (isJudgeCall(c.body!) ? 'judge' : 'answer')),
+    ).toEqual(['answer', 'judge', 'judge']);
   });
 });
