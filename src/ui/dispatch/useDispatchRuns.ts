@@ -73,11 +73,18 @@ export function useDispatchRuns(
       const { signal } = controller.current;
       const dispatchId = {};
       shown.current = dispatchId;
-      const runs = jobs.map((job): Run => {
-        return { ...job, query, inputTokens, status: 'running', text: '', failure: null, answer: null, judging: null };
-      });
-      setRuns(runs);
-      for (const run of runs) {
+      const sent = jobs.map((job): Run => ({
+        ...job,
+        query,
+        inputTokens,
+        status: 'running',
+        text: '',
+        failure: null,
+        answer: null,
+        judging: null,
+      }));
+      setRuns(sent);
+      for (const run of sent) {
         const onText = (text: string) => patch(dispatchId, run.router, { text });
         void runJob(callOf(run, settings), null, null, signal, { onText, onAnswer: record, onJudged: replace }).then(
           (o) =>
