@@ -22,7 +22,7 @@ export const FAKE_MODES = [
   'invalid-model', // 400 "<id> is not a valid model ID", OpenRouter's shape
   'dies-halfway', // a few tokens, then the connection is cut
   'non-json', // 502 with an HTML page
-  'hang', // never answers
+  'hang', // never answers: holds the request until the client closes the connection (recorded as closedEarly) or the server closes
   'stall', // a few tokens, then silence
   'groq-usage', // stream usage under x_groq on the last chunk, as Groq sends it
 ] as const;
@@ -277,4 +277,30 @@ export async function startFakeProvider(): Promise<FakeProvider> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** The lifecycle hooks of a test runner (vitest's, or Playwright's through `test`). */
+export interface TestHooks {
+  beforeAll: (fn: () => Promise<void>) => void;
+  afterAll: (fn: () => Promise<unknown>) => void;
+  beforeEach: (fn: () => void) => void;
+}
+
+/**
+ * Local fake providers for one test file: started before its tests, emptied of recorded
+ * requests and scripted failures before each, closed after. Call at the top of the file.
+ */
+export function fakeProvidersFor(hooks: TestHooks, count = 1): () => FakeProvider[] {
+  let providers: FakeProvider[] = [];
+  hooks.beforeAll(async () => {
+    providers = await Promise.all(Array.from({ length: count }, () => startFakeProvider()));
+  });
+  hooks.afterAll(() => Promise.all(providers.map((p) => p.close())));
+  hooks.beforeEach(() => {
+    for (const p of providers) {
+      p.requests.length = 0;
+      p.scripted.clear();
+    }
+  });
+  return () => providers;
 }

@@ -1,23 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startFakeProvider, type FakeProvider } from './fakeProvider';
+import { fakeProvidersFor, type FakeProvider } from './fakeProvider';
 
-/**
- * Local fake providers for one spec file: started before its tests, emptied of recorded
- * requests and scripted failures before each, closed after. Call at the top of the file.
- */
+/** Local fake providers for one spec file (see `fakeProvidersFor`). Call at the top of the file. */
 export function fakeProvidersForSpec(count = 1): () => FakeProvider[] {
-  let providers: FakeProvider[] = [];
-  test.beforeAll(async () => {
-    providers = await Promise.all(Array.from({ length: count }, () => startFakeProvider()));
-  });
-  test.afterAll(() => Promise.all(providers.map((p) => p.close())));
-  test.beforeEach(() => {
-    for (const p of providers) {
-      p.requests.length = 0;
-      p.scripted.clear();
-    }
-  });
-  return () => providers;
+  return fakeProvidersFor(
+    {
+      beforeAll: (fn) => test.beforeAll(fn),
+      afterAll: (fn) => test.afterAll(fn),
+      beforeEach: (fn) => test.beforeEach(fn),
+    },
+    count,
+  );
 }
 
 /** The key must not be in the address, the markup, or (unless remembered) storage. */

@@ -99,3 +99,38 @@ test('a rate-limited judge says so and retries nothing; the answer and the input
   await expect(page.locator('[data-testid="judge-result"][data-run="r2"]')).toHaveAttribute('data-score', '0.9');
   expect(fake().chats()).toHaveLength(4);
 });
+
+test('Stop during a judge call aborts its request; the answer says its judging was stopped and can be judged again', async ({
+  page,
+}) => {
+  await openApp(page);
+  await typeQuery(page, QUERY);
+  await page.getByTestId('endpoint-input').fill(fake().baseUrl);
+  await page.getByTestId('api-key-input').fill(KEY);
+  await page.getByTestId('dispatch-button').click();
+  await expect(page.getByTestId('actual-usage')).toBeVisible();
+  await expect(page.getByTestId('stop-button')).toBeDisabled();
+
+  // The fake holds a `fake/hang` judge's answer until the connection closes.
+  await page.getByTestId('judge-settings').locator('summary').click();
+  await page.getByTestId('judge-model').fill('fake/hang');
+  await page.getByTestId('judge-button').click();
+  await expect.poll(() => judgeCalls().length).toBe(1);
+  await expect(page.getByTestId('dispatch-disabled-reason')).toContainText('A judge call is running');
+  await page.getByTestId('stop-button').click();
+
+  const error = page.getByTestId('judge-error');
+  await expect(error).toHaveAttribute('data-kind', 'stopped');
+  await expect(error).toHaveText(/^Judge: Stopped\./);
+  await expect.poll(() => judgeCalls()[0]!.closedEarly).toBe(true);
+  await expect(page.getByTestId('stop-button')).toBeDisabled();
+  await expect(page.getByTestId('response-output')).not.toBeEmpty();
+  await expect(page.getByTestId('dispatch-run')).toHaveAttribute('data-status', 'done');
+
+  // Stop ended that call only: the answer is judged on the next click.
+  await page.getByTestId('judge-model').fill('fake/judge');
+  await page.getByTestId('judge-button').click();
+  await expect(page.getByTestId('judge-result')).toHaveAttribute('data-score', '0.75');
+  expect(judgeCalls()).toHaveLength(2);
+  expect(judgeCalls()[1]!.closedEarly).toBe(false);
+});

@@ -107,6 +107,43 @@ test('Stop ends a run mid-call and keeps the points', async ({ page }) => {
   await expect(page.getByTestId('query-input')).toHaveValue(QUERY);
 });
 
+test('Stop during a judge call aborts it; resumed, the answer is judged without being asked for again', async ({
+  page,
+}) => {
+  const model = await setUp(page);
+  await page.getByTestId('measure-curve').click();
+  const calls = Number(await page.getByTestId('measure-plan').getAttribute('data-calls'));
+  fake().scripted.set(2, 'hang'); // the first answer's judge: held until the connection closes
+  await page.getByTestId('measure-confirm').click();
+  await expect(page.getByTestId('measure-progress')).toContainText('now judging at ≤ 10 tok');
+  await expect.poll(() => fake().chats().length).toBe(2);
+  await page.getByTestId('measure-stop').click();
+
+  const error = page.getByTestId('measure-error');
+  await expect(error).toHaveAttribute('data-kind', 'stopped');
+  await expect(error).toContainText(
+    'Stopped at budget ≤ 10 tok (judging the answer), as asked. The 0 points measured so far are kept, and the answer received, which Resume judges without asking for it again.',
+  );
+  await expect.poll(() => fake().chats()[1]!.closedEarly).toBe(true);
+  await expect(page.getByTestId('measure-stop')).toBeDisabled();
+  // The answer is kept, waiting for its verdict.
+  await expect(page.locator('.measure-points tbody tr')).toHaveText([/≤ 10 tok.*not judged yet/]);
+
+  await page.getByTestId('measure-resume').click();
+  await expect(page.getByTestId('measure-progress')).toContainText('· done');
+  await expect(page.locator(`[data-testid="measured-curve"][data-model="${model}"]`)).toHaveAttribute(
+    'data-points',
+    String(calls / 2),
+  );
+  // Every planned call once, plus the judge call that was stopped; no answer asked for twice.
+  expect(fake().chats()).toHaveLength(calls + 1);
+  expect(
+    fake()
+      .chats()
+      .filter((c) => !isJudgeCall(c.body!)),
+  ).toHaveLength(calls / 2);
+});
+
 test('calibration: compliance and quality error from the measured answers, exported and imported to continue', async ({
   page,
 }) => {

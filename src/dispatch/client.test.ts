@@ -4,8 +4,8 @@ import {
   PROMPT_TOKENS,
   RETRY_AFTER_SECONDS,
   answerTokens,
+  fakeProvidersFor,
   startFakeProvider,
-  type FakeProvider,
 } from '../../e2e/fakeProvider';
 import { dispatch, estimateCompletionTokens, type DispatchRequest } from './client';
 import { DispatchError, type DispatchFailure } from './errors';
@@ -14,16 +14,12 @@ import { budgetedRequest, lengthInstruction } from './instruction';
 import { DEFAULT_SETTINGS, type DispatchSettings } from './settings';
 
 const KEY = 'sk-test-not-a-real-key-123';
-let provider: FakeProvider;
+const providers = fakeProvidersFor({ beforeAll, afterAll, beforeEach });
+const provider = () => providers()[0]!;
 let settings: DispatchSettings;
 
-beforeAll(async () => {
-  provider = await startFakeProvider();
-});
-afterAll(() => provider.close());
 beforeEach(() => {
-  provider.requests.length = 0;
-  settings = { ...DEFAULT_SETTINGS, endpoint: provider.baseUrl, apiKey: KEY };
+  settings = { ...DEFAULT_SETTINGS, endpoint: provider().baseUrl, apiKey: KEY };
 });
 
 const request = (model: string, budget: Budget = 100): DispatchRequest =>
@@ -68,8 +64,8 @@ describe('dispatch, streaming', () => {
       new AbortController().signal,
       () => {},
     );
-    const [chat] = provider.chats();
-    expect(provider.chats()).toHaveLength(1);
+    const [chat] = provider().chats();
+    expect(provider().chats()).toHaveLength(1);
     expect(chat!.body).toMatchObject({
       model: 'acme/model',
       messages: [
@@ -87,7 +83,7 @@ describe('dispatch, streaming', () => {
 
   it('an unlimited choice sends no instruction and no max_tokens', async () => {
     await dispatch(request('acme/model', 'unlimited'), settings, new AbortController().signal, () => {});
-    const body = provider.chats()[0]!.body!;
+    const body = provider().chats()[0]!.body!;
     expect(body.messages).toEqual([{ role: 'user', content: 'What does R2 route?' }]);
     expect(body).not.toHaveProperty('max_tokens');
   });
@@ -130,14 +126,14 @@ describe('dispatch, streaming', () => {
     const f = (err as DispatchError).failure;
     expect(f.kind).toBe('stopped');
     expect(f.partialText).toBe(answerTokens(3).join(''));
-    await expect.poll(() => provider.chats()[0]?.closedEarly).toBe(true);
+    await expect.poll(() => provider().chats()[0]?.closedEarly).toBe(true);
   });
 
   it('an already-stopped signal sends nothing', async () => {
     const stop = new AbortController();
     stop.abort();
     expect((await failure('acme/model', {}, stop.signal)).kind).toBe('stopped');
-    expect(provider.chats()).toHaveLength(0);
+    expect(provider().chats()).toHaveLength(0);
   });
 });
 
@@ -158,7 +154,7 @@ describe('dispatch, not streaming', () => {
       finishReason: 'stop',
     });
     expect(texts).toEqual([fullAnswer]);
-    expect(provider.chats()[0]!.body).toMatchObject({ stream: false, max_tokens: 126 });
+    expect(provider().chats()[0]!.body).toMatchObject({ stream: false, max_tokens: 126 });
   });
 
   it('estimates when usage is missing', async () => {
@@ -190,13 +186,13 @@ describe('dispatch failures', () => {
   ])('%s → %s, sent once, never retried', async (model, kind, status) => {
     const f = await failure(model);
     expect(f).toMatchObject({ kind, status });
-    expect(provider.chats()).toHaveLength(1);
+    expect(provider().chats()).toHaveLength(1);
   });
 
   it('429 reads Retry-After and is not retried', async () => {
     const f = await failure('fake/rate-limited');
     expect(f).toMatchObject({ kind: 'rate-limit', status: 429, retryAfterSeconds: RETRY_AFTER_SECONDS });
-    expect(provider.chats()).toHaveLength(1);
+    expect(provider().chats()).toHaveLength(1);
   });
 
   it('a rejected model id is named in the message', async () => {
@@ -240,7 +236,7 @@ describe('dispatch failures', () => {
   });
 
   it('a wrong base URL (no /v1) is a 404 about the address', async () => {
-    const f = await failure('acme/model', { endpoint: provider.baseUrl.replace(/\/v1$/, '') });
+    const f = await failure('acme/model', { endpoint: provider().baseUrl.replace(/\/v1$/, '') });
     expect(f.kind).toBe('not-found');
   });
 
@@ -248,6 +244,6 @@ describe('dispatch failures', () => {
     const f = await failure('acme/model', { endpoint: 'https://api.example.com/v1', extraHeaders: 'Host: elsewhere' });
     expect(f.kind).toBe('settings');
     expect(f.message).toMatch(/would be blocked.*Extra headers, line 1/);
-    expect(provider.requests).toHaveLength(0);
+    expect(provider().requests).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_VERDICT, PROMPT_TOKENS, startFakeProvider, type FakeProvider } from '../../e2e/fakeProvider';
+import { DEFAULT_VERDICT, PROMPT_TOKENS, fakeProvidersFor } from '../../e2e/fakeProvider';
 import { DispatchError } from './errors';
 import { DEFAULT_JUDGE_PROMPT, JUDGE_MAX_TOKENS } from './judge';
 import { judgeAnswer } from './judgeCall';
@@ -8,16 +8,12 @@ import { DEFAULT_SETTINGS, type DispatchSettings } from './settings';
 const KEY = 'sk-test-not-a-real-key-123';
 const input = { question: 'What is 2+2?', answer: '4', reference: '4' };
 const judge = { model: 'acme/judge', poolName: null, prices: { inputPerMillion: 2, outputPerMillion: 10 } };
-let provider: FakeProvider;
+const providers = fakeProvidersFor({ beforeAll, afterAll, beforeEach });
+const provider = () => providers()[0]!;
 let settings: DispatchSettings;
 
-beforeAll(async () => {
-  provider = await startFakeProvider();
-});
-afterAll(() => provider.close());
 beforeEach(() => {
-  provider.requests.length = 0;
-  settings = { ...DEFAULT_SETTINGS, endpoint: provider.baseUrl, apiKey: KEY };
+  settings = { ...DEFAULT_SETTINGS, endpoint: provider().baseUrl, apiKey: KEY };
 });
 
 const run = (verdict?: string, s: Partial<DispatchSettings> = {}) =>
@@ -35,7 +31,7 @@ describe('judgeAnswer', () => {
     expect(j).toMatchObject({ score: 0.75, reason: 'Fake verdict.', judgeModel: 'acme/judge', raw: DEFAULT_VERDICT });
     // One "token" in the fake's reply: the verdict, sent as one piece.
     expect(j.judgeCostUsd).toBeCloseTo((PROMPT_TOKENS * 2 + 1 * 10) / 1e6, 15);
-    const [chat] = provider.chats();
+    const [chat] = provider().chats();
     expect(chat!.body!.stream).toBe(false);
     expect(chat!.body!.max_tokens).toBe(JUDGE_MAX_TOKENS);
     expect(chat!.body!.messages).toHaveLength(1);
@@ -67,6 +63,6 @@ describe('judgeAnswer', () => {
     const err = await run(undefined, { extraHeaders: 'X-Fake-Mode: rate-limited' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DispatchError);
     expect((err as DispatchError).failure.kind).toBe('rate-limit');
-    expect(provider.chats()).toHaveLength(1);
+    expect(provider().chats()).toHaveLength(1);
   });
 });

@@ -83,7 +83,8 @@ function point(
   run: string,
   budget: number | 'unlimited',
   tokens: number,
-  score: number | null,
+  /** The judge's score, null for an invalid verdict, or no verdict yet. */
+  score: number | null | 'waiting',
   query = QUERY,
 ): HistoryEntry {
   const row = historyEntry({
@@ -99,11 +100,11 @@ function point(
     at: new Date('2026-03-01T12:00:00Z'),
     measureRun: run,
   });
-  return withJudgement(row, { score, reason: '', judgeModel: 'j', judgeCostUsd: 0 }, '');
+  return score === 'waiting' ? row : withJudgement(row, { score, reason: '', judgeModel: 'j', judgeCostUsd: 0 }, '');
 }
 
 describe('measuredCurves', () => {
-  it('the latest run per LLM for this query, in budget order', () => {
+  it('the latest run per LLM for this query, in budget order, each point judged or waiting for its verdict', () => {
     const older = '2026-03-01T11:00:00.000Z';
     const newer = '2026-03-01T12:00:00.000Z';
     const entries = [
@@ -111,6 +112,7 @@ describe('measuredCurves', () => {
       point(newer, 'unlimited', 300, 0.9),
       point(newer, 10, 11, null),
       point(newer, 100, 80, 0.6),
+      point(newer, 50, 40, 'waiting'),
       point(newer, 100, 80, 0.6, 'another query'),
     ];
     expect(measuredCurves(entries, QUERY)).toEqual([
@@ -118,9 +120,10 @@ describe('measuredCurves', () => {
         model: 'Alpha-7B',
         run: newer,
         points: [
-          { budget: 10, tokens: 11, costUsd: (10 + 22) / 1e6, quality: null },
-          { budget: 100, tokens: 80, costUsd: (10 + 160) / 1e6, quality: 0.6 },
-          { budget: 'unlimited', tokens: 300, costUsd: (10 + 600) / 1e6, quality: 0.9 },
+          { budget: 10, tokens: 11, costUsd: (10 + 22) / 1e6, quality: null, judged: true },
+          { budget: 50, tokens: 40, costUsd: (10 + 80) / 1e6, quality: null, judged: false },
+          { budget: 100, tokens: 80, costUsd: (10 + 160) / 1e6, quality: 0.6, judged: true },
+          { budget: 'unlimited', tokens: 300, costUsd: (10 + 600) / 1e6, quality: 0.9, judged: true },
         ],
       },
     ]);

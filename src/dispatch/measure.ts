@@ -112,8 +112,10 @@ export interface MeasuredPoint {
   budget: Budget;
   tokens: number;
   costUsd: number;
-  /** null when the verdict was invalid. */
+  /** null when the verdict was invalid, or when there is none yet. */
   quality: number | null;
+  /** False while the answer waits for a verdict (its judging failed or was stopped): a resumed run judges it. */
+  judged: boolean;
 }
 
 export interface MeasuredCurve {
@@ -146,6 +148,7 @@ export function measuredCurves(entries: readonly HistoryEntry[], query: string):
         tokens: e.actualCompletionTokens,
         costUsd: e.actualCostUsd,
         quality: e.judgedQuality,
+        judged: e.judgedQuality !== null || e.judgeModel !== null,
       }))
       .sort((a, b) => budgetOrder(a.budget) - budgetOrder(b.budget)),
   }));

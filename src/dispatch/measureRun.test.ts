@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeProvider, type FakeProvider } from '../../e2e/fakeProvider';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeProvidersFor } from '../../e2e/fakeProvider';
 import { createHistoryStore } from './historyStore';
 import { DEFAULT_JUDGE_PROMPT } from './judge';
 import { measuredCurves, planMeasure } from './measure';
@@ -17,12 +17,8 @@ const curve = {
   unlimitedQuality: 0.7,
   naturalTokens: 250,
 };
-let provider: FakeProvider;
-
-beforeAll(async () => {
-  provider = await startFakeProvider();
-});
-afterAll(() => provider.close());
+const providers = fakeProvidersFor({ beforeAll, afterAll, beforeEach });
+const provider = () => providers()[0]!;
 
 describe('runMeasure', () => {
   it('stops at a 500 and at a 429 saying where, keeps the points, and resumes without repeating a call', async () => {
@@ -49,12 +45,12 @@ describe('runMeasure', () => {
       judge,
       judgeTemplate: DEFAULT_JUDGE_PROMPT,
       reference: '',
-      settings: { ...DEFAULT_SETTINGS, endpoint: provider.baseUrl, apiKey: KEY },
+      settings: { ...DEFAULT_SETTINGS, endpoint: provider().baseUrl, apiKey: KEY },
       runId: '2026-03-01T12:00:00.000Z',
     };
     const signal = new AbortController().signal;
-    provider.scripted.set(3, 'server-error'); // the answer at budget 100
-    provider.scripted.set(5, 'rate-limited'); // its judge, once resumed
+    provider().scripted.set(3, 'server-error'); // the answer at budget 100
+    provider().scripted.set(5, 'rate-limited'); // its judge, once resumed
 
     const first = await runMeasure(ctx, { index: 0, pending: null }, signal, events);
     expect(first).toMatchObject({ index: 1, budget: 100, stage: 'answer', pending: null, failure: { kind: 'server' } });
@@ -69,7 +65,7 @@ describe('runMeasure', () => {
     expect(third).toBeNull();
 
     // 6 planned calls, plus the one 500 and the one 429: the answer at 100 was not asked for twice after its judge failed.
-    const chats = provider.chats();
+    const chats = provider().chats();
     expect(chats).toHaveLength(8);
     expect(
       chats.map((c) => (c.body!.model === 'acme/judge' ? 'judge' : `answer:${c.body!.max_tokens ?? 'none'}`)),

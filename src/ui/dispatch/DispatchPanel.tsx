@@ -47,7 +47,7 @@ export function DispatchPanel({ query, r2, reactive, pool, inputTokens, curves }
   const settings = useStore(dispatchSettingsStore);
   const record = useStore(dispatchHistoryStore, (s) => s.add);
   const replace = useStore(dispatchHistoryStore, (s) => s.replace);
-  const { runs, running, start, stop, judge } = useDispatchRuns(record, replace);
+  const { runs, running, judging, start, stop, judge } = useDispatchRuns(record, replace);
   const judgeSettings = useStore(judgeStore);
   const judgeBlocked = [
     ...judgePromptProblems(judgeSettings.prompt),
@@ -74,7 +74,12 @@ export function DispatchPanel({ query, r2, reactive, pool, inputTokens, curves }
     ...[r2Job, reactiveJob].filter((j): j is string => typeof j === 'string'),
     ...settingsProblems(settings, location.origin),
   ];
-  const blocked = running ? ['A dispatch is running; Stop it or wait.'] : reasons;
+  const busy = running
+    ? 'A dispatch is running; Stop it or wait.'
+    : judging
+      ? 'A judge call is running; Stop it or wait.'
+      : null;
+  const blocked = busy ? [busy] : reasons;
   const send = () => start(jobs, query, inputTokens, settings);
 
   return (
@@ -97,7 +102,7 @@ export function DispatchPanel({ query, r2, reactive, pool, inputTokens, curves }
           >
             Dispatch
           </button>
-          <button type="button" data-testid="stop-button" disabled={!running} onClick={stop}>
+          <button type="button" data-testid="stop-button" disabled={busy === null} onClick={stop}>
             Stop
           </button>
           <label>

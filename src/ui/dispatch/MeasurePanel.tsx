@@ -100,7 +100,8 @@ export function MeasurePanel({ query, curves, pool, inputTokens, blocked }: Meas
   const s = run.state;
   const shown =
     s.phase === 'idle' ? null : measuredCurves(entries, s.ctx.query).find((m) => m.model === s.ctx.plan.model);
-  const landed = shown?.points.length ?? 0;
+  // A budget counts as measured once its answer has a verdict; one waiting for it is judged on resume.
+  const landed = shown?.points.filter((p) => p.judged).length ?? 0;
 
   return (
     <div className="measure" data-testid="measure-panel" data-phase={s.phase}>
@@ -161,8 +162,10 @@ export function MeasurePanel({ query, curves, pool, inputTokens, blocked }: Meas
           data-budget={s.stop.budget}
         >
           {s.stop.failure.kind === 'rate-limit' ? 'Paused' : 'Stopped'} at budget {formatBudget(s.stop.budget)} (
-          {s.stop.stage === 'answer' ? 'the answer' : 'judging the answer'}): {s.stop.failure.message} The {landed}{' '}
-          points measured so far are kept.{' '}
+          {s.stop.stage === 'answer' ? 'the answer' : 'judging the answer'})
+          {s.stop.failure.kind === 'stopped' ? ', as asked.' : `: ${s.stop.failure.message}`}{' '}
+          {landed === 1 ? 'The 1 point measured so far is kept' : `The ${landed} points measured so far are kept`}
+          {s.stop.pending ? ', and the answer received, which Resume judges without asking for it again.' : '.'}{' '}
           <button type="button" data-testid="measure-resume" onClick={run.resume}>
             Resume from {formatBudget(s.stop.budget)}
           </button>
@@ -189,7 +192,7 @@ export function MeasurePanel({ query, curves, pool, inputTokens, blocked }: Meas
                     <td>{formatBudget(p.budget)}</td>
                     <td>
                       {predicted ? formatQuality(predicted.quality) : '—'} →{' '}
-                      {p.quality === null ? 'invalid verdict' : formatQuality(p.quality)}
+                      {p.quality !== null ? formatQuality(p.quality) : p.judged ? 'invalid verdict' : 'not judged yet'}
                     </td>
                     <td>
                       {predicted ? formatCount(predicted.outputTokens) : '—'} → {formatCount(p.tokens)}

@@ -6,12 +6,13 @@ import type { Judging, Run } from './useDispatchRuns';
 const ROUTER_TITLE = { r2: 'R2 choice', reactive: 'Reactive choice', measure: 'Measure run' } as const;
 
 function BudgetVerdict({ run }: { run: Run }) {
-  const { actual, choice } = run;
-  if (!actual) return null;
+  const { answer, choice } = run;
+  if (!answer) return null;
+  const { actual } = answer;
   if (choice.budget === UNLIMITED) return <span className="muted">no budget (unlimited)</span>;
   const tokens = `${actual.completionTokens}${actual.estimated ? ' (est.)' : ''}`;
   const cutOff =
-    run.result?.finishReason === 'length'
+    answer.result?.finishReason === 'length'
       ? `; cut off by the max_tokens guard of ${maxTokensGuard(choice.budget)}`
       : '';
   return actual.budgetRespected ? (
@@ -73,7 +74,8 @@ export interface JudgeControl {
 /** One dispatched choice: its answer as it streams, then predicted against actual. */
 export function RunColumn({ run, judge }: { run: Run; judge: JudgeControl }) {
   const suffix = run.router === 'r2' ? '' : `-${run.router}`;
-  const { actual, choice, failure } = run;
+  const { choice, failure } = run;
+  const actual = run.answer?.actual;
   const partial = failure !== null && run.text !== '';
   return (
     <section className="run" data-testid={`dispatch-run${suffix}`} data-status={run.status}>

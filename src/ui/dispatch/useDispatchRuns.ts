@@ -1,14 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PoolEntry } from '../../bundle/manifest';
 import type { Candidate } from '../../router/types';
-import { dispatch, estimateCompletionTokens, type DispatchResult } from '../../dispatch/client';
-import { measure, type Actual } from '../../dispatch/compare';
-import { DispatchError, type DispatchFailure } from '../../dispatch/errors';
-import { historyEntry, withJudgement, type HistoryEntry, type Outcome, type RouterName } from '../../dispatch/history';
-import { judgeAnswer, type JudgeCall } from '../../dispatch/judgeCall';
-import type { ResolvedJudge } from '../../dispatch/judgeStore';
-import { budgetedRequest } from '../../dispatch/instruction';
-import { scrubProviderText } from '../../dispatch/scrub';
+import type { DispatchFailure } from '../../dispatch/errors';
+import type { HistoryEntry, RouterName } from '../../dispatch/history';
+import { runJob, type Answer, type CallSpec, type JudgeSpec } from '../../dispatch/job';
+import type { JudgeCall } from '../../dispatch/judgeCall';
 import type { DispatchSettings } from '../../dispatch/settings';
 
 /** One choice to send: which router made it, and the pool entry that names and prices its model. */
@@ -25,12 +21,11 @@ export interface Run extends Job {
   query: string;
   inputTokens: number;
   status: 'running' | 'done' | 'failed';
+  /** The answer's text so far, as it streams. */
   text: string;
-  result: DispatchResult | null;
   failure: DispatchFailure | null;
-  actual: Actual | null;
-  /** Its row in the session history, once it has one. */
-  row: HistoryEntry | null;
+  /** The answer as kept (whole, or the part received before a stop or a break), with its history row. */
+  answer: Answer | null;
   judging: Judging | null;
 }
 
@@ -38,128 +33,102 @@ export interface Run extends Job {
 export type Judging =
   { status: 'running' } | { status: 'done'; call: JudgeCall } | { status: 'failed'; failure: DispatchFailure };
 
-export interface JudgeContext {
-  judge: ResolvedJudge;
-  template: string;
-  reference: string;
+/** The judge, and the settings that reach it, as they are when Judge is pressed. */
+export interface JudgeContext extends JudgeSpec {
   settings: DispatchSettings;
 }
 
-function failureOf(err: unknown, apiKey: string): DispatchFailure {
-  if (err instanceof DispatchError) return err.failure;
+function callOf(run: Job & Pick<Run, 'query' | 'inputTokens'>, settings: DispatchSettings): CallSpec {
   return {
-    kind: 'stream-broken',
-    partialText: '',
-    message: `Dispatch failed: ${scrubProviderText(String(err), apiKey)}`,
+    router: run.router,
+    query: run.query,
+    choice: run.choice,
+    providerModelId: run.providerModelId,
+    prices: run.entry,
+    inputTokens: run.inputTokens,
+    settings,
   };
 }
 
-/** Runs dispatches side by side; `stop` aborts every one still running. */
+/** Runs dispatches side by side and judges their answers; `stop` aborts every call still in flight. */
 export function useDispatchRuns(
   record: (entry: HistoryEntry) => HistoryEntry,
   replace: (old: HistoryEntry, next: HistoryEntry) => void,
 ) {
   const [runs, setRuns] = useState<Run[]>([]);
-  const controller = useRef<AbortController | null>(null);
-  useEffect(() => () => controller.current?.abort(), []);
+  // The dispatch on screen: a superseded one's results must not write into the newer one's columns.
+  const shown = useRef<object>({});
+  // Aborts every call in flight, answers and judge calls alike.
+  const controller = useRef(new AbortController());
+  useEffect(() => () => controller.current.abort(), []);
+
+  const patch = useCallback((dispatchId: object, router: RouterName, change: Partial<Run>) => {
+    if (shown.current === dispatchId) setRuns((rs) => rs.map((r) => (r.router === router ? { ...r, ...change } : r)));
+  }, []);
 
   const start = useCallback(
     (jobs: Job[], query: string, inputTokens: number, settings: DispatchSettings) => {
-      controller.current?.abort();
-      const ctl = new AbortController();
-      controller.current = ctl;
-      setRuns(
-        jobs.map((job) => ({
-          ...job,
-          query,
-          inputTokens,
-          status: 'running',
-          text: '',
-          result: null,
-          failure: null,
-          actual: null,
-          row: null,
-          judging: null,
-        })),
-      );
-      // A superseded dispatch (aborted by a newer one) must not write into the newer one's columns.
-      const update = (router: RouterName, patch: Partial<Run>) => {
-        if (controller.current === ctl) setRuns((rs) => rs.map((r) => (r.router === router ? { ...r, ...patch } : r)));
-      };
-      const keep = (job: Job, actual: Actual, outcome: Outcome, text: string, finishReason: string | null) => {
-        const row = record(
-          historyEntry({
-            router: job.router,
-            query,
-            choice: job.choice,
-            providerModelId: job.providerModelId,
-            actual,
-            finishReason,
-            outcome,
-            response: text,
-            apiKey: settings.apiKey,
-            at: new Date(),
-          }),
+      controller.current.abort();
+      controller.current = new AbortController();
+      const { signal } = controller.current;
+      const dispatchId = {};
+      shown.current = dispatchId;
+      const sent = jobs.map((job): Run => ({
+        ...job,
+        query,
+        inputTokens,
+        status: 'running',
+        text: '',
+        failure: null,
+        answer: null,
+        judging: null,
+      }));
+      setRuns(sent);
+      for (const run of sent) {
+        const onText = (text: string) => patch(dispatchId, run.router, { text });
+        void runJob(callOf(run, settings), null, null, signal, { onText, onAnswer: record, onJudged: replace }).then(
+          (o) =>
+            patch(
+              dispatchId,
+              run.router,
+              o.ok
+                ? { status: 'done', text: o.answer.text, answer: o.answer }
+                : { status: 'failed', text: o.failure.partialText, failure: o.failure, answer: o.answer },
+            ),
         );
-        update(job.router, { row });
-      };
-
-      for (const job of jobs) {
-        const request = budgetedRequest(job.providerModelId, query, job.choice.budget);
-        dispatch(request, settings, ctl.signal, (text) => update(job.router, { text }))
-          .then((result) => {
-            const actual = measure(result, job.choice.budget, job.entry, inputTokens);
-            update(job.router, { status: 'done', text: result.text, result, actual });
-            keep(
-              job,
-              actual,
-              result.finishReason === 'length' ? 'cut-off' : 'complete',
-              result.text,
-              result.finishReason,
-            );
-          })
-          .catch((err: unknown) => {
-            const failure = failureOf(err, settings.apiKey);
-            const partial = failure.partialText;
-            // Tokens already generated are usually billed, so a partial answer is measured and kept.
-            const actual = partial
-              ? measure(
-                  { completionTokens: estimateCompletionTokens(partial), usageReported: false, promptTokens: null },
-                  job.choice.budget,
-                  job.entry,
-                  inputTokens,
-                )
-              : null;
-            update(job.router, { status: 'failed', text: partial, failure, actual });
-            if (actual) keep(job, actual, failure.kind === 'stopped' ? 'stopped' : 'partial', partial, null);
-          });
       }
     },
-    [record],
+    [record, replace, patch],
   );
 
-  const stop = useCallback(() => controller.current?.abort(), []);
+  const stop = useCallback(() => controller.current.abort(), []);
 
-  /** Judges one run's answer; the verdict goes beside the prediction and into its history row. */
+  /** Judges one run's answer, stoppable like the dispatch; the verdict goes beside the prediction and into its history row. */
   const judge = useCallback(
     (run: Run, ctx: JudgeContext) => {
-      const ctl = controller.current;
-      const set = (patch: Partial<Run>) =>
-        setRuns((rs) =>
-          controller.current === ctl ? rs.map((r) => (r.router === run.router ? { ...r, ...patch } : r)) : rs,
-        );
-      set({ judging: { status: 'running' } });
-      const input = { question: run.query, answer: run.text, reference: ctx.reference };
-      judgeAnswer(input, ctx.template, ctx.judge, ctx.settings, new AbortController().signal)
-        .then((call) => {
-          const row = run.row && withJudgement(run.row, call, ctx.settings.apiKey);
-          if (run.row && row) replace(run.row, row);
-          set({ judging: { status: 'done', call }, row });
-        })
-        .catch((err: unknown) => set({ judging: { status: 'failed', failure: failureOf(err, ctx.settings.apiKey) } }));
+      if (run.answer === null) return;
+      const dispatchId = shown.current;
+      // A controller that Stop has aborted has nothing left in flight: this call gets a fresh one.
+      if (controller.current.signal.aborted) controller.current = new AbortController();
+      patch(dispatchId, run.router, { judging: { status: 'running' } });
+      void runJob(callOf(run, ctx.settings), run.answer, ctx, controller.current.signal, {
+        onAnswer: record,
+        onJudged: replace,
+      }).then((o) => {
+        if (!o.ok) patch(dispatchId, run.router, { judging: { status: 'failed', failure: o.failure } });
+        else if (o.judgement)
+          patch(dispatchId, run.router, { judging: { status: 'done', call: o.judgement }, answer: o.answer });
+      });
     },
-    [replace],
+    [record, replace, patch],
   );
 
-  return { runs, running: runs.some((r) => r.status === 'running'), start, stop, judge };
+  return {
+    runs,
+    running: runs.some((r) => r.status === 'running'),
+    judging: runs.some((r) => r.judging?.status === 'running'),
+    start,
+    stop,
+    judge,
+  };
 }

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { dispatchHistoryStore } from '../../dispatch/historyStore';
+import type { JobStage } from '../../dispatch/job';
 import { runMeasure, type MeasureContext, type MeasureStop } from '../../dispatch/measureRun';
 
 /** Idle; a plan waiting for its confirm; running at a budget; stopped part-way; or done. */
 export type MeasureState =
   | { phase: 'idle' }
   | { phase: 'confirm'; ctx: MeasureContext }
-  | { phase: 'running'; ctx: MeasureContext; index: number; stage: 'answer' | 'judge' }
+  | { phase: 'running'; ctx: MeasureContext; index: number; stage: JobStage }
   | { phase: 'stopped'; ctx: MeasureContext; stop: MeasureStop }
   | { phase: 'done'; ctx: MeasureContext };
 
