@@ -118,7 +118,7 @@ test('a text-generation export, at its Hub URLs, gives the choice its feature-ex
 
   await page.getByTestId('encoder-load').click();
   await expect(page.getByTestId('encoder-status')).toHaveText('ready');
-  await expect(page.getByTestId('encoder-hidden-state')).toHaveAttribute('data-patch', 'cut to the last position');
+  await expect(page.getByTestId('encoder-hidden-state')).toHaveAttribute('data-patch', 'LM head removed');
   await expectChoiceFor(QUERY, 1e-6);
   await expectCurves(page, 2);
 

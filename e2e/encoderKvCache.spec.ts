@@ -1,61 +1,155 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { ensureExport } from '../bench/encoder/exportFolder';
 import { QWEN3_0_6B } from '../bench/encoder/qwen3Graph';
 import { TINY_BUNDLE_ID, TINY_DIM } from '../src/encoder/__fixtures__/tinyQwen3';
+import type { Precision } from '../src/encoder/exportFiles';
 import { loadNodeEncoder } from '../src/encoder/nodeEncoder';
+import { EXAMPLES } from '../src/ui/examples';
 import { choice, openApp, typeQuery } from './app';
 import { readExportFolder, serveHubExports } from './hubExport';
 import { nodeChoice } from './nodeChoice';
 import { serveTinyBundle, TINY_BUNDLE_DIR } from './tinyQwen3Bundle';
 
 // The Hub's layout of Qwen3 (onnxruntime-genai's GroupQueryAttention with a KV cache), tiny,
-// from the bench's generator: in transformers.js's onnxruntime-web build the patch leaves
-// attention without its cache, and the page gives the choice Node gives. That Node's
-// embedding is the untouched graph's is bench/encoder/kvCacheDetach.test.ts's part.
+// from the bench's generator: the page rewrites attention to continue a cached prefix and drops
+// the LM head, and whatever way a text reached the query box — typed, deleted, edited in the
+// middle, pasted, undone, an example picked — the page decides for it as Node does afresh.
+// That Node's embedding is the untouched graph's is bench/encoder/incremental.test.ts's part.
 
 const GQA_MODEL_ID = 'r2-fixtures/tiny-qwen3-gqa';
-// GroupQueryAttention wants heads a multiple of 8 wide; the tiny bundle reads 8-wide embeddings.
+// Two query heads share each key/value head, as in Qwen3 (16 and 8); the tiny bundle reads 8-wide embeddings.
 const TINY = {
   ...QWEN3_0_6B,
   layers: 2,
   hidden: TINY_DIM,
-  heads: 1,
+  heads: 2,
   kvHeads: 1,
-  headDim: 8,
+  headDim: 4,
   intermediate: 16,
   vocab: 300,
-  maxPositions: 512,
+  maxPositions: 2048,
 };
-/** Per precision, a query and how close the page's predicted quality must come to Node's. */
-const RUNS = [
-  ['q8', 'Prove that the square root of 2 is irrational.', 1e-5],
-  ['fp16', 'Write a haiku about routers, in French.', 1e-3],
-] as const;
+const exp = ensureExport('text-generation', ['fp32', 'q8', 'fp16'], () => undefined, TINY);
 
-test('a GroupQueryAttention export with a KV cache runs in the page with its cache detached, as in Node', async ({
-  context,
-  page,
-}) => {
-  const exp = ensureExport('text-generation', ['q8', 'fp16'], () => undefined, TINY);
+/**
+ * How close the page's predicted quality must come to Node's fresh embedding of the same text.
+ * fp32: the embedding moves by float32 summation order only (1e-7), whatever the edits. q8
+ * quantises each run's activations as a whole, so the same text typed and pasted differ more;
+ * fp16 rounds activations to 1e-3 (bench/encoder/incremental.test.ts).
+ */
+const TOLERANCE: Record<Precision, number> = { fp32: 1e-6, q8: 1e-2, fp16: 1e-3, q4: 1e-3, q4f16: 1e-3 };
+
+async function loadEncoder(page: Page, precision: Precision): Promise<void> {
+  await page.getByTestId('encoder-hub-id').fill(GQA_MODEL_ID);
+  await page.getByTestId('encoder-precision').selectOption(precision);
+  await page.getByTestId('encoder-load').click();
+  await expect(page.getByTestId('encoder-loaded')).toContainText(`(${precision}, wasm)`);
+}
+
+async function settled(page: Page): Promise<void> {
+  await expect(page.getByTestId('curves-chart')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByTestId('selection')).not.toHaveAttribute('data-model', '');
+}
+
+test.beforeEach(async ({ context }) => {
   await serveTinyBundle(context);
   await serveHubExports(context, { [GQA_MODEL_ID]: readExportFolder(exp.dir) });
+});
 
+test('the Hub’s GroupQueryAttention layout runs in the page with attention that continues its cache, choosing as Node does', async ({
+  page,
+}) => {
   await openApp(page, { bundle: TINY_BUNDLE_ID });
-  await page.getByTestId('encoder-hub-id').fill(GQA_MODEL_ID);
-  for (const [precision, query, tolerance] of RUNS) {
+  const query = 'Prove that the square root of 2 is irrational.';
+  for (const precision of ['q8', 'fp16'] as const) {
     const node = await loadNodeEncoder(exp.dir, precision, TINY_DIM);
-    expect(node.hiddenState).toMatchObject({ patch: 'cut to the last position', kvCache: 'detached' });
+    expect(node.hiddenState).toMatchObject({ patch: 'LM head removed', kvCache: 'incremental' });
     const expected = await nodeChoice(TINY_BUNDLE_DIR, await node.embed(query, true), query);
     await node.dispose();
 
-    await page.getByTestId('encoder-precision').selectOption(precision);
-    await page.getByTestId('encoder-load').click();
-    await expect(page.getByTestId('encoder-loaded')).toContainText(`(${precision}, wasm)`);
-    await expect(page.getByTestId('encoder-hidden-state')).toHaveAttribute('data-patch', 'cut to the last position');
+    await loadEncoder(page, precision);
+    await expect(page.getByTestId('encoder-hidden-state')).toHaveAttribute('data-patch', 'LM head removed');
+    await expect(page.getByTestId('encoder-cache')).toHaveAttribute('data-kv-cache', 'incremental');
     await typeQuery(page, query);
     await expect(page.getByTestId('selection')).toHaveAttribute('data-model', expected.model);
     await expect
       .poll(async () => Math.abs((await choice(page, 'selection')).quality - expected.quality))
-      .toBeLessThan(tolerance);
+      .toBeLessThan(TOLERANCE[precision]);
+    // A new encoder starts with an empty cache: the first query runs whole.
+    await expect(page.getByTestId('encoder-cache')).toHaveAttribute('data-reused', '0');
   }
+});
+
+test('typed, deleted, edited in the middle, pasted, undone or picked, a text is decided as when opened afresh by link', async ({
+  page,
+  context,
+}) => {
+  const node = await loadNodeEncoder(exp.dir, 'fp32', TINY_DIM);
+  const input = page.getByTestId('query-input');
+  /** The selection must be Node's fresh choice for whatever text the box holds now. */
+  const expectFresh = async () => {
+    await settled(page);
+    const text = await input.inputValue();
+    const expected = await nodeChoice(TINY_BUNDLE_DIR, await node.embed(text, true), text);
+    const shown = await choice(page, 'selection');
+    expect([shown.model, shown.budget]).toEqual([expected.model, String(expected.budget)]);
+    expect(Math.abs(shown.quality - expected.quality)).toBeLessThan(TOLERANCE.fp32);
+    return text;
+  };
+  const reused = async () => Number(await page.getByTestId('encoder-cache').getAttribute('data-reused'));
+
+  await openApp(page, { bundle: TINY_BUNDLE_ID });
+  await loadEncoder(page, 'fp32');
+
+  // Typed a character at a time, quickly enough that some predictions are overtaken by the next key.
+  await input.click();
+  await page.keyboard.type('Which LLM should answer this question about prime numbers?', { delay: 30 });
+  await expectFresh();
+  await page.keyboard.type(' Be brief.', { delay: 250 });
+  await expectFresh();
+  expect(await reused()).toBeGreaterThan(40);
+
+  // Deleted from the end.
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Backspace');
+  await expectFresh();
+
+  // One character changed in the middle.
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('X');
+  await expectFresh();
+  expect(await reused()).toBe(10);
+
+  // Pasted at the end, then undone.
+  const beforePaste = await input.inputValue();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText(' Context: a prime has exactly two divisors, 1 and itself; 2 is the only even one.');
+  await expectFresh();
+  await page.keyboard.press('Control+z');
+  await expect(input).toHaveValue(beforePaste);
+  await expectFresh();
+
+  // Examples picked, and back (the page keeps that prediction: nothing runs), then typed on from there.
+  for (const example of [EXAMPLES[0]!, EXAMPLES[2]!, EXAMPLES[0]!]) {
+    await page.getByRole('button', { name: example.label, exact: true }).click();
+    await expect(input).toHaveValue(example.text);
+    await expectFresh();
+  }
+  await input.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(' Why?');
+  await expectFresh();
+  // The first example's cache outlived the second's run: only the new tokens ran.
+  expect(await reused()).toBe(EXAMPLES[0]!.text.length);
+
+  // The same text opened afresh by link, in a page of its own, decides exactly as the typed one.
+  const typed = await choice(page, 'selection');
+  const fresh = await context.newPage();
+  await openApp(fresh, { bundle: TINY_BUNDLE_ID, q: await input.inputValue() });
+  await loadEncoder(fresh, 'fp32');
+  await settled(fresh);
+  const opened = await choice(fresh, 'selection');
+  expect([opened.model, opened.budget]).toEqual([typed.model, typed.budget]);
+  expect(Math.abs(opened.quality - typed.quality)).toBeLessThan(TOLERANCE.fp32);
+  await node.dispose();
 });

@@ -18,6 +18,13 @@ export const DEFAULT_BUNDLE_ID = 'default';
 /** Queries longer than this stay out of the share link, which says so. */
 export const MAX_QUERY_IN_URL = 2000;
 
+/**
+ * The memory the Qwen3 encoder's KV caches of recent texts may take in the worker (the current
+ * query, the one before an edit, the examples): about 2,200 tokens' worth in float32, where
+ * each token costs 28 layers × 2 × 1,024 floats.
+ */
+export const ENCODER_KV_CACHE_MB = 512;
+
 /** The guided tour's number of steps: links address them as ?tour=1 … ?tour=TOUR_STEPS. */
 export const TOUR_STEPS = 7;
 

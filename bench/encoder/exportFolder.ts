@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TINY_TOKENIZER_CONFIG, tinyTokenizerJson } from '../../src/encoder/__fixtures__/tinyQwen3';
-import type { ExportFile } from '../../src/encoder/exportFiles';
+import type { ExportFile, Precision } from '../../src/encoder/exportFiles';
 import { listFolder } from '../../src/encoder/nodeFolder';
 import { writeModel } from './onnxFile';
-import { QWEN3_0_6B, qwen3Graph, type BuiltPrecision, type ExportShape, type Qwen3Dims } from './qwen3Graph';
+import { QWEN3_0_6B, qwen3Graph, type ExportShape, type Qwen3Dims } from './qwen3Graph';
 
 /**
  * A Qwen3-0.6B-shaped export with random weights, in transformers.js's layout
@@ -25,7 +25,13 @@ const BENCH_MODEL_IDS: Record<ExportShape, string> = {
   'feature-extraction': 'r2-bench/qwen3-0.6b-random-fe',
 };
 
-export const SUFFIX: Record<BuiltPrecision, string> = { fp16: '_fp16', q8: '_quantized', q4f16: '_q4f16', q4: '_q4' };
+export const SUFFIX: Record<Precision, string> = {
+  fp32: '',
+  fp16: '_fp16',
+  q8: '_quantized',
+  q4f16: '_q4f16',
+  q4: '_q4',
+};
 
 function config(d: Qwen3Dims) {
   return {
@@ -56,20 +62,24 @@ export interface BenchExport {
   files: ExportFile[];
 }
 
-function folderFor(d: Qwen3Dims, shape: ExportShape): string {
+function folderFor(d: Qwen3Dims, shape: ExportShape, root: string): string {
   const size = d === QWEN3_0_6B ? 'qwen3-0.6b' : `qwen3-${d.layers}x${d.hidden}-v${d.vocab}`;
   const kind = shape === 'text-generation' ? '' : '-fe';
-  return resolve('.data', 'encoder-export', `${size}${kind}-random-g${GENERATOR_VERSION}`);
+  return resolve(root, `${size}${kind}-random-g${GENERATOR_VERSION}`);
 }
 
-/** Builds whichever of `precisions` is not cached yet; `log` hears about each file written. */
+/**
+ * Builds whichever of `precisions` is not cached yet under `root`; `log` hears about each file
+ * written. fp32 only at small sizes (tests): at full size it passes protobuf's 2 GB.
+ */
 export function ensureExport(
   shape: ExportShape,
-  precisions: readonly BuiltPrecision[],
+  precisions: readonly Precision[],
   log: (line: string) => void,
   d: Qwen3Dims = QWEN3_0_6B,
+  root = join('.data', 'encoder-export'),
 ): BenchExport {
-  const dir = folderFor(d, shape);
+  const dir = folderFor(d, shape, root);
   mkdirSync(join(dir, 'onnx'), { recursive: true });
   const small = {
     'config.json': config(d),

@@ -1,6 +1,6 @@
 import type { Precision } from '../../src/encoder/exportFiles';
 import { MS_DOMAIN, OnnxGraph } from './onnxFile';
-import { filled, randomBytes, uniform, values } from './weights';
+import { dequantized, filled, randomBytes, uniform, values } from './weights';
 
 /**
  * A Qwen3 decoder laid out as the transformers.js text-generation export of Qwen3-0.6B is
@@ -57,7 +57,7 @@ export const TINY_QWEN3: Qwen3Dims = {
   maxPositions: 64,
 };
 
-/** fp32 is left out: over 2 GB, it needs external data, and a 32-bit WASM heap cannot hold it with its working memory. */
+/** What the bench builds at full size. fp32 is left out: over 2 GB, it needs external data, and a 32-bit WASM heap cannot hold it with its working memory. */
 export type BuiltPrecision = Exclude<Precision, 'fp32'>;
 
 /**
@@ -66,8 +66,11 @@ export type BuiltPrecision = Exclude<Precision, 'fp32'>;
  * float16 activations. fp16: the builder's float16 export. q8 ("quantized"): transformers.js's
  * quantize.py on the float32 export, ORT's dynamic quantisation: MatMulInteger with uint8
  * weights (it picks uint8 when the graph has GroupQueryAttention) and a uint8 embedding table.
+ * fp32, for tests at small sizes: q8's weights dequantized, float32 throughout, so it is the
+ * model q8 approximates (q8 then differs from it by its activations' quantisation only).
  */
-const SPEC: Record<BuiltPrecision, { io: 'float' | 'float16'; matmul: 'float' | 'int4' | 'int8' }> = {
+const SPEC: Record<Precision, { io: 'float' | 'float16'; matmul: 'float' | 'int4' | 'int8' | 'int8-dequantized' }> = {
+  fp32: { io: 'float', matmul: 'int8-dequantized' },
   fp16: { io: 'float16', matmul: 'float' },
   q8: { io: 'float', matmul: 'int8' },
   q4f16: { io: 'float16', matmul: 'int4' },
@@ -89,7 +92,7 @@ const INT8_SCALE = 0.0004;
  */
 export type ExportShape = 'text-generation' | 'feature-extraction';
 
-export function qwen3Graph(d: Qwen3Dims, precision: BuiltPrecision, shape: ExportShape): OnnxGraph {
+export function qwen3Graph(d: Qwen3Dims, precision: Precision, shape: ExportShape): OnnxGraph {
   const generation = shape === 'text-generation';
   const { io, matmul } = SPEC[precision];
   const g = new OnnxGraph('main_graph');
@@ -121,6 +124,10 @@ export function qwen3Graph(d: Qwen3Dims, precision: BuiltPrecision, shape: Expor
     if (matmul === 'float') {
       return g.node('MatMul', name, [x, g.constant(uniform(weight, io, [k, n], WEIGHT))], {}, outputs)[0]!;
     }
+    if (matmul === 'int8-dequantized') {
+      const w = g.constant(dequantized(weight, `${weight}_quantized`, [k, n], INT8_SCALE, 128));
+      return g.node('MatMul', name, [x, w], {}, outputs)[0]!;
+    }
     if (matmul === 'int4') {
       const packed = g.constant(randomBytes(`${weight}_Q4`, [n, k / BLOCK, BLOCK / 2]));
       const scales = g.constant(filled(`${weight}_scales`, io, [(n * k) / BLOCK], INT4_SCALE));
@@ -150,7 +157,11 @@ export function qwen3Graph(d: Qwen3Dims, precision: BuiltPrecision, shape: Expor
 
   // Embedding.
   let hidden: string;
-  if (matmul === 'int8') {
+  if (matmul === 'int8-dequantized') {
+    const name = 'model.embed_tokens.weight';
+    const table = g.constant(dequantized(name, `${name}_quantized`, [d.vocab, d.hidden], INT8_SCALE, 128));
+    hidden = g.op('Gather', '/model/embed_tokens/Gather', [table, ids]);
+  } else if (matmul === 'int8') {
     const table = g.constant(randomBytes('model.embed_tokens.weight_quantized', [d.vocab, d.hidden]));
     const gathered = g.op('Gather', '/model/embed_tokens/Gather', [table, ids]);
     const scale = g.constant(values('model.embed_tokens.weight_scale', 'float', [], [INT8_SCALE]));
@@ -294,6 +305,6 @@ export function qwen3Graph(d: Qwen3Dims, precision: BuiltPrecision, shape: Expor
 }
 
 /** The ONNX Runtime tensor type of the export's KV cache (and activations, and logits). */
-export function cacheType(precision: BuiltPrecision): 'float32' | 'float16' {
+export function cacheType(precision: Precision): 'float32' | 'float16' {
   return SPEC[precision].io === 'float16' ? 'float16' : 'float32';
 }

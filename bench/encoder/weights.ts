@@ -106,3 +106,19 @@ export function filled(name: string, type: 'float' | 'float16', dims: number[], 
     },
   };
 }
+
+/** The float32 values (byte − zero) × scale of the bytes randomBytes(`bytesName`, dims) holds: a quantised tensor's dequantised twin. */
+export function dequantized(name: string, bytesName: string, dims: number[], scale: number, zero: number): Initializer {
+  const bytes = randomBytes(bytesName, dims);
+  return {
+    name,
+    type: 'float',
+    dims,
+    fill: (out, start) => {
+      const codes = new Uint8Array(out.length / 4);
+      bytes.fill(codes, start / 4);
+      const floats = new Float32Array(out.buffer, out.byteOffset, codes.length);
+      codes.forEach((b, i) => (floats[i] = (b - zero) * scale));
+    },
+  };
+}

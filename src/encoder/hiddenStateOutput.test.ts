@@ -37,6 +37,11 @@ function mergedGraph(bytes: Uint8Array): Graph {
   };
 }
 
+/** The nodes of a nodesOnly model, to build variants of it. */
+function bytesNodes(bytes: Uint8Array): onnxProto.onnx.INodeProto[] {
+  return onnx.ModelProto.decode(bytes).graph!.node!.map((n) => onnx.NodeProto.toObject(onnx.NodeProto.fromObject(n)));
+}
+
 function expose(bytes: Uint8Array, label = 'the export') {
   return exposeHiddenState(bytes.slice(), bytes.length, label);
 }
@@ -49,21 +54,22 @@ function nodesOnly(node: onnxProto.onnx.INodeProto[], outputs = ['logits']): Uin
 describe('exposeHiddenState on the tiny text-generation export', () => {
   const file = readFileSync(join(TEXT_GEN, 'model.onnx'));
 
-  it('inserts a Slice of the last position before the LM head and outputs it, leaving the rest as it was', () => {
+  it('drops the LM head and logits, with a Slice of the last position in its place, leaving the rest as it was', () => {
     const before = mergedGraph(file);
     const exposed = expose(file);
-    expect(exposed.patch).toBe('cut to the last position');
+    expect(exposed.patch).toBe('LM head removed');
     const after = mergedGraph(exposed.bytes);
 
     const head = before.node.findIndex((n) => n.output?.[0] === 'logits');
     const hidden = before.node[head]!.input![0]!;
-    expect(after.node).toHaveLength(before.node.length + 1);
+    expect(after.node).toHaveLength(before.node.length);
     const slice = after.node[head]!;
     expect(slice).toMatchObject({ opType: 'Slice', name: LAST_POSITION_NODE, output: [exposed.output] });
     expect(slice.input![0]).toBe(hidden);
-    expect(after.node[head + 1]!.input).toEqual([exposed.output, ...before.node[head]!.input!.slice(1)]);
-    expect(after.node.filter((_, i) => i !== head && i !== head + 1)).toEqual(before.node.filter((_, i) => i !== head));
-    expect(after.output.map((o) => o.name)).toEqual([...before.output.map((o) => o.name), exposed.output]);
+    expect(after.node.filter((_, i) => i !== head)).toEqual(before.node.filter((_, i) => i !== head));
+    expect(after.node.some((n) => n.input?.includes('lm_head'))).toBe(false);
+    const names = (g: Graph) => g.output.map((o) => o.name);
+    expect(names(after)).toEqual([...names(before).filter((n) => n !== 'logits'), exposed.output]);
     // The weights stay where they were: in external data, referenced exactly as before.
     const where = (t: onnxProto.onnx.ITensorProto) => [t.name, t.dataLocation, t.externalData, t.rawData?.length];
     expect(after.initializer.slice(0, before.initializer.length).map(where)).toEqual(before.initializer.map(where));
@@ -75,6 +81,49 @@ describe('exposeHiddenState on the tiny text-generation export', () => {
     const value = (t: onnxProto.onnx.ITensorProto) =>
       new DataView(Uint8Array.from(t.rawData!).buffer).getBigInt64(0, true);
     expect(constants.map(value)).toEqual([-1n, 2n ** 63n - 1n, -2n]);
+  });
+
+  it('drops the quantiser, casts and scales of a q8 head with it, and keeps what other outputs need', () => {
+    const exposed = expose(
+      nodesOnly(
+        [
+          { opType: 'Relu', input: ['x'], output: ['h'] },
+          { opType: 'DynamicQuantizeLinear', input: ['h'], output: ['hq', 'hs', 'hz'] },
+          { opType: 'MatMulInteger', input: ['hq', 'w', 'hz', 'wz'], output: ['i32'] },
+          { opType: 'Cast', input: ['i32'], output: ['f32'] },
+          { opType: 'Mul', input: ['hs', 'ws'], output: ['scale'] },
+          { opType: 'Mul', input: ['f32', 'scale'], output: ['logits'] },
+          { opType: 'Identity', input: ['x'], output: ['present.0.key'] },
+        ],
+        ['logits', 'present.0.key'],
+      ),
+    );
+    expect(exposed.patch).toBe('LM head removed');
+    const after = mergedGraph(exposed.bytes);
+    expect(after.node.map((n) => n.opType)).toEqual(['Relu', 'Slice', 'Identity']);
+    expect(after.output.map((o) => o.name)).toEqual(['present.0.key', exposed.output]);
+  });
+
+  it('cuts the head to the last position instead when another output reads it', () => {
+    const exposed = expose(
+      nodesOnly(
+        [
+          { opType: 'MatMul', input: ['h', 'w'], output: ['l'] },
+          { opType: 'Identity', input: ['l'], output: ['logits'] },
+          { opType: 'Identity', input: ['l'], output: ['scores'] },
+        ],
+        ['logits', 'scores'],
+      ),
+    );
+    expect(exposed.patch).toBe('cut to the last position');
+    const after = mergedGraph(exposed.bytes);
+    expect(after.node.map((n) => [n.opType, n.input![0]])).toEqual([
+      ['Slice', 'h'],
+      ['MatMul', exposed.output],
+      ['Identity', 'l'],
+      ['Identity', 'l'],
+    ]);
+    expect(after.output.map((o) => o.name)).toEqual(['logits', 'scores', exposed.output]);
   });
 
   it('walks back from logits through a Cast to an fp16 LM head', () => {
@@ -127,7 +176,6 @@ describe('exposeHiddenState on the tiny text-generation export', () => {
     expect([...after.initializer[0]!.rawData!]).toEqual(new Array(size).fill(7));
     expect(after.node.map((n) => [n.opType, n.input])).toEqual([
       ['Slice', ['h', ...['starts', 'ends', 'axes'].map((n) => `${LAST_POSITION_NODE}/${n}`)]],
-      ['MatMul', [exposed.output, 'w']],
     ]);
   });
 });
@@ -158,17 +206,25 @@ describe('the LM head, by kind of export', () => {
     expect(head(bytes)).toEqual({ hidden: 'h', reader: 'DynamicQuantizeLinear', cuttable: true });
   });
 
-  it('leaves the head whole when a reshape lies between it and logits', () => {
-    const bytes = nodesOnly([
-      { opType: 'Reshape', input: ['h', 'flat'], output: ['h2'] },
-      { opType: 'Gemm', input: ['h2', 'w'], output: ['l2'] },
-      { opType: 'Reshape', input: ['l2', 'shape'], output: ['logits'] },
-    ]);
+  it('leaves the head whole when a reshape lies between it and logits and another output reads it', () => {
+    const bytes = nodesOnly(
+      [
+        { opType: 'Reshape', input: ['h', 'flat'], output: ['h2'] },
+        { opType: 'Gemm', input: ['h2', 'w'], output: ['l2'] },
+        { opType: 'Reshape', input: ['l2', 'shape'], output: ['logits'] },
+        { opType: 'Identity', input: ['l2'], output: ['scores'] },
+      ],
+      ['logits', 'scores'],
+    );
     expect(head(bytes)).toEqual({ hidden: 'h2', reader: 'Gemm', cuttable: false });
     const exposed = expose(bytes);
     expect(exposed).toMatchObject({ patch: 'output added', output: 'h2' });
-    expect(mergedGraph(exposed.bytes).node).toHaveLength(3);
-    expect(mergedGraph(exposed.bytes).output.map((o) => o.name)).toEqual(['logits', 'h2']);
+    expect(mergedGraph(exposed.bytes).node).toHaveLength(4);
+    expect(mergedGraph(exposed.bytes).output.map((o) => o.name)).toEqual(['logits', 'scores', 'h2']);
+    // With nothing else reading it, the head goes, reshape and all.
+    const alone = expose(nodesOnly(bytesNodes(bytes).slice(0, 3)));
+    expect(alone.patch).toBe('LM head removed');
+    expect(mergedGraph(alone.bytes).node.map((n) => n.opType)).toEqual(['Reshape', 'Slice']);
   });
 
   it('says specifically when nothing makes logits, or no LM head does', () => {
@@ -232,7 +288,7 @@ describe('scanGraph', () => {
       'past_key_values.0.key',
       'past_key_values.0.value',
     ]);
-    expect(scan.outputs).toEqual(['logits', 'present.0.key', 'present.0.value', `${LAST_POSITION_NODE}/output`]);
+    expect(scan.outputs).toEqual(['present.0.key', 'present.0.value', `${LAST_POSITION_NODE}/output`]);
   });
 });
 
@@ -241,13 +297,11 @@ describe('onnxruntime on a patched file', () => {
     const g = new GraphBuilder('plain');
     const x = g.input('x', [1, 'T', 4]);
     const h = g.op('Mul', [x, g.float('two', [2], [])]);
-    g.op(
-      'Reshape',
-      [g.op('MatMul', [h, g.float('w', [...Array(12).keys()], [4, 3])]), g.int64('shape', [1, -1, 3])],
-      {},
-      'logits',
-    );
+    const projected = g.op('MatMul', [h, g.float('w', [...Array(12).keys()], [4, 3])]);
+    g.op('Reshape', [projected, g.int64('shape', [1, -1, 3])], {}, 'logits');
+    g.op('Identity', [projected], {}, 'scores');
     g.output('logits', [1, 'T', 3]);
+    g.output('scores', [1, 'T', 3]);
     const exposed = expose(g.toBytes());
     expect(exposed).toMatchObject({ patch: 'output added', output: h });
     const session = await ort.InferenceSession.create(exposed.bytes);
@@ -257,7 +311,22 @@ describe('onnxruntime on a patched file', () => {
     await session.release();
   });
 
-  it('runs a file whose weights are in external data after the cut', async () => {
+  it('runs a graph whose LM head was removed, giving the hidden state’s last row', async () => {
+    const g = new GraphBuilder('plain');
+    const x = g.input('x', [1, 'T', 4]);
+    const h = g.op('Mul', [x, g.float('two', [2], [])]);
+    g.op('MatMul', [h, g.float('w', [...Array(12).keys()], [4, 3])], {}, 'logits');
+    g.output('logits', [1, 'T', 3]);
+    const exposed = expose(g.toBytes());
+    expect(exposed.patch).toBe('LM head removed');
+    const session = await ort.InferenceSession.create(exposed.bytes);
+    expect(session.outputNames).toEqual([exposed.output]);
+    const out = await session.run({ x: new ort.Tensor('float32', Float32Array.of(1, 2, 3, 4, 5, 6, 7, 8), [1, 2, 4]) });
+    expect([...(out[exposed.output]!.data as Float32Array)]).toEqual([10, 12, 14, 16]);
+    await session.release();
+  });
+
+  it('runs a file whose weights are in external data after the patch', async () => {
     const { model, data } = withExternalData(tinyTextGenGraph(TINY_DIM, 'fp32'), 'model.onnx_data');
     const exposed = expose(model);
     const session = await ort.InferenceSession.create(exposed.bytes, {

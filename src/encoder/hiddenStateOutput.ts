@@ -1,27 +1,29 @@
 import { EncoderError } from './encoderError';
 import { appendToGraph, contentsOf, replaceSpans, spliceGraphs, type GraphEdit } from './graphSplice';
-import { detachKvCache, type KvCache } from './kvCache';
+import { planKvCache, type KvCache } from './kvCache';
 import { scanGraph, type GraphScan, type ScannedNode } from './onnxGraphScan';
-import { concat, lengthDelimited, varintField, WireError } from './wireFormat';
+import { int64Tensor, nodeBytes } from './onnxBytes';
+import { concat, lengthDelimited, WireError } from './wireFormat';
 
 /**
  * Gives an ONNX export of Qwen3 the output the embedding needs — the final normed hidden
  * state — working on the file's bytes before a session is made from them. A feature-extraction
  * export has it already (last_hidden_state). A text-generation export ends in the LM head
  * instead: the node that makes `logits` (through Cast and the like) reads the hidden state as
- * its first input. That tensor becomes a graph output by appending
- * ModelProto{graph{output{name}}} to the file: protobuf merges concatenated messages, so the
- * graph gains one output and nothing else changes.
+ * its first input.
  *
  * onnxruntime runs every node whatever outputs are fetched (measured: src/encoder/README.md),
- * so the LM head would still score the whole vocabulary at every position: 1024 × 151,936
- * multiply-adds and 600 KB of logits per token. The LM head is therefore also cut to the last
- * position: a Slice node keeping the last row is inserted in front of the node that reads the
- * hidden state, and that node reads the Slice's output instead. The bytes after it move along
- * in place; no weight is decoded or copied elsewhere.
+ * so the LM head would still score the whole vocabulary: 1024 × 151,936 multiply-adds and
+ * 600 KB of logits per token, and its weight read at every run. So the patch drops `logits`
+ * and every node only it needs (the head, its quantiser, casts and scales), putting a Slice
+ * that keeps the hidden state's last row in the head's place and outputting that row; the
+ * head's weight, read by no node any more, is never loaded. Where another output needs the
+ * head, it is cut to the last position instead (the Slice goes in front of it), or left whole
+ * with the hidden state added as an output. Outputs are added by appending
+ * ModelProto{graph{output{name}}} to the file: protobuf merges concatenated messages.
  *
- * The same pass detaches the KV cache from the attention nodes where it can (kvCache.ts): the
- * encoder never reads it, and in onnxruntime-web attention is much slower with it attached.
+ * The same pass makes attention continue a cached prefix, or detaches its cache (kvCache.ts).
+ * The bytes after the first edit move along in place; no weight is decoded or copied elsewhere.
  */
 
 export const HIDDEN_STATE = 'last_hidden_state';
@@ -49,7 +51,6 @@ const MAX_DEPTH = 6;
 const GRAPH_NODE = 1;
 const GRAPH_INITIALIZER = 5;
 const GRAPH_OUTPUT = 12;
-const INT64 = 7;
 
 export interface LmHead {
   /** The final hidden state: the tensor the LM head reads. */
@@ -65,7 +66,7 @@ export interface ExposedHiddenState {
   bytes: Uint8Array;
   /** The output to fetch: hidden states [batch, rows, width] (or [rows, width]) whose last row is the embedding. */
   output: string;
-  patch: 'none' | 'output added' | 'cut to the last position';
+  patch: 'none' | 'output added' | 'cut to the last position' | 'LM head removed';
   /** Whether the export had a KV cache, and whether the patch detached it (then the session takes none). */
   kvCache: KvCache;
 }
@@ -116,53 +117,78 @@ function fresh(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-function int64Tensor(name: string, value: bigint): Uint8Array {
-  const raw = new Uint8Array(8);
-  new DataView(raw.buffer).setBigInt64(0, value, true);
-  return concat([varintField(1, 1), varintField(2, INT64), lengthDelimited(8, name), lengthDelimited(9, raw)]);
-}
-
-function nodeProto(opType: string, name: string, inputs: string[], outputs: string[]): Uint8Array {
-  return concat([
-    ...inputs.map((t) => lengthDelimited(1, t)),
-    ...outputs.map((t) => lengthDelimited(2, t)),
-    lengthDelimited(3, name),
-    lengthDelimited(4, opType),
-  ]);
-}
-
-/**
- * Slice(hidden, -1:, axis −2) inserted before the head's reader, which then reads it: the
- * edit to the node list, and the Slice's constants and the new output to append to the graph.
- */
-function cutToLastPosition(
-  bytes: Uint8Array,
+/** Slice(hidden, -1:, axis −2): the node, and its constants and output to append to the graph. */
+function lastPositionSlice(
   scan: GraphScan,
-  head: LmHead,
-): { edit: GraphEdit; appended: Uint8Array; output: string } {
+  hidden: string,
+): { node: Uint8Array; appended: Uint8Array; output: string } {
   const names = allNames(scan);
   const [starts, ends, axes, lastRow] = ['starts', 'ends', 'axes', 'output'].map((n) =>
     fresh(`${LAST_POSITION_NODE}/${n}`, names),
   ) as [string, string, string, string];
-  const slice = nodeProto('Slice', LAST_POSITION_NODE, [head.hidden, starts, ends, axes], [lastRow]);
-  const { reader } = head;
-  const rewired = replaceSpans(bytes, contentsOf(bytes, reader.field), [
-    { at: reader.inputFields[0]!, bytes: lengthDelimited(1, lastRow) },
-  ]);
+  const node = nodeBytes({
+    op: 'Slice',
+    name: LAST_POSITION_NODE,
+    inputs: [hidden, starts, ends, axes],
+    outputs: [lastRow],
+  });
   const appended = concat([
-    lengthDelimited(GRAPH_INITIALIZER, int64Tensor(starts, -1n)),
-    lengthDelimited(GRAPH_INITIALIZER, int64Tensor(ends, 0x7fffffffffffffffn)),
-    lengthDelimited(GRAPH_INITIALIZER, int64Tensor(axes, -2n)),
+    lengthDelimited(GRAPH_INITIALIZER, int64Tensor([-1n], [1], starts)),
+    lengthDelimited(GRAPH_INITIALIZER, int64Tensor([0x7fffffffffffffffn], [1], ends)),
+    lengthDelimited(GRAPH_INITIALIZER, int64Tensor([-2n], [1], axes)),
     lengthDelimited(GRAPH_OUTPUT, lengthDelimited(1, lastRow)),
   ]);
+  return { node: lengthDelimited(GRAPH_NODE, node), appended, output: lastRow };
+}
+
+/** The nodes `outputs` are made from: their producers, and theirs, back to the graph's inputs. */
+function madeFrom(scan: GraphScan, outputs: readonly string[]): Set<ScannedNode> {
+  const made = producers(scan);
+  const found = new Set<ScannedNode>();
+  const stack = [...outputs];
+  while (stack.length) {
+    const node = made.get(stack.pop()!);
+    if (!node || found.has(node)) continue;
+    found.add(node);
+    stack.push(...node.inputs.filter(Boolean));
+  }
+  return found;
+}
+
+/**
+ * Drops logits and every node only it needs (the LM head, its quantiser and casts), with a
+ * Slice keeping the hidden state's last row in the LM head's place; null when the head's
+ * reader is needed elsewhere. Its weight is then read by no node, so onnxruntime never loads it.
+ */
+function removeLmHead(scan: GraphScan, head: LmHead): Omit<HiddenStatePlan, 'patch'> | null {
+  const live = madeFrom(scan, [head.hidden, ...scan.outputs.filter((o) => o !== LOGITS)]);
+  if (live.has(head.reader)) return null;
+  const onlyForLogits = [...madeFrom(scan, [LOGITS])].filter((n) => !live.has(n));
+  const slice = lastPositionSlice(scan, head.hidden);
+  const logits = scan.outputs.indexOf(LOGITS);
+  const edits: GraphEdit[] = onlyForLogits.map((n) => ({
+    at: n.field,
+    bytes: n === head.reader ? slice.node : new Uint8Array(0),
+    graph: n.graph,
+  }));
+  const { field, graph } = scan.outputFields[logits]!;
+  edits.push({ at: field, bytes: new Uint8Array(0), graph });
+  return { output: slice.output, edits, appended: slice.appended };
+}
+
+/** The Slice inserted before the head's reader, which then reads it: the head scores the last row only. */
+function cutToLastPosition(bytes: Uint8Array, scan: GraphScan, head: LmHead): Omit<HiddenStatePlan, 'patch'> {
+  const slice = lastPositionSlice(scan, head.hidden);
+  const { reader } = head;
+  const rewired = replaceSpans(bytes, contentsOf(bytes, reader.field), [
+    { at: reader.inputFields[0]!, bytes: lengthDelimited(1, slice.output) },
+  ]);
   return {
-    edit: {
-      at: reader.field,
-      bytes: concat([lengthDelimited(GRAPH_NODE, slice), lengthDelimited(GRAPH_NODE, rewired)]),
-      graph: reader.graph,
-    },
-    appended,
-    output: lastRow,
+    output: slice.output,
+    edits: [
+      { at: reader.field, bytes: concat([slice.node, lengthDelimited(GRAPH_NODE, rewired)]), graph: reader.graph },
+    ],
+    appended: slice.appended,
   };
 }
 
@@ -176,12 +202,15 @@ function noHiddenState(label: string, scan: GraphScan): EncoderError {
   return new EncoderError('no-hidden-states', `${label} ${has}: no ${HIDDEN_STATE}, ${why}.`);
 }
 
+interface HiddenStatePlan {
+  output: string;
+  patch: ExposedHiddenState['patch'];
+  edits: GraphEdit[];
+  appended: Uint8Array | null;
+}
+
 /** The output to fetch, and the edits and appended graph fields that give it (none where the file has it). */
-function hiddenStatePlan(
-  bytes: Uint8Array,
-  scan: GraphScan,
-  label: string,
-): { output: string; patch: ExposedHiddenState['patch']; edits: GraphEdit[]; appended: Uint8Array | null } {
+function hiddenStatePlan(bytes: Uint8Array, scan: GraphScan, label: string): HiddenStatePlan {
   const as = (output: string) => ({ output, patch: 'none' as const, edits: [], appended: null });
   if (scan.outputs.includes(HIDDEN_STATE)) return as(HIDDEN_STATE);
   const patched = scan.nodes.find((n) => n.name === LAST_POSITION_NODE)?.outputs[0];
@@ -189,10 +218,10 @@ function hiddenStatePlan(
   const head = findLmHead(scan);
   if (!head) throw noHiddenState(label, scan);
   if (scan.outputs.includes(head.hidden)) return as(head.hidden);
-  if (head.cuttable && head.reader.inputFields.length) {
-    const cut = cutToLastPosition(bytes, scan, head);
-    return { output: cut.output, patch: 'cut to the last position', edits: [cut.edit], appended: cut.appended };
-  }
+  const removed = removeLmHead(scan, head);
+  if (removed) return { ...removed, patch: 'LM head removed' };
+  if (head.cuttable && head.reader.inputFields.length)
+    return { ...cutToLastPosition(bytes, scan, head), patch: 'cut to the last position' };
   const appended = lengthDelimited(GRAPH_OUTPUT, lengthDelimited(1, head.hidden));
   return { output: head.hidden, patch: 'output added', edits: [], appended };
 }
@@ -211,7 +240,7 @@ export function exposeHiddenState(bytes: Uint8Array, length: number, label: stri
     throw new EncoderError('not-an-export', `${label} is not an ONNX model: ${e.message}.`);
   }
   const { output, patch, edits, appended } = hiddenStatePlan(bytes, scan, label);
-  const cache = detachKvCache(bytes, scan);
+  const cache = planKvCache(bytes, scan);
   const all = [...edits, ...cache.edits];
   if (!all.length && !appended) return { bytes: bytes.subarray(0, length), output, patch, kvCache: cache.kvCache };
   const spliced = spliceGraphs(bytes, length, scan.graphs, all);

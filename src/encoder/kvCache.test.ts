@@ -21,12 +21,23 @@ function attention(layer: number, extra: Partial<Node> = {}): Node {
   };
 }
 
+const INT = onnx.AttributeProto.AttributeType.INT;
+const FLOAT = onnx.TensorProto.DataType.FLOAT;
+
+/** What the rewrite needs to stand in for a node: its query and key/value head counts, rotary outside it. */
+const HEADS = [
+  { name: 'num_heads', type: INT, i: 4 },
+  { name: 'kv_num_heads', type: INT, i: 2 },
+  { name: 'do_rotary', type: INT, i: 0 },
+];
+
 function model(nodes: Node[], layers = 2): Uint8Array {
   const cache = Array.from({ length: layers }, (_, i) => [`.${i}.key`, `.${i}.value`]).flat();
+  const typed = (name: string) => ({ name, type: { tensorType: { elemType: FLOAT } } });
   return onnx.ModelProto.encode({
     graph: {
       node: [...nodes, { opType: 'MatMul', input: ['h', 'w'], output: ['logits'] }],
-      input: ['input_ids', ...cache.map((c) => `past_key_values${c}`)].map((name) => ({ name })),
+      input: [{ name: 'input_ids' }, { name: 'attention_mask' }, ...cache.map((c) => typed(`past_key_values${c}`))],
       output: ['logits', ...cache.map((c) => `present${c}`)].map((name) => ({ name })),
     },
   }).finish();
@@ -44,6 +55,37 @@ function decoded(bytes: Uint8Array) {
 
 const expose = (bytes: Uint8Array) => exposeHiddenState(bytes.slice(), bytes.length, 'x');
 
+describe('the KV cache made incremental', () => {
+  it('replaces each GroupQueryAttention by attention that reads its cache, keeping the cache in and out', () => {
+    const exposed = expose(model([attention(0, { attribute: HEADS }), attention(1, { attribute: HEADS })]));
+    expect(exposed.kvCache).toBe('incremental');
+    const graph = decoded(exposed.bytes);
+    expect(graph.node.some((n) => n.opType === 'GroupQueryAttention')).toBe(false);
+    // Each layer's cache: past concatenated with the new keys and values, as present.
+    for (const layer of [0, 1])
+      for (const which of ['key', 'value'])
+        expect(graph.node.find((n) => n.output?.includes(`present.${layer}.${which}`))).toMatchObject({
+          opType: 'Concat',
+          input: [`past_key_values.${layer}.${which}`, expect.any(String)],
+        });
+    // Each layer's attention output keeps its name, so the nodes after it are untouched.
+    for (const layer of [0, 1]) expect(graph.node.filter((n) => n.output?.includes(`attn${layer}`))).toHaveLength(1);
+    expect(graph.input.map((i) => i.name)).toEqual([
+      'input_ids',
+      'attention_mask',
+      ...[0, 1].flatMap((i) => [`past_key_values.${i}.key`, `past_key_values.${i}.value`]),
+    ]);
+    expect(expose(exposed.bytes)).toMatchObject({ patch: 'none', kvCache: 'incremental' });
+  });
+
+  it('detaches the cache instead where a node does what the rewrite does not', () => {
+    const rotary = [...HEADS.slice(0, 2), { name: 'do_rotary', type: INT, i: 1 }];
+    const softcap = [...HEADS, { name: 'softcap', type: onnx.AttributeProto.AttributeType.FLOAT, f: 30 }];
+    for (const attribute of [rotary, softcap, HEADS.slice(0, 1)])
+      expect(expose(model([attention(0, { attribute: HEADS }), attention(1, { attribute })])).kvCache).toBe('detached');
+  });
+});
+
 describe('detaching the KV cache', () => {
   it('empties GroupQueryAttention’s cache slots and drops the cache from the graph’s inputs and outputs', () => {
     const exposed = expose(model([attention(0), attention(1)]));
@@ -60,8 +102,8 @@ describe('detaching the KV cache', () => {
     expect(layers.map((n) => [n.name, n.domain, Number(n.attribute![0]!.i)])).toEqual(
       [0, 1].map((i) => [`/model/layers.${i}/attn/GroupQueryAttention`, 'com.microsoft', 16]),
     );
-    expect(graph.input.map((i) => i.name)).toEqual(['input_ids']);
-    expect(graph.output.map((o) => o.name)).toEqual(['logits', exposed.output]);
+    expect(graph.input.map((i) => i.name)).toEqual(['input_ids', 'attention_mask']);
+    expect(graph.output.map((o) => o.name)).toEqual([exposed.output]);
   });
 
   it('keeps the cache where another node reads it, or where attention is not GroupQueryAttention', () => {
@@ -81,11 +123,11 @@ describe('detaching the KV cache', () => {
       const exposed = expose(bytes);
       expect(exposed.kvCache).toBe('kept');
       const graph = decoded(exposed.bytes);
-      // Only the LM head's input changed (it reads the last position).
+      // Only the LM head changed (a Slice of the last position stands in its place).
       const untouched = (nodes: typeof graph.node) =>
         nodes.filter((n) => n.opType !== 'Slice' && n.opType !== 'MatMul');
       expect(untouched(graph.node)).toEqual(untouched(decoded(bytes).node));
-      expect(graph.input).toHaveLength(5);
+      expect(graph.input).toHaveLength(6);
     }
     // The tiny text-generation fixture concatenates its cache: kept, and fed empty.
     expect(expose(tinyTextGenGraph(TINY_DIM, 'fp32')).kvCache).toBe('kept');

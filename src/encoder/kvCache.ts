@@ -1,19 +1,28 @@
+import { ATTENTION_PREFIX, rewriteAttention, rewritable, type AttentionNode } from './cacheAttention';
 import { contentsOf, replaceSpans, type GraphEdit } from './graphSplice';
+import { ELEMENT, valueElementType } from './onnxBytes';
 import type { GraphScan, ScannedNode } from './onnxGraphScan';
 import { lengthDelimited } from './wireFormat';
 
 /**
- * Detaches a text-generation export's KV cache, which the encoder never reads. In
- * onnxruntime-web's WASM build, GroupQueryAttention with past_key/past_value and
- * present_key/present_value attached is 8–12× slower than without them, even with an empty
- * past (bench/README.md). Without them it attends over the current tokens only, which is
- * what an empty past gives. So, when every reader of the cache inputs and every maker of the
- * cache outputs is a GroupQueryAttention node using them in those slots, those slots are left
- * empty and the past_key_values.* inputs and present.* outputs leave the graph. Any other
- * layout keeps its cache, and the encoder feeds it empty as before.
+ * What the patch does with a text-generation export's KV cache. In onnxruntime-web's WASM
+ * build, GroupQueryAttention with past_key/past_value and present_key/present_value attached is
+ * 8–12× slower than without them, even with an empty past (bench/README.md). So, when every
+ * reader of the cache inputs and every maker of the cache outputs is a GroupQueryAttention node
+ * using them in those slots:
+ *
+ * - `incremental`: each node becomes attention in standard operators that reads the past
+ *   (cacheAttention.ts): as fast as the detached node on a whole text, and able to continue a
+ *   prefix's cache, so an edit re-runs only the tokens after it.
+ * - `detached`, where a node does something that rewrite does not (rotary inside it, a local
+ *   window, a softcap): its cache slots are left empty and the past_key_values.* inputs and
+ *   present.* outputs leave the graph. It attends over the current tokens only, which is what an
+ *   empty past gives; every text is embedded whole.
+ *
+ * Any other layout is `kept`: the encoder feeds it an empty cache and embeds every text whole.
  */
 
-export type KvCache = 'none' | 'detached' | 'kept';
+export type KvCache = 'none' | 'detached' | 'kept' | 'incremental';
 
 export const PAST_INPUT = /^past_key_values\.\d+\.(key|value)$/;
 const PRESENT_OUTPUT = /^present\.\d+\.(key|value)$/;
@@ -50,11 +59,18 @@ function detachedNode(bytes: Uint8Array, node: ScannedNode, past: Set<string>, p
   return { at: node.field, bytes: lengthDelimited(GRAPH_NODE, contents), graph: node.graph };
 }
 
-/** The edits that detach the cache, or why there are none. */
-export function detachKvCache(bytes: Uint8Array, scan: GraphScan): { kvCache: KvCache; edits: GraphEdit[] } {
+/** The cache inputs' element type (TensorProto.DataType), from the first one's declaration. */
+function cacheType(bytes: Uint8Array, scan: GraphScan, past: Set<string>): number | null {
+  const at = scan.inputs.findIndex((n) => past.has(n));
+  return at < 0 ? null : valueElementType(bytes, scan.inputFields[at]!.field);
+}
+
+/** The edits that make the cache incremental or detach it, or why there are none. */
+export function planKvCache(bytes: Uint8Array, scan: GraphScan): { kvCache: KvCache; edits: GraphEdit[] } {
   const past = new Set(scan.inputs.filter((n) => PAST_INPUT.test(n)));
   const present = new Set(scan.outputs.filter((n) => PRESENT_OUTPUT.test(n)));
   if (!past.size && !present.size) return { kvCache: 'none', edits: [] };
+  if (scan.nodes.some((n) => n.name.startsWith(ATTENTION_PREFIX))) return { kvCache: 'incremental', edits: [] };
   const made = new Set(scan.nodes.flatMap((n) => n.outputs));
   const detachable =
     scan.nodes.every((n) => cacheOnlyInSlots(n, past, present)) &&
@@ -62,6 +78,12 @@ export function detachKvCache(bytes: Uint8Array, scan: GraphScan): { kvCache: Kv
     !scan.outputs.some((t) => past.has(t));
   if (!detachable) return { kvCache: 'kept', edits: [] };
   const users = scan.nodes.filter((n) => n.inputs.some((t) => past.has(t)) || n.outputs.some((t) => present.has(t)));
+  const attention = users.map((n) => rewritable(bytes, n));
+  const type = cacheType(bytes, scan, past);
+  if (attention.every(Boolean) && (type === ELEMENT.float || type === ELEMENT.float16)) {
+    const edits = rewriteAttention(attention as AttentionNode[], type, scan);
+    if (edits.length) return { kvCache: 'incremental', edits };
+  }
   const removed = (names: string[], fields: GraphScan['inputFields'], cache: Set<string>) =>
     fields
       .filter((_, i) => cache.has(names[i]!))

@@ -11,12 +11,18 @@ import { loadQwen3Encoder, type Qwen3Encoder } from './qwen3';
  * The page's Qwen3 encoder on onnxruntime-node, for the command line and the tests: an export
  * folder on disk, or a Hub model id (downloaded on every call; nothing is cached in Node).
  */
-export async function loadNodeEncoder(model: string, precision: Precision, dim: number): Promise<Qwen3Encoder> {
+export async function loadNodeEncoder(
+  model: string,
+  precision: Precision,
+  dim: number,
+  /** The memory for the KV caches of recent texts (loadQwen3Encoder's `cacheBytes`); none by default. */
+  cacheBytes = 0,
+): Promise<Qwen3Encoder> {
   const isFolder = statSync(model, { throwIfNoEntry: false })?.isDirectory() ?? false;
   const folder = resolve(model);
   const listed = isFolder ? listFolder(folder) : await listHubExport(model, null);
   const option = exportOptions(listed, model).find((o) => o.precision === precision);
   if (!option) throw new EncoderError('not-an-export', `${model} has no ${precision} weights.`);
   const files = isFolder ? folderReader(folder) : hubReader(model, null);
-  return loadQwen3Encoder({ files, ort, label: model, option, device: 'cpu', dim });
+  return loadQwen3Encoder({ files, ort, label: model, option, device: 'cpu', dim, cacheBytes });
 }

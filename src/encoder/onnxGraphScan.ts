@@ -33,6 +33,8 @@ export interface ScannedNode {
   /** Each input's and output's field, tag included, in the order of `inputs` and `outputs`. */
   inputFields: Span[];
   outputFields: Span[];
+  /** Each attribute's field, tag included (read on demand: onnxBytes.ts readAttributes). */
+  attributeFields: Span[];
   /** Index of the graph field holding it. */
   graph: number;
 }
@@ -57,6 +59,7 @@ const MODEL_GRAPH = 7;
 const GRAPH_NODE = 1;
 const GRAPH_INPUT = 11;
 const GRAPH_OUTPUT = 12;
+const NODE_ATTRIBUTE = 5;
 const NODE_STRINGS = { 1: 'inputs', 2: 'outputs', 3: 'name', 4: 'opType', 7: 'domain' } as const;
 
 function valueInfoName(bytes: Uint8Array, { start, end }: Span): string {
@@ -79,6 +82,7 @@ function node(bytes: Uint8Array, field: Span, contents: Span, graph: number): Sc
     field,
     inputFields: [],
     outputFields: [],
+    attributeFields: [],
     graph,
   };
   const r = new WireReader(bytes, contents.start, contents.end);
@@ -86,7 +90,12 @@ function node(bytes: Uint8Array, field: Span, contents: Span, graph: number): Sc
     const tagAt = r.pos;
     const { field: number, type } = r.tag();
     const key = NODE_STRINGS[number as keyof typeof NODE_STRINGS];
-    // Attributes (field 5) are skipped whole: a Constant node's tensor is never read.
+    // Attributes are skipped, their place kept: a Constant node's tensor is never read.
+    if (number === NODE_ATTRIBUTE && type === LENGTH_DELIMITED) {
+      r.span();
+      found.attributeFields.push({ start: tagAt, end: r.pos });
+      continue;
+    }
     if (!key || type !== LENGTH_DELIMITED) {
       r.skip(type);
       continue;

@@ -1,3 +1,13 @@
+import type { PrefixCacheStats } from './prefixCache';
+
+/** What an encoder can say about its work, for the encoder panel. */
+export interface EncoderRunStats {
+  /** The KV caches of recent texts, where the encoder continues a prefix instead of re-running it. */
+  cache?: PrefixCacheStats;
+  /** The last text embedded: tokens whose keys and values came from the cache, tokens run, and whether its cache was kept (not when larger than the cap). */
+  lastText?: { reused: number; computed: number; kept: boolean };
+}
+
 /**
  * What the predictor worker embeds queries with, whatever computes them: the Qwen3 export in
  * this page (`qwen3.ts`) or an embeddings server. Every vector is the encoder's own (the
@@ -13,6 +23,8 @@ export interface QueryEncoder {
    * EncoderError; a step already running (one graph run, one request) finishes first.
    */
   embedBatch(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]>;
+  /** What it can say about its last work; absent when it has nothing to say. */
+  stats?(): EncoderRunStats;
   /** Frees what the encoder holds; it embeds nothing afterwards. */
   dispose(): Promise<void>;
 }

@@ -7,7 +7,8 @@ import { floatValues } from './float16';
 import { PATCH_SLACK } from './graphSplice';
 import { exposeHiddenState, type ExposedHiddenState } from './hiddenStateOutput';
 import { lastTokenEmbedding } from './lastToken';
-import type { QueryEncoder } from './queryEncoder';
+import { cachedRuns } from './cachedRuns';
+import type { EncoderRunStats, QueryEncoder } from './queryEncoder';
 import { sessionFeeds, type OnnxRuntime, type Qwen3Config } from './sessionFeeds';
 
 /**
@@ -37,14 +38,16 @@ export interface LoadOptions {
   /** Bytes read so far over bytes to read, across every file of the chosen precision. */
   onProgress?: (loaded: number, total: number) => void;
   signal?: AbortSignal;
+  /** The memory the KV caches of recent texts may take (prefixCache.ts); 0 keeps none. */
+  cacheBytes?: number;
 }
 
 /** Its batches give the raw last-token hidden states, one text after another. */
 export interface Qwen3Encoder extends QueryEncoder {
   /** The output the embedding is read from, what was done to the graph to have it, and to its KV cache. */
   readonly hiddenState: Pick<ExposedHiddenState, 'output' | 'patch' | 'kvCache'>;
-  /** The last token's hidden state for `text`, L2-normalised when `normalize` is set. */
-  embed(text: string, normalize: boolean): Promise<Float32Array>;
+  /** The last token's hidden state for `text`, L2-normalised when `normalize` is set; see QueryEncoder for `signal`. */
+  embed(text: string, normalize: boolean, signal?: AbortSignal): Promise<Float32Array>;
 }
 
 /** Run once at load so a width mismatch or an execution failure shows before the first query. */
@@ -128,12 +131,27 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
     signal?.throwIfAborted();
     const run = session;
     const feeds = sessionFeeds(ort, run, config, label);
-    const embed = async (text: string, normalize: boolean) => {
+    // Only the rewritten attention (kvCache.ts) continues a prefix; other graphs embed every text whole.
+    const runs =
+      graph.kvCache === 'incremental'
+        ? cachedRuns({ ort, session: run, feeds, output: graph.output, capBytes: options.cacheBytes ?? 0 })
+        : null;
+    let lastText: EncoderRunStats['lastText'];
+    const hiddenFor = async (ids: BigInt64Array, embedSignal?: AbortSignal) => {
+      if (runs) {
+        const { hidden, reused, computed, kept } = await runs.run(ids, embedSignal);
+        lastText = { reused, computed, kept };
+        return hidden;
+      }
+      lastText = { reused: 0, computed: ids.length, kept: false };
+      return (await run.run(feeds(ids), [graph.output]))[graph.output];
+    };
+    const embed = async (text: string, normalize: boolean, embedSignal?: AbortSignal) => {
       // The tokenizer adds whatever its post-processor adds, as Hugging Face's tokenizer(text) does.
       const ids = (tokenizer(text) as { input_ids: Tensor }).input_ids.data as BigInt64Array;
       if (!ids.length)
         throw new EncoderError('empty-text', 'An empty query has no tokens, so it has no last-token embedding.');
-      const hidden = (await run.run(feeds(ids), [graph.output]))[graph.output];
+      const hidden = await hiddenFor(ids, embedSignal);
       if (!hidden) throw new EncoderError('no-hidden-states', `${label} returned no ${graph.output}.`);
       const width = hidden.dims[hidden.dims.length - 1];
       if (width !== dim)
@@ -145,6 +163,8 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
       return lastTokenEmbedding(values, values.length / dim, dim, normalize);
     };
     await embed(PROBE_TEXT, true);
+    // The probe's cache is of no use to a person's queries.
+    runs?.clear();
     return {
       dim,
       // One text per graph run: a batch reports each query as it is embedded.
@@ -155,10 +175,11 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
         const out: Float32Array[] = [];
         for (const text of texts) {
           throwIfCancelled(batchSignal);
-          out.push(await embed(text, false));
+          out.push(await embed(text, false, batchSignal));
         }
         return out;
       },
+      stats: () => ({ ...(runs && { cache: runs.stats() }), ...(lastText && { lastText }) }),
       dispose: () => run.release(),
     };
   } catch (e) {

@@ -3,10 +3,11 @@ import { EncoderError } from './encoderError';
 import { PAST_INPUT } from './kvCache';
 
 /**
- * The inputs of one run of a Qwen3 export on one text: token ids, an all-ones attention mask,
- * positions 0…T−1, and — for a text-generation export whose cache the patch could not detach
- * (kvCache.ts) — an empty KV cache (past length 0), each past_key_values.* tensor
- * [1, KV heads, 0, head width] in the type the graph declares.
+ * The inputs of one run of a Qwen3 export: token ids, an all-ones attention mask over the past
+ * and the new tokens, their positions, and — for a text-generation export that keeps its
+ * cache (kvCache.ts) — the KV cache of the tokens before them: the past given, or an empty one
+ * (past length 0), each past_key_values.* tensor [1, KV heads, past, head width] in the type
+ * the graph declares.
  */
 
 /** What onnxruntime the encoder needs: onnxruntime-web in the browser, onnxruntime-node in Node. */
@@ -26,7 +27,27 @@ export interface Qwen3Config {
   head_dim?: number;
 }
 
-export type Feeds = (ids: BigInt64Array) => Record<string, Ort.Tensor>;
+/** The KV cache of a text's first tokens: past_key_values.* tensors by input name. */
+export type KvTensors = Record<string, Ort.Tensor>;
+
+/** Inputs for `ids` at positions `position`, `position` + 1, …, after `past` (the cache of the first `position` tokens). */
+export type Feeds = (ids: BigInt64Array, position?: number, past?: KvTensors) => Record<string, Ort.Tensor>;
+
+/** The present.* output that continues each past_key_values.* input. */
+export function presentOf(pastName: string): string {
+  return pastName.replace(/^past_key_values\./, 'present.');
+}
+
+/** The first `keep` positions of a [1, heads, positions, width] cache tensor (itself when it holds no more). */
+export function firstPositions(ort: OnnxRuntime, tensor: Ort.Tensor, keep: number): Ort.Tensor {
+  const [batch, heads, positions, width] = tensor.dims as [number, number, number, number];
+  if (keep >= positions) return tensor;
+  const data = tensor.data as Float32Array | Uint16Array;
+  const out = new (data.constructor as Float32ArrayConstructor | Uint16ArrayConstructor)(batch * heads * keep * width);
+  for (let h = 0; h < batch * heads; h++)
+    out.set(data.subarray(h * positions * width, (h * positions + keep) * width), h * keep * width);
+  return new ort.Tensor(tensor.type as 'float32' | 'float16', out, [batch, heads, keep, width]);
+}
 
 function emptyPast(
   ort: OnnxRuntime,
@@ -51,7 +72,7 @@ export function sessionFeeds(
   config: Qwen3Config,
   label: string,
 ): Feeds {
-  const past: Record<string, Ort.Tensor> = {};
+  const empty: KvTensors = {};
   for (const [i, name] of session.inputNames.entries()) {
     if (name === 'input_ids' || name === 'attention_mask' || name === 'position_ids') continue;
     if (!PAST_INPUT.test(name))
@@ -59,18 +80,19 @@ export function sessionFeeds(
         'failed',
         `${label} takes an input named ${name}, which this page does not know how to fill (it fills input_ids, attention_mask, position_ids and past_key_values.*).`,
       );
-    past[name] = emptyPast(ort, session.inputMetadata[i], config, name);
+    empty[name] = emptyPast(ort, session.inputMetadata[i], config, name);
   }
   const wanted = new Set(session.inputNames);
-  return (ids) => {
+  return (ids, position = 0, given) => {
     const length = ids.length;
     const feeds: Record<string, Ort.Tensor> = {
-      ...past,
+      ...empty,
+      ...given,
       input_ids: new ort.Tensor('int64', ids, [1, length]),
-      attention_mask: new ort.Tensor('int64', new BigInt64Array(length).fill(1n), [1, length]),
+      attention_mask: new ort.Tensor('int64', new BigInt64Array(position + length).fill(1n), [1, position + length]),
       position_ids: new ort.Tensor(
         'int64',
-        BigInt64Array.from({ length }, (_, i) => BigInt(i)),
+        BigInt64Array.from({ length }, (_, i) => BigInt(position + i)),
         [1, length],
       ),
     };

@@ -1,5 +1,6 @@
 import type { Manifest } from '../bundle/manifest';
 import { errorFromReply } from '../encoder/encoderError';
+import type { EncoderRunStats } from '../encoder/queryEncoder';
 import type { Prediction } from '../router/curves';
 import type { EncoderInfo, EncoderLoad, EncoderSource, ExportInspection } from '../worker/encoderProtocol';
 import type { Backend, WorkerRequest, WorkerResponse } from '../worker/protocol';
@@ -40,6 +41,7 @@ export class PredictorClient {
   >();
   private readonly batchChunks = new Map<number, BatchOptions['onChunk']>();
   private loading: { resolve: (i: LoadInfo) => void; reject: (e: Error) => void } | null = null;
+  private readonly statsListeners = new Set<(stats: EncoderRunStats) => void>();
 
   constructor() {
     this.worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
@@ -49,6 +51,8 @@ export class PredictorClient {
   }
 
   private receive(msg: WorkerResponse): void {
+    if ((msg.type === 'predicted' || msg.type === 'batch-progress') && msg.encoder)
+      for (const listener of this.statsListeners) listener(msg.encoder);
     if (msg.type === 'loaded') {
       this.loading?.resolve({
         backend: msg.backend,
@@ -89,6 +93,12 @@ export class PredictorClient {
       this.pending.set(id, { resolve: (r) => resolve(r as Extract<Reply, { type: T }>), reject, progress });
       this.worker.postMessage({ ...body, id });
     });
+  }
+
+  /** Hears what the query encoder says after each prediction it took part in; returns what stops listening. */
+  onEncoderStats(listener: (stats: EncoderRunStats) => void): () => void {
+    this.statsListeners.add(listener);
+    return () => this.statsListeners.delete(listener);
   }
 
   load(manifest: Manifest, onnx: ArrayBuffer): Promise<LoadInfo> {

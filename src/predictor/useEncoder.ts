@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { problemOf, type EncoderProblem } from '../encoder/encoderError';
+import type { EncoderRunStats } from '../encoder/queryEncoder';
 import type { EncoderInfo, EncoderLoad } from '../worker/encoderProtocol';
 import type { PredictorClient } from './client';
 import { predictor } from './sharedClient';
@@ -16,18 +17,24 @@ export interface EncoderState {
   progress: { loaded: number; total: number } | null;
   /** Why the last load ended without an encoder; `problem` is its EncoderError's kind ('cancelled' for a cancel). */
   error: { message: string; problem: EncoderProblem | null } | null;
+  /** What the loaded encoder said after its last prediction: its KV cache, the last text's reuse. */
+  stats: EncoderRunStats | null;
   load: (request: EncoderLoad) => Promise<void>;
 }
 
 /** The encoder's status in the page, loading through `client` (the worker's). */
 export function createEncoderStore(client: () => PredictorClient): StoreApi<EncoderState> {
+  let listening = false;
   return createStore<EncoderState>()((set) => ({
     status: 'not loaded',
     info: null,
     progress: null,
     error: null,
+    stats: null,
     load: async (request) => {
-      set({ status: 'loading', info: null, progress: null, error: null });
+      if (!listening) client().onEncoderStats((stats) => set({ stats }));
+      listening = true;
+      set({ status: 'loading', info: null, progress: null, error: null, stats: null });
       try {
         const info = await client().loadEncoder(request, (loaded, total) => set({ progress: { loaded, total } }));
         set((s) => ({

@@ -13,6 +13,7 @@ import { useEncoder } from '../predictor/useEncoder';
 import { useReadiness } from '../predictor/useReadiness';
 import { formatBytes, formatMs } from './format';
 import { useDebounced } from './useDebounced';
+import { EncoderCacheLine } from './EncoderCacheLine';
 import { FolderButton } from './FolderButton';
 
 type Qwen3Spec = Extract<EncoderSpec, { kind: 'qwen3-embedding' }>;
@@ -28,12 +29,18 @@ const FROM = {
   folder: 'from the picked folder',
 } as const;
 
+const PATCH_NOTES = {
+  'LM head removed':
+    'A text-generation export: the embedding is the LM head’s input (the final normed hidden state), made an output; the LM head is left out, as the embedding never needs it.',
+  'cut to the last position':
+    'A text-generation export: the embedding is the LM head’s input (the final normed hidden state), added as an output; the LM head now scores the last position only.',
+  'output added': 'A text-generation export: the embedding is the LM head’s input, added as an output.',
+} as const;
+
 /** How the embedding was read, when the page had to work for it. */
 function hiddenStateNote({ hiddenState }: EncoderInfo): string | null {
   if (!hiddenState || hiddenState.patch === 'none') return null;
-  return hiddenState.patch === 'cut to the last position'
-    ? 'A text-generation export: the embedding is the LM head’s input (the final normed hidden state), added as an output; the LM head now scores the last position only.'
-    : `A text-generation export: the embedding is the LM head’s input (${hiddenState.output}), added as an output.`;
+  return PATCH_NOTES[hiddenState.patch];
 }
 
 /**
@@ -230,6 +237,7 @@ export function EncoderPanel({ spec }: Props) {
           {howRead}
         </p>
       )}
+      {loaded && encoder.info?.hiddenState && <EncoderCacheLine kvCache={encoder.info.hiddenState.kvCache} />}
       {cancelled ? (
         <p className="hint" data-testid="encoder-note" data-problem="cancelled">
           Loading cancelled: what was downloaded is not kept.

@@ -4,7 +4,8 @@ import type { ExportReader } from '../encoder/exportReader';
 import { hubFileUrl, hubReader, listHubExport, offlineError } from '../encoder/hub';
 import { listPicked, pickedReader } from '../encoder/pickedFolder';
 import { loadQwen3Encoder } from '../encoder/qwen3';
-import type { QueryEncoder } from '../encoder/queryEncoder';
+import type { EncoderRunStats, QueryEncoder } from '../encoder/queryEncoder';
+import { ENCODER_KV_CACHE_MB } from '../config';
 import {
   ENCODER_CACHE,
   ENCODER_CANCEL_CHANNEL,
@@ -87,6 +88,7 @@ export async function loadEncoder(
     const encoder = await loadQwen3Encoder({
       files: reader,
       ort: await encoderRuntime(),
+      cacheBytes: ENCODER_KV_CACHE_MB * 1e6,
       label,
       option,
       device,
@@ -121,6 +123,11 @@ export async function loadEncoder(
 
 export function loadedEncoder(): EncoderInfo | null {
   return current?.info ?? null;
+}
+
+/** What the loaded encoder says of its last work (its KV cache, the last text's reuse), or null. */
+export function encoderStats(): EncoderRunStats | null {
+  return current?.encoder.stats?.() ?? null;
 }
 
 /** How many queries the loaded encoder embeds well in one call. */

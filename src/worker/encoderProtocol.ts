@@ -34,7 +34,7 @@ export interface EncoderInfo {
   from: 'hub' | 'cache' | 'folder';
   loadMs: number;
   /** The graph output the embedding is read from, and what the page did to the graph to have it. */
-  hiddenState?: Pick<ExposedHiddenState, 'output' | 'patch'>;
+  hiddenState?: Pick<ExposedHiddenState, 'output' | 'patch' | 'kvCache'>;
 }
 
 export type EncoderRequest =

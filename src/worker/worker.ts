@@ -82,7 +82,8 @@ async function run(texts: string[], signal: AbortSignal) {
     (await natural.getData()) as Float32Array,
     texts.length,
   );
-  return { predictions, encodeMs: t1 - t0, inferMs: performance.now() - t1 };
+  const encoder = manifest.encoder.kind === 'qwen3-embedding' ? (await encoderHost()).encoderStats() : null;
+  return { predictions, encodeMs: t1 - t0, inferMs: performance.now() - t1, encoder };
 }
 
 /** A predict waits its turn; cancelled before it, it never runs. */
@@ -124,8 +125,10 @@ function predictBatch(id: number, texts: string[], chunk: number, from = 0): voi
     const size = await chunkFor(chunk);
     try {
       const slice = texts.slice(from, from + size);
-      if (slice.length)
-        reply({ type: 'batch-progress', id, from, predictions: (await run(slice, signal)).predictions });
+      if (slice.length) {
+        const { predictions, encoder } = await run(slice, signal);
+        reply({ type: 'batch-progress', id, from, predictions, encoder });
+      }
     } catch (e) {
       if (problemOf(e) === 'cancelled') return finish(true);
       running.delete(id);
