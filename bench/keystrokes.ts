@@ -12,13 +12,19 @@ export interface KeystrokeRun {
 }
 
 /**
- * Types `count` characters at the end of the query, one at a time: each waits until every
- * curve has been redrawn for the new text, so keystrokes never overlap.
+ * Types `count` characters at the end of the query (or from character `caret` on), one at a
+ * time: each waits until every curve has been redrawn for the new text, so keystrokes never overlap.
  */
-export async function typeAndTime(page: Page, count: number, timeoutMs = 5_000): Promise<KeystrokeRun> {
+export async function typeAndTime(
+  page: Page,
+  count: number,
+  timeoutMs = 5_000,
+  caret: 'end' | number = 'end',
+): Promise<KeystrokeRun> {
   const input = page.getByTestId('query-input');
   await input.focus();
-  await page.keyboard.press('Control+End');
+  if (caret === 'end') await page.keyboard.press('Control+End');
+  else await input.evaluate((el, at) => (el as HTMLTextAreaElement).setSelectionRange(at, at), caret);
   const timings: KeyTiming[] = [];
   let unchanged = 0;
   for (let i = 0; i < count; i++) {

@@ -1,4 +1,4 @@
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { defaultPrecision, exportOptions, type Precision } from '../../src/encoder/exportFiles';
 import { appUrl, probe, type AppPage } from '../page';
 import { workerChunk } from '../predict';
@@ -70,7 +70,7 @@ async function serveBundle(context: BrowserContext, modelId: string): Promise<vo
 }
 
 /** The app in a new browser profile, with the export at its Hub URLs and the bench bundle served. */
-async function openEncoderPage(ctx: Context, exp: BenchExport, cdn: string): Promise<AppPage> {
+export async function openEncoderPage(ctx: Context, exp: BenchExport, cdn: string): Promise<AppPage> {
   const app = await profilePage(ctx.device, ctx.debounceMs);
   await serveAsHub(app.context, exp.modelId, exp, cdn);
   await serveBundle(app.context, exp.modelId);
@@ -220,6 +220,16 @@ export async function precisionTable(ctx: Context, shape: ExportShape): Promise<
   return rows;
 }
 
+/** Loads the encoder in the app's own panel, as a person does, and waits for the default query's curves. */
+export async function loadInPanel(ctx: Context, page: Page, precision: Precision): Promise<void> {
+  await page.getByTestId('encoder-precision').selectOption(precision);
+  await page.getByTestId('encoder-device').selectOption(ctx.device);
+  await page.getByTestId('encoder-load').click();
+  await page.getByTestId('encoder-status').filter({ hasText: 'ready' }).waitFor({ timeout: 300_000 });
+  const drawn = await probe<number | null>(page, 'window.__bench.whenFirstCurves(300000)');
+  if (drawn === null) throw new Error('the page drew no curves after the encoder loaded');
+}
+
 /** Loads the encoder in the app's own panel, then presses sliders while the app's worker embeds a long query. */
 export async function sliderRun(
   ctx: Context,
@@ -231,12 +241,7 @@ export async function sliderRun(
   const app = await openEncoderPage(ctx, exp, cdn.url);
   try {
     const page = app.page;
-    await page.getByTestId('encoder-precision').selectOption(precision);
-    await page.getByTestId('encoder-device').selectOption(ctx.device);
-    await page.getByTestId('encoder-load').click();
-    await page.getByTestId('encoder-status').filter({ hasText: 'ready' }).waitFor({ timeout: 300_000 });
-    const drawn = await probe<number | null>(page, 'window.__bench.whenFirstCurves(300000)');
-    if (drawn === null) throw new Error('the page drew no curves after the encoder loaded');
+    await loadInPanel(ctx, page, precision);
     const result = await slidersDuringEmbedding(page, queryOfTokens(tokens, 99), SLIDER_PRESSES);
     ctx.log(
       `sliders during a ${tokens}-token embedding: ${result.duringEmbedding} presses, p95 ${result.sliderToSelectionMs?.p95 ?? '–'} ms`,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STEP_TOKENS } from '../../src/encoder/cachedRuns';
 import type { Precision } from '../../src/encoder/exportFiles';
 import { floatValues } from '../../src/encoder/float16';
-import { appendToGraph } from '../../src/encoder/graphSplice';
+import { appendToGraph } from '../../src/encoder/graphPatch';
 import { exposeHiddenState, findLmHead } from '../../src/encoder/hiddenStateOutput';
 import { l2Normalize } from '../../src/encoder/lastToken';
 import { loadNodeEncoder } from '../../src/encoder/nodeEncoder';

@@ -1,4 +1,4 @@
-import type { GraphEdit } from './graphSplice';
+import type { GraphPatch } from './graphPatch';
 import {
   constantNode,
   ELEMENT,
@@ -147,20 +147,23 @@ function layer(e: Emitter, { node, heads, kvHeads, scale }: AttentionNode, bias:
 }
 
 /**
- * The edits that replace every node in `attention` (all GroupQueryAttention nodes holding the
- * cache, in graph order). `cacheType` is the cache inputs' element type.
+ * The patch that replaces every node in `attention` (all GroupQueryAttention nodes holding the
+ * cache); null when the graph lacks the inputs the causal bias is made from. `cacheType` is the
+ * cache inputs' element type.
  */
-export function rewriteAttention(attention: readonly AttentionNode[], cacheType: number, scan: GraphScan): GraphEdit[] {
+export function rewriteAttention(
+  attention: readonly AttentionNode[],
+  cacheType: number,
+  scan: GraphScan,
+): GraphPatch | null {
+  if (!scan.inputs.includes('input_ids') || !scan.inputs.includes('attention_mask')) return null;
   const half = cacheType === ELEMENT.float16;
-  const groups = new Set(attention.map((a) => a.heads / a.kvHeads));
   const shared = new Emitter(`${ATTENTION_PREFIX}/causal_bias`);
-  const bias =
-    scan.inputs.includes('input_ids') && scan.inputs.includes('attention_mask') ? causalBias(shared, groups) : null;
-  if (!bias) return [];
-  return attention.map((a, i) => {
+  const bias = causalBias(shared, new Set(attention.map((a) => a.heads / a.kvHeads)));
+  const layers = attention.map((a, i) => {
     const e = new Emitter(`${ATTENTION_PREFIX}/${i}`);
     layer(e, a, bias.get(a.heads / a.kvHeads)!, half);
-    const nodes = i === 0 ? concat([shared.fields(), e.fields()]) : e.fields();
-    return { at: a.node.field, bytes: nodes, graph: a.node.graph };
+    return e.fields();
   });
+  return { hide: attention.map((a) => a.node.field), appended: concat([shared.fields(), ...layers]) };
 }

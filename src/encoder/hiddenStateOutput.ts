@@ -1,5 +1,5 @@
 import { EncoderError } from './encoderError';
-import { appendToGraph, contentsOf, replaceSpans, spliceGraphs, type GraphEdit } from './graphSplice';
+import { applyPatch, contentsOf, mergePatches, NO_PATCH, replaceSpans, type GraphPatch } from './graphPatch';
 import { planKvCache, type KvCache } from './kvCache';
 import { scanGraph, type GraphScan, type ScannedNode } from './onnxGraphScan';
 import { int64Tensor, nodeBytes } from './onnxBytes';
@@ -23,7 +23,8 @@ import { concat, lengthDelimited, WireError } from './wireFormat';
  * ModelProto{graph{output{name}}} to the file: protobuf merges concatenated messages.
  *
  * The same pass makes attention continue a cached prefix, or detaches its cache (kvCache.ts).
- * The bytes after the first edit move along in place; no weight is decoded or copied elsewhere.
+ * No byte of the file moves (graphPatch.ts: what leaves the graph is hidden in place, what is
+ * added is appended), and no weight is decoded or copied.
  */
 
 export const HIDDEN_STATE = 'last_hidden_state';
@@ -117,11 +118,8 @@ function fresh(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-/** Slice(hidden, -1:, axis −2): the node, and its constants and output to append to the graph. */
-function lastPositionSlice(
-  scan: GraphScan,
-  hidden: string,
-): { node: Uint8Array; appended: Uint8Array; output: string } {
+/** Slice(hidden, -1:, axis −2), its constants and the output it makes, to append to the graph. */
+function lastPositionSlice(scan: GraphScan, hidden: string): { appended: Uint8Array; output: string } {
   const names = allNames(scan);
   const [starts, ends, axes, lastRow] = ['starts', 'ends', 'axes', 'output'].map((n) =>
     fresh(`${LAST_POSITION_NODE}/${n}`, names),
@@ -133,12 +131,13 @@ function lastPositionSlice(
     outputs: [lastRow],
   });
   const appended = concat([
+    lengthDelimited(GRAPH_NODE, node),
     lengthDelimited(GRAPH_INITIALIZER, int64Tensor([-1n], [1], starts)),
     lengthDelimited(GRAPH_INITIALIZER, int64Tensor([0x7fffffffffffffffn], [1], ends)),
     lengthDelimited(GRAPH_INITIALIZER, int64Tensor([-2n], [1], axes)),
     lengthDelimited(GRAPH_OUTPUT, lengthDelimited(1, lastRow)),
   ]);
-  return { node: lengthDelimited(GRAPH_NODE, node), appended, output: lastRow };
+  return { appended, output: lastRow };
 }
 
 /** The nodes `outputs` are made from: their producers, and theirs, back to the graph's inputs. */
@@ -157,26 +156,22 @@ function madeFrom(scan: GraphScan, outputs: readonly string[]): Set<ScannedNode>
 
 /**
  * Drops logits and every node only it needs (the LM head, its quantiser and casts), with a
- * Slice keeping the hidden state's last row in the LM head's place; null when the head's
- * reader is needed elsewhere. Its weight is then read by no node, so onnxruntime never loads it.
+ * Slice keeping the hidden state's last row as the output; null when the head's reader is
+ * needed elsewhere. Its weight is then read by no node, so onnxruntime never loads it.
  */
 function removeLmHead(scan: GraphScan, head: LmHead): Omit<HiddenStatePlan, 'patch'> | null {
   const live = madeFrom(scan, [head.hidden, ...scan.outputs.filter((o) => o !== LOGITS)]);
   if (live.has(head.reader)) return null;
   const onlyForLogits = [...madeFrom(scan, [LOGITS])].filter((n) => !live.has(n));
   const slice = lastPositionSlice(scan, head.hidden);
-  const logits = scan.outputs.indexOf(LOGITS);
-  const edits: GraphEdit[] = onlyForLogits.map((n) => ({
-    at: n.field,
-    bytes: n === head.reader ? slice.node : new Uint8Array(0),
-    graph: n.graph,
-  }));
-  const { field, graph } = scan.outputFields[logits]!;
-  edits.push({ at: field, bytes: new Uint8Array(0), graph });
-  return { output: slice.output, edits, appended: slice.appended };
+  const logits = scan.outputFields[scan.outputs.indexOf(LOGITS)]!.field;
+  return {
+    output: slice.output,
+    graph: { hide: [...onlyForLogits.map((n) => n.field), logits], appended: slice.appended },
+  };
 }
 
-/** The Slice inserted before the head's reader, which then reads it: the head scores the last row only. */
+/** The Slice in front of the head's reader, which then reads it: the head scores the last row only. */
 function cutToLastPosition(bytes: Uint8Array, scan: GraphScan, head: LmHead): Omit<HiddenStatePlan, 'patch'> {
   const slice = lastPositionSlice(scan, head.hidden);
   const { reader } = head;
@@ -185,10 +180,7 @@ function cutToLastPosition(bytes: Uint8Array, scan: GraphScan, head: LmHead): Om
   ]);
   return {
     output: slice.output,
-    edits: [
-      { at: reader.field, bytes: concat([slice.node, lengthDelimited(GRAPH_NODE, rewired)]), graph: reader.graph },
-    ],
-    appended: slice.appended,
+    graph: { hide: [reader.field], appended: concat([slice.appended, lengthDelimited(GRAPH_NODE, rewired)]) },
   };
 }
 
@@ -205,13 +197,12 @@ function noHiddenState(label: string, scan: GraphScan): EncoderError {
 interface HiddenStatePlan {
   output: string;
   patch: ExposedHiddenState['patch'];
-  edits: GraphEdit[];
-  appended: Uint8Array | null;
+  graph: GraphPatch;
 }
 
-/** The output to fetch, and the edits and appended graph fields that give it (none where the file has it). */
+/** The output to fetch, and the patch that gives it (none where the file has it). */
 function hiddenStatePlan(bytes: Uint8Array, scan: GraphScan, label: string): HiddenStatePlan {
-  const as = (output: string) => ({ output, patch: 'none' as const, edits: [], appended: null });
+  const as = (output: string) => ({ output, patch: 'none' as const, graph: NO_PATCH });
   if (scan.outputs.includes(HIDDEN_STATE)) return as(HIDDEN_STATE);
   const patched = scan.nodes.find((n) => n.name === LAST_POSITION_NODE)?.outputs[0];
   if (patched && scan.outputs.includes(patched)) return as(patched);
@@ -223,7 +214,7 @@ function hiddenStatePlan(bytes: Uint8Array, scan: GraphScan, label: string): Hid
   if (head.cuttable && head.reader.inputFields.length)
     return { ...cutToLastPosition(bytes, scan, head), patch: 'cut to the last position' };
   const appended = lengthDelimited(GRAPH_OUTPUT, lengthDelimited(1, head.hidden));
-  return { output: head.hidden, patch: 'output added', edits: [], appended };
+  return { output: head.hidden, patch: 'output added', graph: { hide: [], appended } };
 }
 
 /**
@@ -239,15 +230,10 @@ export function exposeHiddenState(bytes: Uint8Array, length: number, label: stri
     if (!(e instanceof WireError)) throw e;
     throw new EncoderError('not-an-export', `${label} is not an ONNX model: ${e.message}.`);
   }
-  const { output, patch, edits, appended } = hiddenStatePlan(bytes, scan, label);
+  const { output, patch, graph } = hiddenStatePlan(bytes, scan, label);
   const cache = planKvCache(bytes, scan);
-  const all = [...edits, ...cache.edits];
-  if (!all.length && !appended) return { bytes: bytes.subarray(0, length), output, patch, kvCache: cache.kvCache };
-  const spliced = spliceGraphs(bytes, length, scan.graphs, all);
   return {
-    bytes: appended
-      ? appendToGraph(spliced.bytes, spliced.length, appended)
-      : spliced.bytes.subarray(0, spliced.length),
+    bytes: applyPatch(bytes, length, mergePatches([graph, cache.patch])),
     output,
     patch,
     kvCache: cache.kvCache,

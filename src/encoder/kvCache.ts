@@ -1,5 +1,5 @@
 import { ATTENTION_PREFIX, rewriteAttention, rewritable, type AttentionNode } from './cacheAttention';
-import { contentsOf, replaceSpans, type GraphEdit } from './graphSplice';
+import { contentsOf, mergePatches, NO_PATCH, replaceSpans, type GraphPatch } from './graphPatch';
 import { ELEMENT, valueElementType } from './onnxBytes';
 import type { GraphScan, ScannedNode } from './onnxGraphScan';
 import { lengthDelimited } from './wireFormat';
@@ -46,7 +46,8 @@ function cacheOnlyInSlots(node: ScannedNode, past: Set<string>, present: Set<str
   );
 }
 
-function detachedNode(bytes: Uint8Array, node: ScannedNode, past: Set<string>, present: Set<string>): GraphEdit {
+/** The node without its cache: hidden, and a copy with those slots empty appended. */
+function detachedNode(bytes: Uint8Array, node: ScannedNode, past: Set<string>, present: Set<string>): GraphPatch {
   const emptied = [
     ...node.inputFields.filter((_, i) => past.has(node.inputs[i]!)).map((at) => ({ at, field: NODE_INPUT })),
     ...node.outputFields.filter((_, i) => present.has(node.outputs[i]!)).map((at) => ({ at, field: NODE_OUTPUT })),
@@ -56,7 +57,7 @@ function detachedNode(bytes: Uint8Array, node: ScannedNode, past: Set<string>, p
     contentsOf(bytes, node.field),
     emptied.map(({ at, field }) => ({ at, bytes: lengthDelimited(field, '') })),
   );
-  return { at: node.field, bytes: lengthDelimited(GRAPH_NODE, contents), graph: node.graph };
+  return { hide: [node.field], appended: lengthDelimited(GRAPH_NODE, contents) };
 }
 
 /** The cache inputs' element type (TensorProto.DataType), from the first one's declaration. */
@@ -65,35 +66,35 @@ function cacheType(bytes: Uint8Array, scan: GraphScan, past: Set<string>): numbe
   return at < 0 ? null : valueElementType(bytes, scan.inputFields[at]!.field);
 }
 
-/** The edits that make the cache incremental or detach it, or why there are none. */
-export function planKvCache(bytes: Uint8Array, scan: GraphScan): { kvCache: KvCache; edits: GraphEdit[] } {
+/** The patch that makes the cache incremental or detaches it, or why there is none. */
+export function planKvCache(bytes: Uint8Array, scan: GraphScan): { kvCache: KvCache; patch: GraphPatch } {
   const past = new Set(scan.inputs.filter((n) => PAST_INPUT.test(n)));
   const present = new Set(scan.outputs.filter((n) => PRESENT_OUTPUT.test(n)));
-  if (!past.size && !present.size) return { kvCache: 'none', edits: [] };
-  if (scan.nodes.some((n) => n.name.startsWith(ATTENTION_PREFIX))) return { kvCache: 'incremental', edits: [] };
+  if (!past.size && !present.size) return { kvCache: 'none', patch: NO_PATCH };
+  if (scan.nodes.some((n) => n.name.startsWith(ATTENTION_PREFIX))) return { kvCache: 'incremental', patch: NO_PATCH };
   const made = new Set(scan.nodes.flatMap((n) => n.outputs));
   const detachable =
     scan.nodes.every((n) => cacheOnlyInSlots(n, past, present)) &&
     [...present].every((t) => made.has(t)) &&
     !scan.outputs.some((t) => past.has(t));
-  if (!detachable) return { kvCache: 'kept', edits: [] };
+  if (!detachable) return { kvCache: 'kept', patch: NO_PATCH };
   const users = scan.nodes.filter((n) => n.inputs.some((t) => past.has(t)) || n.outputs.some((t) => present.has(t)));
   const attention = users.map((n) => rewritable(bytes, n));
   const type = cacheType(bytes, scan, past);
   if (attention.every(Boolean) && (type === ELEMENT.float || type === ELEMENT.float16)) {
-    const edits = rewriteAttention(attention as AttentionNode[], type, scan);
-    if (edits.length) return { kvCache: 'incremental', edits };
+    const patch = rewriteAttention(attention as AttentionNode[], type, scan);
+    if (patch) return { kvCache: 'incremental', patch };
   }
   const removed = (names: string[], fields: GraphScan['inputFields'], cache: Set<string>) =>
-    fields
-      .filter((_, i) => cache.has(names[i]!))
-      .map(({ field, graph }) => ({ at: field, bytes: new Uint8Array(0), graph }));
+    fields.filter((_, i) => cache.has(names[i]!)).map(({ field }) => field);
   return {
     kvCache: 'detached',
-    edits: [
+    patch: mergePatches([
       ...users.map((n) => detachedNode(bytes, n, past, present)),
-      ...removed(scan.inputs, scan.inputFields, past),
-      ...removed(scan.outputs, scan.outputFields, present),
-    ],
+      {
+        hide: [...removed(scan.inputs, scan.inputFields, past), ...removed(scan.outputs, scan.outputFields, present)],
+        appended: new Uint8Array(0),
+      },
+    ]),
   };
 }

@@ -4,7 +4,7 @@ import { cancelled, EncoderError, explainLoadError, throwIfCancelled } from './e
 import { readAll, readText, type ExportReader } from './exportReader';
 import type { PrecisionOption } from './exportFiles';
 import { floatValues } from './float16';
-import { PATCH_SLACK } from './graphSplice';
+import { PATCH_SLACK } from './graphPatch';
 import { exposeHiddenState, type ExposedHiddenState } from './hiddenStateOutput';
 import { lastTokenEmbedding } from './lastToken';
 import { cachedRuns } from './cachedRuns';

@@ -21,6 +21,7 @@ export function EncoderCacheLine({ kvCache }: { kvCache: KvCache }) {
       data-testid="encoder-cache"
       data-kv-cache={kvCache}
       data-entries={cache?.entries ?? 0}
+      data-bytes={cache?.bytes ?? 0}
       data-reused={lastText?.reused ?? 0}
       data-computed={lastText?.computed ?? 0}
     >
