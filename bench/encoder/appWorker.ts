@@ -65,6 +65,7 @@ export interface EncoderInfo {
   loadMs: number;
   /** The output the embedding is read from, and how the app patched the graph to have it. */
   hiddenState?: { output: string; patch: string; kvCache?: string };
+  loadSteps?: { readMs: number; patchMs: number; sessionMs: number; probeMs: number };
 }
 
 export interface PredictTiming {

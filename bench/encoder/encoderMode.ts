@@ -43,6 +43,8 @@ export interface EncoderRun {
     restMsP50: number;
     /** How the app got the hidden state out of the export (it cuts a text-generation export's LM head to one row). */
     hiddenState: EncoderInfo['hiddenState'] | null;
+    /** Where the load from the cache spent its time (the app's own clock): read, patch, session, probe. */
+    loadSteps: EncoderInfo['loadSteps'] | null;
   };
 }
 
@@ -140,6 +142,7 @@ async function runPrecision(
       firstLoadMs: downloaded.loadMs,
       loadMs: cached.loadMs,
       hiddenState: cached.hiddenState ?? null,
+      loadSteps: cached.loadSteps ?? null,
       timings,
       workload,
     };
@@ -179,6 +182,7 @@ export async function encoderRun(
           samplesMs,
           restMsP50: round(percentile(rest, 50)),
           hiddenState: r.hiddenState,
+          loadSteps: r.loadSteps,
         },
       },
     };

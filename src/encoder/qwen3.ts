@@ -42,8 +42,17 @@ export interface LoadOptions {
   cacheBytes?: number;
 }
 
+/** Where a load's time went: reading the graph and its data, patching it, making the session, the probe text. */
+export interface LoadSteps {
+  readMs: number;
+  patchMs: number;
+  sessionMs: number;
+  probeMs: number;
+}
+
 /** Its batches give the raw last-token hidden states, one text after another. */
 export interface Qwen3Encoder extends QueryEncoder {
+  readonly loadSteps: LoadSteps;
   /** The output the embedding is read from, what was done to the graph to have it, and to its KV cache. */
   readonly hiddenState: Pick<ExposedHiddenState, 'output' | 'patch' | 'kvCache'>;
   /** The last token's hidden state for `text`, L2-normalised when `normalize` is set; see QueryEncoder for `signal`. */
@@ -95,16 +104,23 @@ async function readTokenizer(
 async function readGraph(
   { files, option, label, signal }: LoadOptions,
   tick: (bytes: number) => void,
+  steps: LoadSteps,
 ): Promise<{ graph: ExposedHiddenState; externalData: { path: string; data: Uint8Array }[] }> {
   const size = (path: string) => option.files.find((f) => f.path === path)?.size ?? 0;
+  let started = performance.now();
   const model = await readAll(await files.open(option.model, signal), size(option.model), PATCH_SLACK, tick, signal);
+  steps.readMs += performance.now() - started;
+  started = performance.now();
   const graph = exposeHiddenState(model.bytes, model.length, label);
+  steps.patchMs = performance.now() - started;
+  started = performance.now();
   const externalData = [];
   for (const path of option.data) {
     const chunk = await readAll(await files.open(path, signal), size(path), 0, tick, signal);
     // The graph names its data files relative to itself.
     externalData.push({ path: path.split('/').pop()!, data: chunk.bytes.subarray(0, chunk.length) });
   }
+  steps.readMs += performance.now() - started;
   return { graph, externalData };
 }
 
@@ -120,14 +136,17 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
       dim,
     );
     const tokenizer = await readTokenizer(files, option, tick, signal);
-    const { graph, externalData } = await readGraph(options, tick);
+    const steps: LoadSteps = { readMs: 0, patchMs: 0, sessionMs: 0, probeMs: 0 };
+    const { graph, externalData } = await readGraph(options, tick, steps);
     signal?.throwIfAborted();
+    let started = performance.now();
     session = await ort.InferenceSession.create(graph.bytes, {
       executionProviders: [device],
       externalData,
       // onnxruntime's warnings (nodes placed on the CPU and the like) mean nothing to the person reading the console.
       logSeverityLevel: 3,
     });
+    steps.sessionMs = performance.now() - started;
     signal?.throwIfAborted();
     const run = session;
     const feeds = sessionFeeds(ort, run, config, label);
@@ -162,7 +181,9 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
       const values = floatValues(hidden.type, hidden.data);
       return lastTokenEmbedding(values, values.length / dim, dim, normalize);
     };
+    started = performance.now();
     await embed(PROBE_TEXT, true);
+    steps.probeMs = performance.now() - started;
     // The probe's cache is of no use to a person's queries.
     runs?.clear();
     return {
@@ -170,6 +191,7 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
       // One text per graph run: a batch reports each query as it is embedded.
       chunk: 1,
       hiddenState: { output: graph.output, patch: graph.patch, kvCache: graph.kvCache },
+      loadSteps: steps,
       embed,
       embedBatch: async (texts, batchSignal) => {
         const out: Float32Array[] = [];

@@ -87,7 +87,7 @@ export async function loadEncoder(
     const { files: reader, written } = readerFor(source, cache);
     const encoder = await loadQwen3Encoder({
       files: reader,
-      ort: await encoderRuntime(),
+      ort: await encoderRuntime(device === 'webgpu' ? 'webgpu' : 'wasm'),
       cacheBytes: ENCODER_KV_CACHE_MB * 1e6,
       label,
       option,
@@ -107,6 +107,7 @@ export async function loadEncoder(
       from,
       loadMs: performance.now() - started,
       hiddenState: encoder.hiddenState,
+      loadSteps: encoder.loadSteps,
     };
     current = { encoder, info };
     return info;

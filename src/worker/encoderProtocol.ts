@@ -1,7 +1,7 @@
 import type { PrecisionOption, Precision } from '../encoder/exportFiles';
 import type { ExposedHiddenState } from '../encoder/hiddenStateOutput';
 import type { PickedFile } from '../encoder/pickedFolder';
-import type { Device } from '../encoder/qwen3';
+import type { Device, LoadSteps } from '../encoder/qwen3';
 
 /** Messages about the query encoder between the app and the predictor worker. */
 
@@ -33,6 +33,8 @@ export interface EncoderInfo {
   /** Where the files came from: the Hub, this browser's cache (every file), or a picked folder. */
   from: 'hub' | 'cache' | 'folder';
   loadMs: number;
+  /** Where the load's time went (an in-page encoder). */
+  loadSteps?: LoadSteps;
   /** The graph output the embedding is read from, and what the page did to the graph to have it. */
   hiddenState?: Pick<ExposedHiddenState, 'output' | 'patch' | 'kvCache'>;
 }
