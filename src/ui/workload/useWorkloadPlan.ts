@@ -48,7 +48,7 @@ export function useWorkloadPlan() {
   // Predictions from another bundle than the one loaded now are never routed with this one's pool.
   const otherBundle = predictedWith !== null && predictedWith !== manifest;
 
-  const { pool, enabled, colors } = useEffectivePool(manifest);
+  const { pool, enabled, anyEnabled, colors } = useEffectivePool(manifest);
   const rules: DecisionRules = appRules ? 'playground' : (manifest?.decisionRules ?? 'playground');
 
   const settings: RoutingSettings | null = useMemo(
@@ -187,6 +187,7 @@ export function useWorkloadPlan() {
     manifest,
     pool,
     enabled,
+    anyEnabled,
     colors,
     plan,
     curves,
