@@ -163,7 +163,14 @@ export function App() {
         <div className="right">
           {present && controls}
           {guess.on && (
-            <GuessPanel curves={pg.curves} revealed={guess.revealed} grade={guess.grade} onPick={guess.pick} />
+            <GuessPanel
+              key={guess.situation}
+              curves={pg.curves}
+              revealed={guess.revealed}
+              grade={guess.grade}
+              onPick={guess.pick}
+              emptyReason={pg.emptyReason}
+            />
           )}
           <section className="panel">
             <DecisionCompare
@@ -185,6 +192,7 @@ export function App() {
       <Tour
         query={pg.routeQuery}
         facts={{ models: pg.curves.length, r2: r2Shown, reactive: pg.reactive.best, segments: pg.lambdaMaps.r2.length }}
+        emptyReason={pg.curves.length === 0 ? pg.emptyReason : null}
       />
 
       <div className="offstage">

@@ -39,7 +39,8 @@ function QueryInputView({ query, encoder, inputTokens, onChange }: Props) {
           ))}
         </div>
         <span className="muted" data-testid="input-tokens">
-          {formatCount(query.length)} chars · ≈{formatCount(inputTokens)} input tokens
+          {/* The estimators count at least one token per call; an empty box sends nothing. */}
+          {formatCount(query.length)} chars · ≈{formatCount(query.trim() === '' ? 0 : inputTokens)} input tokens
         </span>
       </div>
       {clipped && (

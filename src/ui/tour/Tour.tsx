@@ -12,6 +12,8 @@ interface Props {
   /** The query as the router sees it now (curves, input tokens, rules); its λ and cap are ignored. */
   query: RouteQuery;
   facts: Omit<TourFacts, 'lambda'>;
+  /** Why there are no curves to narrate (every LLM off, predicting…); null when there are. */
+  emptyReason: string | null;
 }
 
 const TARGET_CLASS = 'tour-target';
@@ -22,7 +24,7 @@ const NARROW_PX = 700;
  * The guided tour: a card that narrates the R2 story step by step, sets the view each step
  * talks about and outlines the part of the screen it points at. → and ← move, Esc closes.
  */
-function TourView({ query, facts }: Props) {
+function TourView({ query, facts, emptyReason }: Props) {
   const step = useView((s) => s.tour);
   const lambda = useView((s) => s.lambda);
   const setTour = useView((s) => s.setTour);
@@ -86,7 +88,14 @@ function TourView({ query, facts }: Props) {
         </button>
       </div>
       <h2>{current.title}</h2>
-      <p>{current.text({ ...facts, lambda })}</p>
+      {/* With no curves a step's numbers would be zeros: it says why they are missing instead. */}
+      {emptyReason === null ? (
+        <p>{current.text({ ...facts, lambda })}</p>
+      ) : (
+        <p className="tour-empty" data-testid="tour-empty">
+          {emptyReason}
+        </p>
+      )}
       <div className="tour-nav">
         <button type="button" disabled={step === 1} onClick={() => setTour(step - 1)}>
           ← Back
