@@ -22,6 +22,7 @@ import { GuessToggle, PresentToggle, TourToggle } from './ui/ModeToggles';
 import { QueryInput } from './ui/QueryInput';
 import { RulesToggle } from './ui/RulesToggle';
 import { SearchModeToggle } from './ui/SearchModeToggle';
+import { SetupRestored } from './ui/SetupRestored';
 import { ShareButton } from './ui/ShareButton';
 import { TableExport } from './ui/ExportButtons';
 import { GuessPanel } from './ui/guess/GuessPanel';
@@ -118,6 +119,7 @@ export function App() {
         manifest={manifest}
         onDismiss={predictor.dismissError}
       />
+      <SetupRestored />
 
       {view === 'workload' && (
         <Suspense fallback={<section className="panel workload-view">Loading the workload view…</section>}>

@@ -24,7 +24,7 @@ function nextRound(): void {
   const i = EXAMPLES.findIndex((e) => e.text === query);
   const example = EXAMPLES[(i + 1) % EXAMPLES.length]!;
   const position = Math.round(LAMBDA_STEPS * (3 / 8 + (Math.random() * 3) / 8));
-  viewStore.getState().applyView({ query: example.text, lambda: lambdaFromPosition(position) });
+  viewStore.getState().nextQuestion({ query: example.text, lambda: lambdaFromPosition(position) });
 }
 
 /** Guess mode: pick the (LLM, budget) R2 will choose, on the chart or here; then the answer and the score. */

@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { TOUR_STEPS } from '../../config';
 import { contrast } from '../../router/contrast';
 import { r2LambdaMap, reactiveLambdaMap } from '../../router/lambdaMap';
@@ -6,6 +6,7 @@ import type { RouteQuery } from '../../router/types';
 import { useView, viewStore } from '../../state/viewStore';
 import { ShareButton } from '../ShareButton';
 import { isTyping } from '../useStageKeys';
+import { pickDock, type Dock } from './dock';
 import { TOUR, type TourFacts } from './steps';
 
 interface Props {
@@ -62,6 +63,38 @@ function TourView({ query, facts, emptyReason }: Props) {
     return () => el?.classList.remove(TARGET_CLASS);
   }, [current, drawn]);
 
+  // The card takes the corner where it covers least of its target (nothing, where a corner allows), and
+  // moves when the page scrolls or either of them changes size.
+  const card = useRef<HTMLElement>(null);
+  const [dock, setDock] = useState<Dock>('bottom-right');
+  useEffect(() => {
+    if (current === null) return;
+    const target = document.querySelector(`[data-testid="${current.target}"]`);
+    let frame = 0;
+    const place = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (!target || !card.current) return;
+        const { left, top, width, height } = target.getBoundingClientRect();
+        const viewport = { width: window.innerWidth, height: window.innerHeight };
+        const size = { width: card.current.offsetWidth, height: card.current.offsetHeight };
+        setDock(pickDock({ left, top, width, height }, size, viewport, viewport.width < NARROW_PX ? 8 : 20));
+      });
+    };
+    place();
+    const resized = new ResizeObserver(place);
+    if (target) resized.observe(target);
+    if (card.current) resized.observe(card.current);
+    window.addEventListener('scroll', place, { passive: true, capture: true });
+    window.addEventListener('resize', place);
+    return () => {
+      cancelAnimationFrame(frame);
+      resized.disconnect();
+      window.removeEventListener('scroll', place, { capture: true });
+      window.removeEventListener('resize', place);
+    };
+  }, [current, drawn]);
+
   useEffect(() => {
     if (step === null) return;
     const onKey = (e: KeyboardEvent) => {
@@ -78,7 +111,15 @@ function TourView({ query, facts, emptyReason }: Props) {
 
   if (step === null || current === null) return null;
   return (
-    <aside className="tour" data-testid="tour" data-step={step} aria-label="Guided tour" aria-live="polite">
+    <aside
+      ref={card}
+      className="tour"
+      data-testid="tour"
+      data-step={step}
+      data-dock={dock}
+      aria-label="Guided tour"
+      aria-live="polite"
+    >
       <div className="tour-head">
         <span className="tour-count">
           Step {step} of {TOUR_STEPS}
