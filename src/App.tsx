@@ -8,6 +8,7 @@ import { usePlayground } from './state/usePlayground';
 import { useView } from './state/viewStore';
 import { BackendBadge } from './ui/BackendBadge';
 import { Banners } from './ui/Banners';
+import { BrowserNotes } from './ui/BrowserNotes';
 import { BundlePicker } from './ui/BundlePicker';
 import { CandidatesTable } from './ui/CandidatesTable';
 import { CapSlider } from './ui/CapSlider';
@@ -134,6 +135,7 @@ export function App() {
               <Suspense fallback={<section className="panel">Loading the encoder panel…</section>}>
                 <EncoderPanel key={manifest.encoder.model} spec={manifest.encoder} />
               </Suspense>
+              <BrowserNotes />
             </div>
           )}
           <QueryInput
