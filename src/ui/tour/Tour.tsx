@@ -76,9 +76,16 @@ function TourView({ query, facts, emptyReason }: Props) {
       frame = requestAnimationFrame(() => {
         if (!target || !card.current) return;
         const { left, top, width, height } = target.getBoundingClientRect();
-        const viewport = { width: window.innerWidth, height: window.innerHeight };
-        const size = { width: card.current.offsetWidth, height: card.current.offsetHeight };
-        setDock(pickDock({ left, top, width, height }, size, viewport, viewport.width < NARROW_PX ? 8 : 20));
+        setDock(
+          pickDock(
+            { left, top, width, height },
+            {
+              card: { width: card.current.offsetWidth, height: card.current.offsetHeight },
+              viewport: { width: window.innerWidth, height: window.innerHeight },
+              margin: window.innerWidth < NARROW_PX ? 8 : 20,
+            },
+          ),
+        );
       });
     };
     place();

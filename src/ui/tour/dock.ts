@@ -8,20 +8,25 @@ export type Dock = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
 /** In order of preference: the card's usual place first. */
 export const DOCKS: readonly Dock[] = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
 
-export interface Box {
-  left: number;
-  top: number;
+export interface Size {
   width: number;
   height: number;
 }
 
-/** The card's box in a corner of the viewport, `margin` from its edges. */
-export function dockedBox(
-  dock: Dock,
-  card: { width: number; height: number },
-  viewport: { width: number; height: number },
-  margin: number,
-): Box {
+export interface Box extends Size {
+  left: number;
+  top: number;
+}
+
+/** The card's size, the viewport's, and how far from the viewport's edges the card stays. */
+export interface Frame {
+  card: Size;
+  viewport: Size;
+  margin: number;
+}
+
+/** The card's box in a corner of the viewport. */
+export function dockedBox(dock: Dock, { card, viewport, margin }: Frame): Box {
   return {
     left: dock.endsWith('left') ? margin : viewport.width - margin - card.width,
     top: dock.startsWith('top') ? margin : viewport.height - margin - card.height,
@@ -36,16 +41,11 @@ function overlap(a: Box, b: Box): number {
 }
 
 /** The first corner that leaves the target uncovered, else the one that covers least of it. */
-export function pickDock(
-  target: Box,
-  card: { width: number; height: number },
-  viewport: { width: number; height: number },
-  margin: number,
-): Dock {
+export function pickDock(target: Box, frame: Frame): Dock {
   let best: Dock = DOCKS[0]!;
   let least = Infinity;
   for (const dock of DOCKS) {
-    const covered = overlap(dockedBox(dock, card, viewport, margin), target);
+    const covered = overlap(dockedBox(dock, frame), target);
     if (covered === 0) return dock;
     if (covered < least) [best, least] = [dock, covered];
   }
