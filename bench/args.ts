@@ -22,6 +22,8 @@ export interface BenchArgs {
   /** Queries in the workload file, and in the R2-Bench-format folder it evaluates. */
   workloadQueries: number;
   folderQueries: number;
+  /** Lines in the huge workload file (largeFile.ts). */
+  largeFileLines: number;
   /** The whole run's limit: past it the bench stops, cleans up and fails. */
   timeoutS: number;
 }
@@ -30,8 +32,8 @@ const PRECISIONS = ['fp16', 'q8', 'q4f16', 'q4', 'all'] as const;
 
 export const USAGE = `npm run bench -- [--backend wasm|webgpu] [--bundle <id>] [--cold-loads N] [--sessions N]
                      [--queries N] [--keystrokes N] [--presses N] [--profile] [--timeout-s N]
-                     [--workload-queries N] [--folder-queries N]
-       npm run bench -- --workload [--workload-queries N] [--folder-queries N] [--timeout-s N]
+                     [--workload-queries N] [--folder-queries N] [--large-file-lines N]
+       npm run bench -- --workload [--workload-queries N] [--folder-queries N] [--large-file-lines N] [--timeout-s N]
        npm run bench -- --encoder [--precision fp16|q8|q4f16|q4|all] [--backend wasm|webgpu] [--profile] [--timeout-s N]`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -52,6 +54,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       workload: { type: 'boolean' },
       'workload-queries': { type: 'string' },
       'folder-queries': { type: 'string' },
+      'large-file-lines': { type: 'string' },
     },
     strict: true,
   });
@@ -80,7 +83,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     workloadOnly: values.workload ?? false,
     workloadQueries: integer(values['workload-queries'], 'workload-queries', 10_000, 10, 100_000),
     folderQueries: integer(values['folder-queries'], 'folder-queries', 1000, 20, 20_000),
-    // A 2,000-token query alone takes minutes on 2 cores.
-    timeoutS: integer(values['timeout-s'], 'timeout-s', encoder ? 1800 : 600, 1, 3600),
+    largeFileLines: integer(values['large-file-lines'], 'large-file-lines', 200_000, 1000, 1_000_000),
+    // A 2,000-token query alone takes minutes on 2 cores; so do 200,000 workload queries.
+    timeoutS: integer(values['timeout-s'], 'timeout-s', encoder ? 1800 : 900, 1, 3600),
   };
 }

@@ -80,6 +80,7 @@ function workloadTargets(w: WorkloadBench) {
     rerouteMs: check(w.rerouteMs, TARGETS.workloadRerouteMs),
     sliderDuringBatchMsP95: check(w.sliderDuringBatchMsP95, TARGETS.workloadSliderDuringBatchMsP95),
     evaluateFolderMs: check(w.evaluateFolderMs, TARGETS.workloadEvaluateFolderMs),
+    largeFileLongestTaskMs: check(w.largeFile.longestTaskMs, TARGETS.workloadLargeFileLongestTaskMs),
   };
 }
 
@@ -89,7 +90,7 @@ const runWorkload = (browser: Browser, base: string, args: BenchArgs) =>
     base,
     args.bundle,
     QUERY_DEBOUNCE_MS,
-    { queries: args.workloadQueries, folderQueries: args.folderQueries },
+    { queries: args.workloadQueries, folderQueries: args.folderQueries, largeFileLines: args.largeFileLines },
     log,
   );
 

@@ -6,6 +6,7 @@ import { R2_BENCH_BUDGETS, SIM_POOL } from '../pipeline/simulate/pool';
 import { writeDataset } from '../pipeline/simulate/writeDataset';
 import { pageHeap } from './heap';
 import { appUrl, freshPage } from './page';
+import { largeFileBench, type LargeFileBench } from './largeFile';
 import { benchQueries } from './queries';
 import { percentile, round } from './stats';
 
@@ -13,7 +14,8 @@ import { percentile, round } from './stats';
  * The workload view (src/ui/workload) on the production build: a file of varied queries
  * (short, long, code, math) predicted in the worker, routed by both routers and swept over
  * 50 values of λ; a re-route after a pool change (no re-prediction); λ presses while a second
- * batch predicts; and an R2-Bench-format folder evaluated against its ground truth.
+ * batch predicts; an R2-Bench-format folder evaluated against its ground truth; and a
+ * 200,000-line file, for the longest task it costs the page (largeFile.ts).
  */
 
 export interface WorkloadBench {
@@ -32,6 +34,8 @@ export interface WorkloadBench {
   folder: { queries: number; models: number; budgets: number; csvMB: number; heldOut: number; readMs: number };
   /** The page's JS heap after a full GC, with the 10,000 queries' predictions and plan held. */
   heapMB: number;
+  /** A 200,000-line file on a page of its own (largeFile.ts). */
+  largeFile: LargeFileBench;
 }
 
 const PLAN = '[data-testid="workload-plan"]';
@@ -72,14 +76,20 @@ const PAGE_PROBES = `
 })();
 `;
 
+/** Installs the page-side probes on a page opened at the workload view. */
+export async function installWorkloadProbes(page: Page): Promise<void> {
+  await page.evaluate(PAGE_PROBES);
+}
+
 /** performance.now() when `selector` matches; the promise is handled at once so an early failure waits for its await. */
-function whenMatches(page: Page, selector: string, timeoutMs: number): Promise<number> {
+export function whenMatches(page: Page, selector: string, timeoutMs: number): Promise<number> {
   const done = page.evaluate<number>(`window.__wl.whenMatches(${JSON.stringify(selector)}, ${timeoutMs})`);
   done.catch(() => undefined);
   return done;
 }
 
-const inputAt = (page: Page) => page.evaluate<number>('window.__wl.input');
+/** performance.now() of the last click or change, as the page saw it. */
+export const inputAt = (page: Page) => page.evaluate<number>('window.__wl.input');
 
 /** JSON Lines, since code and long queries span several lines. */
 async function pickFile(page: Page, queries: string[], name: string): Promise<void> {
@@ -123,16 +133,30 @@ export async function workloadBench(
   base: string,
   bundle: string,
   debounceMs: number,
-  counts: { queries: number; folderQueries: number },
+  counts: { queries: number; folderQueries: number; largeFileLines: number },
   log: (line: string) => void,
 ): Promise<WorkloadBench> {
+  const figures = await viewFigures(browser, base, bundle, debounceMs, counts, log);
+  // On a page of its own: the heap above is the 10,000 queries' alone.
+  const largeFile = await largeFileBench(browser, base, bundle, debounceMs, counts.largeFileLines, log);
+  return { ...figures, largeFile };
+}
+
+async function viewFigures(
+  browser: Browser,
+  base: string,
+  bundle: string,
+  debounceMs: number,
+  counts: { queries: number; folderQueries: number },
+  log: (line: string) => void,
+): Promise<Omit<WorkloadBench, 'largeFile'>> {
   const app = await freshPage(browser, debounceMs);
   const folder = await simulatedFolder(counts.folderQueries);
   try {
     const { page } = app;
     await page.goto(appUrl(base, bundle, { view: 'workload' }));
     await page.getByTestId('workload-file').waitFor({ state: 'attached' });
-    await page.evaluate(PAGE_PROBES);
+    await installWorkloadProbes(page);
     await whenMatches(page, '[data-testid="workload-file"]:not([disabled])', 60_000);
     const n = counts.queries;
     const ready = `${PLAN}[data-queries="${n}"][data-routing="false"]`;

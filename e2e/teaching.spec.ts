@@ -171,6 +171,11 @@ test.describe('tour, guess, stage and exports', () => {
     await expect(page.getByTestId('guess-panel')).toHaveAttribute('data-revealed', 'false');
     await expect(r2).toHaveAttribute('data-model', '');
     await expect(page.getByTestId('guess-score')).toHaveAttribute('data-played', '1');
+    // The lists start empty for the new question (once its curves are in): no pick is made for the person.
+    await expect(page.getByTestId('curves-chart')).toHaveAttribute('aria-busy', 'false');
+    await expect(page.getByTestId('guess-submit')).toBeDisabled();
+    await page.getByLabel('Your LLM').selectOption({ index: 1 });
+    await page.getByLabel('Your budget').selectOption({ index: 1 });
     await page.getByTestId('guess-submit').click();
     await expect(page.getByTestId('guess-score')).toHaveAttribute('data-played', '2');
   });

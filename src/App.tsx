@@ -8,6 +8,7 @@ import { usePlayground } from './state/usePlayground';
 import { useView } from './state/viewStore';
 import { BackendBadge } from './ui/BackendBadge';
 import { Banners } from './ui/Banners';
+import { BrowserNotes } from './ui/BrowserNotes';
 import { BundlePicker } from './ui/BundlePicker';
 import { CandidatesTable } from './ui/CandidatesTable';
 import { CapSlider } from './ui/CapSlider';
@@ -22,6 +23,7 @@ import { GuessToggle, PresentToggle, TourToggle } from './ui/ModeToggles';
 import { QueryInput } from './ui/QueryInput';
 import { RulesToggle } from './ui/RulesToggle';
 import { SearchModeToggle } from './ui/SearchModeToggle';
+import { SetupRestored } from './ui/SetupRestored';
 import { ShareButton } from './ui/ShareButton';
 import { TableExport } from './ui/ExportButtons';
 import { GuessPanel } from './ui/guess/GuessPanel';
@@ -118,6 +120,7 @@ export function App() {
         manifest={manifest}
         onDismiss={predictor.dismissError}
       />
+      <SetupRestored />
 
       {view === 'workload' && (
         <Suspense fallback={<section className="panel workload-view">Loading the workload view…</section>}>
@@ -133,6 +136,7 @@ export function App() {
               <Suspense fallback={<section className="panel">Loading the encoder panel…</section>}>
                 <EncoderPanel key={manifest.encoder.model} spec={manifest.encoder} />
               </Suspense>
+              <BrowserNotes />
             </div>
           )}
           <QueryInput
@@ -164,7 +168,14 @@ export function App() {
         <div className="right">
           {present && controls}
           {guess.on && (
-            <GuessPanel curves={pg.curves} revealed={guess.revealed} grade={guess.grade} onPick={guess.pick} />
+            <GuessPanel
+              key={guess.situation}
+              curves={pg.curves}
+              revealed={guess.revealed}
+              grade={guess.grade}
+              onPick={guess.pick}
+              emptyReason={pg.emptyReason}
+            />
           )}
           <section className="panel">
             <DecisionCompare
@@ -186,6 +197,7 @@ export function App() {
       <Tour
         query={pg.routeQuery}
         facts={{ models: pg.curves.length, r2: r2Shown, reactive: pg.reactive.best, segments: pg.lambdaMaps.r2.length }}
+        emptyReason={pg.curves.length === 0 ? pg.emptyReason : null}
       />
 
       <div className="offstage">

@@ -25,6 +25,12 @@ export const MAX_QUERY_IN_URL = 2000;
  */
 export const ENCODER_KV_CACHE_MB = 512;
 
+/**
+ * The highest price the pool accepts, in USD per 1M tokens: far above any LLM's list price
+ * (the dearest are in the hundreds), and low enough that every cost stays readable on screen.
+ */
+export const MAX_PRICE_PER_MILLION = 10_000;
+
 /** The guided tour's number of steps: links address them as ?tour=1 … ?tour=TOUR_STEPS. */
 export const TOUR_STEPS = 7;
 

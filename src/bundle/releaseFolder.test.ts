@@ -16,10 +16,19 @@ function pick(dir: string, name: string): File[] {
 }
 
 describe('a release folder picked in the page', () => {
-  it('is told apart from a bundle folder and from a model export', () => {
-    expect(isReleaseFolder(pick(RELEASE, 'r2-router-release'))).toBe(true);
-    expect(isReleaseFolder(pick('src/encoder/__fixtures__/tiny-qwen3', 'tiny-qwen3'))).toBe(false);
-    expect(isReleaseFolder(pick('src/encoder/__fixtures__/tiny-qwen3-bundle', 'bundle'))).toBe(false);
+  it('is told apart from a bundle folder and from a model export', async () => {
+    expect(await isReleaseFolder(pick(RELEASE, 'r2-router-release'))).toBe(true);
+    expect(await isReleaseFolder(pick('src/encoder/__fixtures__/tiny-qwen3', 'tiny-qwen3'))).toBe(false);
+    expect(await isReleaseFolder(pick('src/encoder/__fixtures__/tiny-qwen3-bundle', 'bundle'))).toBe(false);
+  });
+
+  it('reads a release’s config.json alone as a release, and names the checkpoints it lacks', async () => {
+    const config = pick(RELEASE, 'r2-router-release').filter((f) => f.webkitRelativePath.endsWith('/config.json'));
+    expect(config).toHaveLength(1);
+    expect(await isReleaseFolder(config)).toBe(true);
+    await expect(readReleaseFolder(config)).rejects.toThrow(
+      /Alpha-7B: missing checkpoints\/Alpha-7B_ridge_alpha10.0\/limited_score_predictors.joblib/,
+    );
   });
 
   it('becomes a bundle that needs the Qwen3 encoder', async () => {

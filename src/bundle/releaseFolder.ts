@@ -1,4 +1,5 @@
 import { importRelease } from '../importer/importRelease';
+import { releaseConfigSchema } from '../importer/releaseConfig';
 import type { LoadedBundle } from './fetchBundle';
 
 /**
@@ -11,8 +12,21 @@ function inside(file: File): string {
   return (file.webkitRelativePath || file.name).split('/').slice(1).join('/');
 }
 
-export function isReleaseFolder(files: readonly File[]): boolean {
-  return files.some((f) => inside(f) === 'config.json') && files.some((f) => inside(f).startsWith('checkpoints/'));
+/**
+ * Whether the folder is a release: config.json beside checkpoints/, or a release's config.json
+ * alone (its checkpoints/ left behind), which is then read as a release so the message names
+ * the checkpoints it lacks rather than a manifest.json it never had.
+ */
+export async function isReleaseFolder(files: readonly File[]): Promise<boolean> {
+  const config = files.find((f) => inside(f) === 'config.json');
+  if (!config) return false;
+  if (files.some((f) => inside(f).startsWith('checkpoints/'))) return true;
+  if (files.some((f) => inside(f) === 'manifest.json')) return false;
+  try {
+    return releaseConfigSchema.safeParse(JSON.parse(await config.text())).success;
+  } catch {
+    return false;
+  }
 }
 
 export async function readReleaseFolder(files: readonly File[]): Promise<{ bundle: LoadedBundle; warnings: string[] }> {

@@ -124,6 +124,41 @@ describe('explaining edge cases', () => {
     expect(e.winnerPrice!.flipPrice).toBeCloseTo(312.5, 9);
   });
 
+  it('says a free difference costs nothing more, and weighs no free call per dollar', () => {
+    const free: ModelCurve = { ...weak, prices: { inputPerMillion: 0, outputPerMillion: 0 } };
+    const e = explain({ ...base, curves: [free, strong], lambda: 0.999 })!;
+    expect(e.winner).toMatchObject({ model: 'weak', budget: 'unlimited', costUsd: 0 });
+    const sentences = explanationSentences(e, plain);
+    expect(sentences[1]).toBe('weak (≤ 1000 tok) would cost nothing more and add no quality.');
+    const bothFree = explain({ ...base, curves: [free, { ...strong, prices: free.prices }], lambda: 0.999 })!;
+    expect(explanationSentences(bothFree, plain).at(-1)).toBe('Even free, weak does not win.');
+    // Had the reactive router sent a paid call, the free winner would still not be weighed per dollar.
+    const paid = { ...e.winner, model: 'strong', costUsd: 0.0061, quality: 0.92 };
+    expect(explanationSentences({ ...e, reactive: paid, reactiveQualityPerUsd: 0.92 / 0.0061 }, plain)[3]).toBe(
+      'A reactive router would send strong (no limit): quality 0.92 for $6.10e-3.',
+    );
+  });
+
+  it('never writes a price move too small to print as a move from a price to the same price', () => {
+    const e = explain({ ...base, lambda: 0.999 })!;
+    const tiny = {
+      ...e,
+      winnerPrice: { ...e.winnerPrice!, flipPrice: e.winnerPrice!.price + 1e-9 },
+      rivalPrice: { ...e.rivalPrice!, flipPrice: e.rivalPrice!.price - 1e-9 },
+    };
+    const sentences = explanationSentences(tiny, plain);
+    expect(sentences[4]).toBe(
+      'The smallest rise in strong’s output price ($10.0000 per 1M tokens) would change the choice: weak (≤ 100 tok) would win.',
+    );
+    expect(sentences[5]).toBe(
+      'The smallest fall in weak’s output price ($1.0000 per 1M tokens) would let weak (no limit) win.',
+    );
+    const capped = { ...tiny, winnerPrice: { ...tiny.winnerPrice, by: null, cause: 'cap' as const } };
+    expect(explanationSentences(capped, plain)[4]).toMatch(
+      /would change the choice: the call would no longer fit the cap\.$/,
+    );
+  });
+
   it('gives consistent numbers on random pools', () => {
     const rand = seeded(9);
     for (let i = 0; i < 300; i++) {

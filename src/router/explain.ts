@@ -90,16 +90,20 @@ export interface ExplainFormat {
 export function explanationSentences(e: Explanation, f: ExplainFormat): string[] {
   const { winner, longer, runnerUp, reactive, winnerPrice, rival, rivalPrice } = e;
   const name = (c: { model: string; budget: Budget }) => `${c.model} (${f.budget(c.budget)})`;
+  // A free difference is "nothing more", never "$0 more".
+  const more = (usd: number) => (usd === 0 ? 'nothing more' : `${f.usd(usd)} more`);
+  // Prices that read the same would make "from $0.02 to $0.02" of a move too small to print.
+  const apart = (flip: PriceFlip) => f.price(flip.price) !== f.price(flip.flipPrice);
   const out = [
     `R2 sends ${name(winner)}: predicted quality ${f.quality(winner.quality)} for ${f.usd(winner.costUsd)}.`,
   ];
 
   if (longer === null) out.push(`No longer budget of ${winner.model} is on offer.`);
   else if (longer.winsBelowLambda === null) {
-    out.push(`${name(longer.option)} would cost ${f.usd(longer.addsCostUsd)} more and add no quality.`);
+    out.push(`${name(longer.option)} would cost ${more(longer.addsCostUsd)} and add no quality.`);
   } else {
     out.push(
-      `${name(longer.option)} would add ${f.quality(longer.addsQuality)} quality for ${f.usd(longer.addsCostUsd)} more; ` +
+      `${name(longer.option)} would add ${f.quality(longer.addsQuality)} quality for ${more(longer.addsCostUsd)}; ` +
         `it would win over this choice below λ = ${f.lambda(longer.winsBelowLambda)}.`,
     );
   }
@@ -112,28 +116,41 @@ export function explanationSentences(e: Explanation, f: ExplainFormat): string[]
   else if (reactive.model === winner.model && reactive.budget === winner.budget) {
     out.push('A reactive router would send the same.');
   } else {
+    const sent = `A reactive router would send ${name(reactive)}: quality ${f.quality(reactive.quality)} for ${f.usd(reactive.costUsd)}`;
+    // Per dollar means nothing where a call is free.
     out.push(
-      `A reactive router would send ${name(reactive)}: quality ${f.quality(reactive.quality)} for ${f.usd(reactive.costUsd)}, ` +
-        `${f.number(e.reactiveQualityPerUsd ?? 0)} quality per dollar against ${f.number(e.qualityPerUsd)}.`,
+      reactive.costUsd === 0 || winner.costUsd === 0
+        ? `${sent}.`
+        : `${sent}, ${f.number(e.reactiveQualityPerUsd ?? 0)} quality per dollar against ${f.number(e.qualityPerUsd)}.`,
     );
   }
 
   if (winnerPrice === null) out.push(`No rise in ${winner.model}’s output price would change the choice.`);
   else {
-    const what = winnerPrice.by === null ? 'the call no longer fits the cap' : `${name(winnerPrice.by)} would win`;
+    const by = winnerPrice.by;
     out.push(
-      `${winner.model}’s output price could rise from ${f.price(winnerPrice.price)} to ${f.price(winnerPrice.flipPrice)} ` +
-        `per 1M tokens before ${what}.`,
+      apart(winnerPrice)
+        ? `${winner.model}’s output price could rise from ${f.price(winnerPrice.price)} to ${f.price(winnerPrice.flipPrice)} ` +
+            `per 1M tokens before ${by === null ? 'the call no longer fits the cap' : `${name(by)} would win`}.`
+        : `The smallest rise in ${winner.model}’s output price (${f.price(winnerPrice.price)} per 1M tokens) would change ` +
+            `the choice: ${by === null ? 'the call would no longer fit the cap' : `${name(by)} would win`}.`,
     );
   }
 
   if (rival !== null) {
     const by = rivalPrice?.by ?? null;
-    if (rivalPrice === null || by === null) out.push(`Even with free output, ${rival.model} would not win.`);
-    else {
+    if (rivalPrice === null || by === null) {
       out.push(
-        `${rival.model}’s output price would have to fall from ${f.price(rivalPrice.price)} to ` +
-          `${f.price(rivalPrice.flipPrice)} per 1M tokens for ${name(by)} to win.`,
+        rival.costUsd === 0
+          ? `Even free, ${rival.model} does not win.`
+          : `Even with free output, ${rival.model} would not win.`,
+      );
+    } else {
+      out.push(
+        apart(rivalPrice)
+          ? `${rival.model}’s output price would have to fall from ${f.price(rivalPrice.price)} to ` +
+              `${f.price(rivalPrice.flipPrice)} per 1M tokens for ${name(by)} to win.`
+          : `The smallest fall in ${rival.model}’s output price (${f.price(rivalPrice.price)} per 1M tokens) would let ${name(by)} win.`,
       );
     }
   }

@@ -18,6 +18,8 @@ export const STORAGE_KEYS = {
   rememberedApiKey: `${PREFIX}:dispatch:remembered-api-key`,
   /** The judge's model, prompt and prices. */
   judgeSettings: `${PREFIX}:dispatch:judge`,
+  /** Queries too long for a link, each under the digest the link names it by. */
+  keptQueries: `${PREFIX}:view:kept-queries`,
 } as const;
 
 /** Keys earlier versions wrote, and where their values live now. */

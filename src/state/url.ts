@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_BUNDLE_ID, MAX_QUERY_IN_URL, TOUR_STEPS } from '../config';
+import { DEFAULT_BUNDLE_ID, TOUR_STEPS } from '../config';
+import { isTooLongForLink, KEPT_QUERY_PARAM, queryDigest } from './keptQuery';
 import { DEFAULT_VIEW, poolOverridesSchema, type ViewState } from './viewState';
 
 /**
@@ -44,7 +45,7 @@ export const LINK_PARAMS: readonly LinkParam[] = [
   {
     key: 'q',
     fields: ['query'],
-    encode: (v) => (v.query.length <= MAX_QUERY_IN_URL ? v.query : null),
+    encode: (v) => (isTooLongForLink(v.query) ? null : v.query),
     schema: z.string().transform((query) => ({ query })),
   },
   {
@@ -134,6 +135,9 @@ export function viewToSearch(view: ViewState): string {
     const text = param.encode(view);
     if (text !== null) p.set(param.key, text);
   }
+  // Not a view field: the name of a query too long for `q`, kept on the device that wrote the link
+  // (keptQuery.ts); the view store looks it up there.
+  if (isTooLongForLink(view.query)) p.set(KEPT_QUERY_PARAM, queryDigest(view.query));
   return `?${p.toString()}`;
 }
 

@@ -14,7 +14,7 @@ import { route, routeReactive } from '../router/search';
 import type { DecisionRules, RouteQuery } from '../router/types';
 import { useDebounced } from '../ui/useDebounced';
 import { guessStore, useGuess } from './guessStore';
-import { useEffectivePool } from './useEffectivePool';
+import { NO_LLM_ENABLED, useEffectivePool } from './useEffectivePool';
 import { viewStore, useView } from './viewStore';
 
 /** What the chart and the decision panel say when they have nothing to show. */
@@ -28,7 +28,7 @@ function whyNoCurves(s: {
   if (!s.hasQuery) return 'Type a query to see the routers’ choices.';
   if (s.predictorStatus === 'failed') return 'No predictor is loaded: the message above says why.';
   if (s.predictorStatus === 'loading') return 'Loading the predictor…';
-  if (!s.anyEnabled) return 'Every LLM is disabled: turn one on in the pool editor.';
+  if (!s.anyEnabled) return NO_LLM_ENABLED;
   if (s.failed) return 'No prediction for this query.';
   if (!s.predicted) return 'Predicting…';
   return 'Nothing fits the cap: raise it, or drag it to “no cap”.';
@@ -68,7 +68,7 @@ export function usePlayground() {
   const rules: DecisionRules = appRules ? 'playground' : bundleRules;
   const inputTokens = inputTokensFor(rules, query);
 
-  const { overrides, pool, enabled, colors } = useEffectivePool(manifest);
+  const { overrides, pool, enabled, anyEnabled, colors } = useEffectivePool(manifest);
 
   const result = hasQuery && !encoderMissing ? prediction.data : undefined;
   const curves = useMemo(
@@ -136,7 +136,6 @@ export function usePlayground() {
     [guessOn, situation, revealed, round, routeQuery],
   );
 
-  const anyEnabled = (manifest?.pool ?? []).some((m) => enabled(m.name));
   // While another bundle loads, or after one failed, the manifest on screen still predicts.
   const predictionReason = whyNoCurves({
     hasQuery,

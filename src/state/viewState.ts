@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_BUNDLE_ID, RELEASE_DEFAULT_LAMBDA } from '../config';
+import { DEFAULT_BUNDLE_ID, MAX_PRICE_PER_MILLION, RELEASE_DEFAULT_LAMBDA } from '../config';
 import type { Cap, CostUnit } from '../router/types';
 
 /** Everything that makes a view shareable; it round-trips through the URL. */
@@ -8,8 +8,8 @@ export const poolOverrideSchema = z
   .object({
     enabled: z.boolean().optional(),
     providerId: z.string().min(1).optional(),
-    inputPerMillion: z.number().finite().nonnegative().optional(),
-    outputPerMillion: z.number().finite().nonnegative().optional(),
+    inputPerMillion: z.number().nonnegative().max(MAX_PRICE_PER_MILLION).optional(),
+    outputPerMillion: z.number().nonnegative().max(MAX_PRICE_PER_MILLION).optional(),
   })
   .strict();
 export type PoolOverride = z.infer<typeof poolOverrideSchema>;

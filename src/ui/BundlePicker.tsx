@@ -88,7 +88,7 @@ function BundlePickerView({ bundleId, onSelect }: Props) {
     try {
       // The importer (pickle reader, ONNX writer) loads only when a folder is picked.
       const { isReleaseFolder, readReleaseFolder } = await import('../bundle/releaseFolder');
-      const release = isReleaseFolder(picked) ? await readReleaseFolder(picked) : null;
+      const release = (await isReleaseFolder(picked)) ? await readReleaseFolder(picked) : null;
       const bundle = release?.bundle ?? (await readBundleFiles(picked));
       setWarnings(release?.warnings ?? []);
       const key = localBundleKey(bundle.key.replace(/^file:/, ''));

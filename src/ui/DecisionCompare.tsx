@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Candidate } from '../router/types';
 import { formatBudget, formatQuality, formatTokens, formatUsd } from './format';
+import { costVerdict, qualityVerdict } from './verdict';
 
 interface CardProps {
   testId: string;
@@ -48,13 +49,10 @@ function Verdict({ r2, reactive }: { r2: Candidate; reactive: Candidate }) {
   if (r2.model === reactive.model && r2.budget === reactive.budget) {
     return <p className="verdict">Both routers make the same call here.</p>;
   }
-  const dq = r2.quality - reactive.quality;
-  const saving = reactive.costUsd > 0 ? 1 - r2.costUsd / reactive.costUsd : 0;
-  const quality = `${dq >= 0 ? '+' : '−'}${Math.abs(dq).toFixed(3)} quality`;
-  const cost = saving >= 0 ? `${Math.round(saving * 100)}% cheaper` : `${Math.round(-saving * 100)}% dearer`;
   return (
     <p className="verdict" data-testid="verdict">
-      R2 vs reactive: <strong>{quality}</strong>, <strong>{cost}</strong> ({formatUsd(r2.costUsd)} vs{' '}
+      R2 vs reactive: <strong>{qualityVerdict(r2.quality, reactive.quality)}</strong>,{' '}
+      <strong>{costVerdict(r2.costUsd, reactive.costUsd)}</strong> ({formatUsd(r2.costUsd)} vs{' '}
       {formatUsd(reactive.costUsd)} per call)
     </p>
   );

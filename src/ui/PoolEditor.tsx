@@ -1,16 +1,19 @@
 import { memo, useState } from 'react';
 import type { PoolEntry } from '../bundle/manifest';
+import { MAX_PRICE_PER_MILLION } from '../config';
 import type { PoolOverride } from '../state/viewState';
+import { formatCount } from './format';
 
 type PriceField = 'inputPerMillion' | 'outputPerMillion';
 type Parsed<T> = { value: T } | { error: string };
 
-/** Accepts a price only when it is a finite, non-negative number. */
+/** Accepts a price only when it is a number from 0 to MAX_PRICE_PER_MILLION. */
 export function parsePrice(text: string): Parsed<number> {
   if (text.trim() === '') return { error: 'enter a price' };
   const value = Number(text);
-  if (!Number.isFinite(value)) return { error: 'not a number' };
+  if (Number.isNaN(value)) return { error: 'not a number' };
   if (value < 0) return { error: 'cannot be negative' };
+  if (value > MAX_PRICE_PER_MILLION) return { error: `at most $${formatCount(MAX_PRICE_PER_MILLION)} per 1M tokens` };
   return { value };
 }
 

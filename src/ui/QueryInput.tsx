@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { HashedNgramsSpec } from '../bundle/manifest';
+import { useView } from '../state/viewStore';
 import { EXAMPLES } from './examples';
 import { formatCount } from './format';
 
@@ -12,6 +13,7 @@ interface Props {
 
 function QueryInputView({ query, encoder, inputTokens, onChange }: Props) {
   const clipped = encoder !== null && query.length > encoder.maxChars;
+  const leftOut = useView((s) => s.queryLeftOut);
   return (
     <section className="query">
       <label htmlFor="query">Query</label>
@@ -39,9 +41,16 @@ function QueryInputView({ query, encoder, inputTokens, onChange }: Props) {
           ))}
         </div>
         <span className="muted" data-testid="input-tokens">
-          {formatCount(query.length)} chars · ≈{formatCount(inputTokens)} input tokens
+          {/* The estimators count at least one token per call; an empty box sends nothing. */}
+          {formatCount(query.length)} chars · ≈{formatCount(query.trim() === '' ? 0 : inputTokens)} input tokens
         </span>
       </div>
+      {leftOut && (
+        <p className="notice" data-testid="query-left-out">
+          This link left its query out: it was too long for a link, and it is kept only on the device that made the
+          link.
+        </p>
+      )}
       {clipped && (
         <p className="notice" data-testid="query-clipped">
           The encoder reads the first {formatCount(encoder.maxChars)} characters; the input cost still counts all{' '}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MAX_QUERY_IN_URL } from '../config';
+import { isTooLongForLink } from '../state/keptQuery';
 import { viewToSearch } from '../state/url';
 import { viewStore } from '../state/viewStore';
 
@@ -14,7 +14,9 @@ export function ShareButton({ label = 'Share view', testId = 'share-button' }: P
   async function share() {
     const view = viewStore.getState();
     const url = `${location.origin}${location.pathname}${viewToSearch(view)}`;
-    const longQuery = view.query.length > MAX_QUERY_IN_URL ? ' (the query is too long for a link and is left out)' : '';
+    const longQuery = isTooLongForLink(view.query)
+      ? ' (the query is too long for a link and is left out; it stays on this device)'
+      : '';
     try {
       await navigator.clipboard.writeText(url);
       setNote(`Link copied${longQuery}`);

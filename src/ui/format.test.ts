@@ -9,6 +9,9 @@ describe('formatting', () => {
     expect(formatUsd(1.5)).toBe('$1.50');
     expect(formatUsd(0)).toBe('$0');
     expect(formatUsd(Infinity)).toBe('—');
+    // Never "$0.00" for a call that is not free.
+    expect(formatUsd(3e-13)).toBe('under $0.0000000001');
+    expect(formatUsd(1e-10)).toBe('$0.0000000001');
   });
   it('names the unlimited budget', () => {
     expect(formatBudget('unlimited')).toBe('no limit');

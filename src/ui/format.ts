@@ -1,9 +1,13 @@
 import type { Budget } from '../router/types';
 
+const TINY_USD = 1e-10;
+
 /** USD with two significant digits and no exponent: stakeholders read $0.000012, not 1.2e-5. */
 export function formatUsd(usd: number): string {
   if (!Number.isFinite(usd)) return '—';
   if (usd === 0) return '$0';
+  // Ten decimals are the most anyone reads; below them "$0.00" would claim free.
+  if (Math.abs(usd) < TINY_USD) return 'under $0.0000000001';
   const decimals = Math.max(2, Math.ceil(-Math.log10(Math.abs(usd))) + 1);
   const fixed = usd.toFixed(Math.min(decimals, 10));
   // Trailing zeros past the cents add digits to read and no information.

@@ -189,6 +189,15 @@ describe('savings', () => {
     expect(savings(r2, { cost: 5, quality: 0.4 }).costRatio).toBe(5);
   });
 
+  it('reaches a quality for free where a free LLM gives it, as the summary must then say', () => {
+    const r2 = [
+      { cost: 0, quality: 0.351 },
+      { cost: 2, quality: 0.7 },
+    ];
+    expect(savings(r2, { cost: 1, quality: 0.325 })).toMatchObject({ r2CostUsd: 0, costRatio: Infinity });
+    expect(savings(r2, { cost: 0, quality: 0.325 })).toMatchObject({ r2CostUsd: 0, costRatio: null });
+  });
+
   it('says so when R2 never reaches the reactive quality', () => {
     expect(savings([{ cost: 1, quality: 0.5 }], { cost: 2, quality: 0.6 })).toMatchObject({
       r2CostUsd: null,

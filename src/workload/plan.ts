@@ -3,7 +3,7 @@ import { buildCurves, type Prediction } from '../router/curves';
 import { inputTokensFor } from '../router/inputTokens';
 import { r2LambdaMap, reactiveLambdaMap, type LambdaSegment } from '../router/lambdaMap';
 import type { CurvePoint } from '../router/metrics';
-import { MapIndex } from './mapIndex';
+import { MapIndex, sweepSums, type SweepSums } from './mapIndex';
 import type { Budget, Cap, Candidate, DecisionRules } from '../router/types';
 
 /**
@@ -47,7 +47,7 @@ export type Router = keyof QueryMaps;
  * (null where nothing fits the cap), fast enough for every slider move.
  */
 export function indexMaps(maps: readonly QueryMaps[]): Record<Router, MapIndex> {
-  return { r2: new MapIndex(maps.map((m) => m.r2)), reactive: new MapIndex(maps.map((m) => m.reactive)) };
+  return { r2: MapIndex.of(maps.map((m) => m.r2)), reactive: MapIndex.of(maps.map((m) => m.reactive)) };
 }
 
 export interface PlanCell {
@@ -111,10 +111,41 @@ export interface DeferralPoint extends CurvePoint {
 
 /** The predicted deferral curve: at each λ, the plan's mean predicted quality and cost per query routed there. */
 export function predictedCurve(index: MapIndex, lambdas: readonly number[]): DeferralPoint[] {
-  return lambdas.map((lambda) => {
-    const t = planTotals(index.choicesAt(lambda));
-    return { lambda, cost: t.meanCostUsd, quality: t.meanQuality };
-  });
+  const sweep = new CurveSweep(lambdas);
+  sweep.add(index, 0, index.queries);
+  return sweep.points();
+}
+
+/**
+ * predictedCurve added up a range of queries at a time, so a huge workload's sweep can run in
+ * slices between which the page stays responsive. Sums run in query order, as planTotals'.
+ */
+export class CurveSweep {
+  /** The λ in ascending order, and where each of the caller's λ sits in it. */
+  private readonly ascending: number[];
+  private readonly slot: number[];
+  private readonly sums: SweepSums;
+
+  constructor(private readonly lambdas: readonly number[]) {
+    const order = lambdas.map((_, i) => i).sort((a, b) => lambdas[a]! - lambdas[b]!);
+    this.ascending = order.map((i) => lambdas[i]!);
+    this.slot = new Array<number>(lambdas.length);
+    order.forEach((i, at) => (this.slot[i] = at));
+    this.sums = sweepSums(lambdas.length);
+  }
+
+  /** Adds the choices of queries `from` … `to` − 1. */
+  add(index: MapIndex, from: number, to: number): void {
+    index.sweep(this.ascending, from, to, this.sums);
+  }
+
+  points(): DeferralPoint[] {
+    return this.lambdas.map((lambda, i) => {
+      const at = this.slot[i]!;
+      const routed = Math.max(1, this.sums.routed[at]!);
+      return { lambda, cost: this.sums.cost[at]! / routed, quality: this.sums.quality[at]! / routed };
+    });
+  }
 }
 
 /** A part of the plan a person picked: one router's queries to one LLM, at one budget or at any. */

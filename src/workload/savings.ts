@@ -12,7 +12,10 @@ export interface Savings {
   reactiveCostUsd: number;
   /** R2's cost per query at that quality; null when its curve never reaches it. */
   r2CostUsd: number | null;
-  /** reactive ÷ R2; null when R2 never reaches the quality. */
+  /**
+   * reactive ÷ R2: Infinity when R2 reaches the quality for free and the reactive router pays;
+   * null when R2 never reaches it, or neither pays anything.
+   */
   costRatio: number | null;
 }
 
@@ -25,6 +28,6 @@ export function savings(r2Curve: readonly CurvePoint[], reactive: CurvePoint): S
     targetQuality: reactive.quality,
     reactiveCostUsd: reactive.cost,
     r2CostUsd,
-    costRatio: r2CostUsd !== null && r2CostUsd > 0 ? reactive.cost / r2CostUsd : null,
+    costRatio: r2CostUsd === null || (r2CostUsd === 0 && reactive.cost === 0) ? null : reactive.cost / r2CostUsd,
   };
 }

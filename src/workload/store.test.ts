@@ -76,6 +76,30 @@ describe('workload store', () => {
     expect(progress.done).toBeLessThan(100);
   });
 
+  it('stops reading a file when cancelled, and says nothing was predicted', async () => {
+    const worker = fakeWorker();
+    const store = createWorkloadStore({ ready: readyAt('a'), predictBatch: worker.predictBatch });
+    await store.getState().runFiles([file('first.txt', 'x\ny')]);
+    let served = 0;
+    // A file that would never end: only a cancel stops it.
+    const endless = {
+      name: 'endless.txt',
+      chunks: (async function* () {
+        for (;;) {
+          served++;
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          yield 'q\n';
+        }
+      })(),
+    };
+    const running = store.getState().runFiles([endless]);
+    while (served < 5) await new Promise((resolve) => setTimeout(resolve, 0));
+    store.getState().cancel();
+    await running;
+    expect(store.getState()).toMatchObject({ status: 'cancelled', progress: { done: 0, total: 0 }, texts: [] });
+    expect(worker.asked).toHaveLength(1);
+  });
+
   it('waits for the predictor, saying so, then runs', async () => {
     const worker = fakeWorker();
     let loaded: () => void = () => undefined;

@@ -8,6 +8,7 @@ import type { Report } from '../evaluate/report';
 import type { Prediction } from '../router/curves';
 import type { BatchOptions } from '../predictor/client';
 import { readQueryFile, type ParsedQueries, type QueryFile } from './queryFile';
+import { paced } from './slices';
 
 /**
  * A workload's state and how it runs: read the files (or an R2-Bench-format folder), predict
@@ -159,10 +160,19 @@ export function createWorkloadStore(deps: WorkloadDeps): StoreApi<WorkloadStore>
       ...IDLE,
       runFiles: (files, column) =>
         run(async (signal) => {
-          set({ status: 'reading', error: null, report: null, folder: null, files: [], texts: [] });
+          set({
+            status: 'reading',
+            error: null,
+            report: null,
+            folder: null,
+            files: [],
+            texts: [],
+            progress: { done: 0, total: 0 },
+          });
           const parsed: ParsedQueries[] = [];
           for (const file of files) {
-            parsed.push(await readQueryFile(file, column));
+            // Paced: a huge file leaves the page its turn (and Cancel its click), and a cancel stops the reading.
+            parsed.push(await readQueryFile({ ...file, chunks: paced(file.chunks, signal) }, column));
             if (signal.aborted) throw new Cancelled();
           }
           const texts = parsed.flatMap((p) => p.queries);

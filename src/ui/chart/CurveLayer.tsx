@@ -28,19 +28,19 @@ type Scale = (value: number) => number | undefined;
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
-function place(p: Point, x: Scale, y: Scale): Drawn {
+function put(p: Point, x: Scale, y: Scale): Drawn {
   return { ...p, px: round(x(p.x) ?? 0), py: round(y(p.quality) ?? 0) };
 }
 
 function project(series: readonly Series[], x: Scale, y: Scale): DrawnSeries[] {
   return series.map((s) => {
-    const drawn = s.points.map((p) => place(p, x, y));
+    const drawn = s.points.map((p) => put(p, x, y));
     return {
       model: s.model,
       color: s.color,
       d: drawn.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.px},${p.py}`).join(''),
       anchors: drawn.filter((p) => p.kind === 'anchor'),
-      natural: place(s.natural, x, y),
+      natural: put(s.natural, x, y),
     };
   });
 }
@@ -50,14 +50,19 @@ const diamond = ({ px, py }: Drawn) => `M${px},${py - 6}L${px + 6},${py}L${px},$
 interface Props {
   series: readonly Series[];
   mode: CostUnit;
+  /** Where an x value is drawn on the axis (a free call at its $0 mark). */
+  place: (x: number) => number;
   /** Guess mode: a click on the nearest marker picks it. */
   onPick?: (pick: GuessPick) => void;
 }
 
-export const CurveLayer = memo(function CurveLayer({ series, mode, onPick }: Props) {
+export const CurveLayer = memo(function CurveLayer({ series, mode, place, onPick }: Props) {
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
-  const drawn = useMemo(() => (xScale && yScale ? project(series, xScale, yScale) : []), [series, xScale, yScale]);
+  const drawn = useMemo(
+    () => (xScale && yScale ? project(series, (v) => xScale(place(v)), yScale) : []),
+    [series, place, xScale, yScale],
+  );
   const hoverable = useMemo(() => drawn.flatMap((s) => [...s.anchors, s.natural]), [drawn]);
   return (
     <>

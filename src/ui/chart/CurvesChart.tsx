@@ -1,5 +1,14 @@
-import { memo, useMemo } from 'react';
-import { CartesianGrid, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { memo, useCallback, useMemo } from 'react';
+import {
+  CartesianGrid,
+  LineChart,
+  ReferenceArea,
+  ReferenceDot,
+  ReferenceLine,
+  ResponsiveContainer,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { GuessPick } from '../../router/guess';
 import { sameCandidate } from '../../router/search';
 import type { Candidate, Cap, ModelCurve } from '../../router/types';
@@ -8,7 +17,7 @@ import { formatCount, formatUsd } from '../format';
 import { CurveLayer } from './CurveLayer';
 import { FrontierLayer } from './FrontierLayer';
 import { MeasuredLayer } from './MeasuredLayer';
-import { buildSeries, decadeTicks, xDomain, xOf } from './series';
+import { axisRange, buildSeries, toAxis, xOf } from './series';
 
 interface Props {
   curves: readonly ModelCurve[];
@@ -59,6 +68,8 @@ const X_AXIS = {
   },
 } as const;
 const CAP_LABEL = { value: 'cap', position: 'insideBottomRight', fill: 'var(--warn)' } as const;
+// Free calls sit at a $0 mark left of this break: a log axis has no 0.
+const FREE_LABEL = { value: '//', position: 'insideBottom', fill: 'var(--muted)', fontSize: 12 } as const;
 // The rings on the reactive choice, a guess (guess mode) and R2's choice, drawn in that order.
 const REACTIVE_RING = {
   r: 10,
@@ -97,23 +108,20 @@ function CurvesChartView({
   const inputTokens = mode === 'usd' ? tokensIn : 0;
   // Curves change only with the query, pool or axis; a slider move re-renders just the markers.
   const series = useMemo(() => buildSeries(curves, colors, mode, inputTokens), [curves, colors, mode, inputTokens]);
-  const domain = useMemo(() => xDomain(series), [series]);
-  const ticks = useMemo(() => decadeTicks(domain[0], domain[1]), [domain]);
+  const range = useMemo(() => axisRange(series), [series]);
+  const { domain, ticks, free } = range;
+  // Every layer places its x through this: a free call sits at the axis' $0 mark, never at log(0).
+  const place = useCallback((x: number) => toAxis(range, x), [range]);
+  const format = useMemo(() => {
+    const base = X_AXIS[mode].format;
+    return (v: number) => (v === free ? '$0' : base(v));
+  }, [mode, free]);
 
   const markerX = (c: Candidate) => {
     const curve = curves.find((k) => k.model === c.model);
-    return curve ? xOf(curve, Math.max(1, c.outputTokens), mode, inputTokens) : undefined;
+    return curve ? place(xOf(curve, Math.max(1, c.outputTokens), mode, inputTokens)) : undefined;
   };
-  const capX =
-    cap === null
-      ? undefined
-      : mode === 'tokens'
-        ? cap.kind === 'tokens'
-          ? cap.max
-          : undefined
-        : cap.kind === 'usd'
-          ? cap.max
-          : undefined;
+  const capX = cap !== null && cap.kind === mode ? place(cap.max) : undefined;
 
   return (
     <ResponsiveContainer width="100%" height="100%">
@@ -126,7 +134,7 @@ function CurvesChartView({
           domain={domain}
           ticks={ticks}
           allowDataOverflow
-          tickFormatter={X_AXIS[mode].format}
+          tickFormatter={format}
           stroke="var(--muted)"
           label={X_AXIS[mode].label}
         />
@@ -139,8 +147,21 @@ function CurvesChartView({
           stroke="var(--muted)"
           label={QUALITY_LABEL}
         />
-        <CurveLayer series={series} mode={mode} onPick={onPick} />
-        <MeasuredLayer colors={colors} mode={mode} />
+        {free !== null && range.from > free && (
+          <ReferenceArea
+            x1={free * 1.4}
+            x2={range.from / 1.4}
+            className="axis-break"
+            data-testid="axis-break"
+            fill="var(--bg)"
+            fillOpacity={1}
+            stroke="var(--muted)"
+            strokeDasharray="2 3"
+            label={FREE_LABEL}
+          />
+        )}
+        <CurveLayer series={series} mode={mode} place={place} onPick={onPick} />
+        <MeasuredLayer colors={colors} mode={mode} place={place} />
         <FrontierLayer
           frontier={frontier}
           reactiveFrontier={reactiveFrontier}
@@ -150,6 +171,7 @@ function CurvesChartView({
           mode={mode}
           inputTokens={inputTokens}
           domain={domain}
+          place={place}
         />
         {capX !== undefined && <ReferenceLine x={capX} stroke="var(--warn)" strokeDasharray="6 4" label={CAP_LABEL} />}
         {[

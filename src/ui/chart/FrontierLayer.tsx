@@ -56,6 +56,8 @@ interface Props {
   mode: CostUnit;
   inputTokens: number;
   domain: readonly [number, number];
+  /** Where an x value is drawn on the axis (a free call at its $0 mark). */
+  place: (x: number) => number;
 }
 
 export const FrontierLayer = memo(function FrontierLayer({
@@ -67,8 +69,10 @@ export const FrontierLayer = memo(function FrontierLayer({
   mode,
   inputTokens,
   domain,
+  place: toAxis,
 }: Props) {
-  const xScale = useXAxisScale();
+  const rawScale = useXAxisScale();
+  const xScale = useMemo(() => rawScale && ((v: number) => rawScale(toAxis(v))), [rawScale, toAxis]);
   const yScale = useYAxisScale();
   // λ moves the iso-score line only: read here, deferred like the chart's markers, so a slider
   // move redraws this one line and not the chart.

@@ -14,9 +14,12 @@ import { useView } from '../../state/viewStore';
 export const MeasuredLayer = memo(function MeasuredLayer({
   colors,
   mode,
+  place,
 }: {
   colors: ReadonlyMap<string, string>;
   mode: CostUnit;
+  /** Where an x value is drawn on the axis (a free call at its $0 mark). */
+  place: (x: number) => number;
 }) {
   const query = useView((s) => s.query);
   const entries = useStore(dispatchHistoryStore, (s) => s.entries);
@@ -31,8 +34,8 @@ export const MeasuredLayer = memo(function MeasuredLayer({
         const drawn = c.points
           .filter((p): p is typeof p & { quality: number } => p.quality !== null)
           .map((p) => ({
-            // A log axis has no 0: an empty answer sits at 1 token, a free call at the axis' floor.
-            px: xScale(mode === 'tokens' ? Math.max(1, p.tokens) : Math.max(1e-12, p.costUsd)) ?? 0,
+            // A log axis has no 0: an empty answer sits at 1 token, a free call at the axis' $0 mark or floor.
+            px: xScale(place(mode === 'tokens' ? Math.max(1, p.tokens) : p.costUsd)) ?? 0,
             py: yScale(p.quality) ?? 0,
           }));
         const d = drawn.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.px.toFixed(1)},${p.py.toFixed(1)}`).join('');

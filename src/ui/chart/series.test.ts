@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { qualityAt } from '../../router/interpolate';
 import type { ModelCurve } from '../../router/types';
-import { buildSeries, decadeTicks, xDomain } from './series';
+import { axisRange, buildSeries, decadeTicks, toAxis } from './series';
 
 const curve: ModelCurve = {
   model: 'm',
@@ -42,8 +42,29 @@ describe('chart series', () => {
 
   it('spans every point with a margin, and has a fallback when there is none', () => {
     const series = buildSeries([curve], colors, 'tokens', 0);
-    expect(xDomain(series)).toEqual([10 / 1.3, 1000 * 1.3]);
-    expect(xDomain([])).toEqual([1, 10]);
+    expect(axisRange(series)).toMatchObject({ domain: [10 / 1.3, 1000 * 1.3], free: null });
+    expect(axisRange([])).toMatchObject({ domain: [1, 10], free: null });
+  });
+
+  it('draws free calls at a $0 mark left of a break, never at log(0)', () => {
+    const free: ModelCurve = { ...curve, model: 'free', prices: { inputPerMillion: 0, outputPerMillion: 0 } };
+    const range = axisRange(buildSeries([curve, free], colors, 'usd', 1000));
+    // The cheapest paid call: 1000 input × 1 + 10 output × 10 per million.
+    const lo = 0.0011 / 1.3;
+    expect(range.from).toBeCloseTo(lo, 15);
+    expect(range.free).toBeCloseTo(lo / 4, 15);
+    expect(range.ticks[0]).toBe(range.free);
+    expect(range.ticks.slice(1).every((t) => t >= lo)).toBe(true);
+    expect(range.domain[0]).toBeLessThan(range.free!);
+    expect(toAxis(range, 0)).toBe(range.free);
+    expect(toAxis(range, 0.002)).toBe(0.002);
+
+    // Every call free: one $0 mark on an axis of its own.
+    const allFree = axisRange(buildSeries([free], colors, 'usd', 1000));
+    expect(allFree.ticks).toEqual([allFree.free]);
+    expect(toAxis(allFree, 0)).toBeGreaterThan(allFree.domain[0]);
+    expect(toAxis(allFree, 0)).toBeLessThan(allFree.domain[1]);
+    for (const r of [range, allFree]) expect(r.domain.every((d) => Number.isFinite(Math.log(d)))).toBe(true);
   });
 
   it('ticks at 1× and 3× each power of ten inside the range', () => {

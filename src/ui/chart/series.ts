@@ -70,11 +70,44 @@ export function buildSeries(
   });
 }
 
-/** The x range that holds every point, with a margin on the log axis; [1, 10] when there is none. */
-export function xDomain(series: readonly Series[]): [number, number] {
-  const xs = series.flatMap((s) => [...s.points, s.natural].map((p) => p.x)).filter((x) => x > 0);
-  if (xs.length === 0) return [1, 10];
-  return [Math.min(...xs) / 1.3, Math.max(...xs) * 1.3];
+/**
+ * The log x axis: a range that holds every point with a margin, its ticks, and where free calls
+ * go. A log axis has no $0, so on the USD axis a free call is drawn at a "$0" tick set apart,
+ * left of a break (`free`); null when no point is free. With no point at all, [1, 10].
+ */
+export interface AxisRange {
+  domain: [number, number];
+  ticks: number[];
+  free: number | null;
+  /** The lowest tick after the break, where the axis' own scale begins. */
+  from: number;
+}
+
+/** How far left of the cheapest paid call the $0 mark sits (a factor on the log axis). */
+const FREE_GAP = 4;
+/** Where $0 goes when every call is free, so the chart still has an axis. */
+const ALL_FREE_AT = 1e-6;
+
+export function axisRange(series: readonly Series[]): AxisRange {
+  const xs = series.flatMap((s) => [...s.points, s.natural].map((p) => p.x));
+  const paid = xs.filter((x) => x > 0);
+  const anyFree = paid.length < xs.length;
+  if (paid.length === 0) {
+    return anyFree
+      ? { domain: [ALL_FREE_AT / 2, ALL_FREE_AT * 4], ticks: [ALL_FREE_AT], free: ALL_FREE_AT, from: ALL_FREE_AT }
+      : { domain: [1, 10], ticks: decadeTicks(1, 10), free: null, from: 1 };
+  }
+  const lo = Math.min(...paid) / 1.3;
+  const hi = Math.max(...paid) * 1.3;
+  if (!anyFree) return { domain: [lo, hi], ticks: decadeTicks(lo, hi), free: null, from: lo };
+  const free = lo / FREE_GAP;
+  return { domain: [free / 1.6, hi], ticks: [free, ...decadeTicks(lo, hi)], free, from: lo };
+}
+
+/** Where a value is drawn: a free (or near-free) call at the $0 mark, anything else where it is. */
+export function toAxis(range: AxisRange, x: number): number {
+  if (range.free !== null) return Math.max(x, range.free);
+  return x > 0 ? x : range.domain[0];
 }
 
 /** Ticks at 1× and 3× each power of ten inside [lo, hi]. */

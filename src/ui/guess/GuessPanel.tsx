@@ -12,6 +12,8 @@ interface Props {
   revealed: boolean;
   grade: GuessGrade | null;
   onPick: (pick: GuessPick) => void;
+  /** Why there are no curves to guess on (every LLM off, still predicting…). */
+  emptyReason: string;
 }
 
 const budgetValue = (text: string): GuessPick['budget'] => (text === 'unlimited' ? 'unlimited' : Number(text));
@@ -22,19 +24,20 @@ function nextRound(): void {
   const i = EXAMPLES.findIndex((e) => e.text === query);
   const example = EXAMPLES[(i + 1) % EXAMPLES.length]!;
   const position = Math.round(LAMBDA_STEPS * (3 / 8 + (Math.random() * 3) / 8));
-  viewStore.getState().applyView({ query: example.text, lambda: lambdaFromPosition(position) });
+  viewStore.getState().nextQuestion({ query: example.text, lambda: lambdaFromPosition(position) });
 }
 
 /** Guess mode: pick the (LLM, budget) R2 will choose, on the chart or here; then the answer and the score. */
-function GuessPanelView({ curves, revealed, grade, onPick }: Props) {
+function GuessPanelView({ curves, revealed, grade, onPick, emptyReason }: Props) {
   const lambda = useView((s) => s.lambda);
   const right = useGuess((s) => s.right);
   const played = useGuess((s) => s.played);
+  // Both lists start empty for every question: a pre-filled pick would be a guess the person never made.
   const [model, setModel] = useState('');
   const [budget, setBudget] = useState('');
-  const curve = curves.find((c) => c.model === model) ?? curves[0];
+  const curve = curves.find((c) => c.model === model);
   const budgets = curve ? [...curve.anchors.map(String), 'unlimited'] : [];
-  const chosenBudget = budgets.includes(budget) ? budget : (budgets[0] ?? '');
+  const chosenBudget = budgets.includes(budget) ? budget : '';
 
   return (
     <section className="panel guess" data-testid="guess-panel" data-revealed={revealed}>
@@ -50,14 +53,29 @@ function GuessPanelView({ curves, revealed, grade, onPick }: Props) {
             Which LLM, and which length budget, does R2 pick at this λ and cap? Click a dot on the chart (an anchor
             budget) or a diamond (natural length), or choose here.
           </p>
-          {curve && (
+          {curves.length === 0 ? (
+            <p className="hint" data-testid="guess-empty">
+              {emptyReason}
+            </p>
+          ) : (
             <div className="guess-form">
-              <select aria-label="Your LLM" value={curve.model} onChange={(e) => setModel(e.target.value)}>
+              <select aria-label="Your LLM" value={curve?.model ?? ''} onChange={(e) => setModel(e.target.value)}>
+                <option value="" disabled>
+                  Which LLM?
+                </option>
                 {curves.map((c) => (
                   <option key={c.model}>{c.model}</option>
                 ))}
               </select>
-              <select aria-label="Your budget" value={chosenBudget} onChange={(e) => setBudget(e.target.value)}>
+              <select
+                aria-label="Your budget"
+                value={chosenBudget}
+                disabled={!curve}
+                onChange={(e) => setBudget(e.target.value)}
+              >
+                <option value="" disabled>
+                  Which budget?
+                </option>
                 {budgets.map((b) => (
                   <option key={b} value={b}>
                     {formatBudget(budgetValue(b))}
@@ -68,7 +86,8 @@ function GuessPanelView({ curves, revealed, grade, onPick }: Props) {
                 type="button"
                 className="primary"
                 data-testid="guess-submit"
-                onClick={() => onPick({ model: curve.model, budget: budgetValue(chosenBudget) })}
+                disabled={!curve || chosenBudget === ''}
+                onClick={() => curve && onPick({ model: curve.model, budget: budgetValue(chosenBudget) })}
               >
                 Guess
               </button>

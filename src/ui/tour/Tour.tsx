@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { TOUR_STEPS } from '../../config';
 import { contrast } from '../../router/contrast';
 import { r2LambdaMap, reactiveLambdaMap } from '../../router/lambdaMap';
@@ -6,12 +6,15 @@ import type { RouteQuery } from '../../router/types';
 import { useView, viewStore } from '../../state/viewStore';
 import { ShareButton } from '../ShareButton';
 import { isTyping } from '../useStageKeys';
+import { pickDock, type Dock } from './dock';
 import { TOUR, type TourFacts } from './steps';
 
 interface Props {
   /** The query as the router sees it now (curves, input tokens, rules); its λ and cap are ignored. */
   query: RouteQuery;
   facts: Omit<TourFacts, 'lambda'>;
+  /** Why there are no curves to narrate (every LLM off, predicting…); null when there are. */
+  emptyReason: string | null;
 }
 
 const TARGET_CLASS = 'tour-target';
@@ -22,7 +25,7 @@ const NARROW_PX = 700;
  * The guided tour: a card that narrates the R2 story step by step, sets the view each step
  * talks about and outlines the part of the screen it points at. → and ← move, Esc closes.
  */
-function TourView({ query, facts }: Props) {
+function TourView({ query, facts, emptyReason }: Props) {
   const step = useView((s) => s.tour);
   const lambda = useView((s) => s.lambda);
   const setTour = useView((s) => s.setTour);
@@ -60,6 +63,45 @@ function TourView({ query, facts }: Props) {
     return () => el?.classList.remove(TARGET_CLASS);
   }, [current, drawn]);
 
+  // The card takes the corner where it covers least of its target (nothing, where a corner allows), and
+  // moves when the page scrolls or either of them changes size.
+  const card = useRef<HTMLElement>(null);
+  const [dock, setDock] = useState<Dock>('bottom-right');
+  useEffect(() => {
+    if (current === null) return;
+    const target = document.querySelector(`[data-testid="${current.target}"]`);
+    let frame = 0;
+    const place = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (!target || !card.current) return;
+        const { left, top, width, height } = target.getBoundingClientRect();
+        setDock(
+          pickDock(
+            { left, top, width, height },
+            {
+              card: { width: card.current.offsetWidth, height: card.current.offsetHeight },
+              viewport: { width: window.innerWidth, height: window.innerHeight },
+              margin: window.innerWidth < NARROW_PX ? 8 : 20,
+            },
+          ),
+        );
+      });
+    };
+    place();
+    const resized = new ResizeObserver(place);
+    if (target) resized.observe(target);
+    if (card.current) resized.observe(card.current);
+    window.addEventListener('scroll', place, { passive: true, capture: true });
+    window.addEventListener('resize', place);
+    return () => {
+      cancelAnimationFrame(frame);
+      resized.disconnect();
+      window.removeEventListener('scroll', place, { capture: true });
+      window.removeEventListener('resize', place);
+    };
+  }, [current, drawn]);
+
   useEffect(() => {
     if (step === null) return;
     const onKey = (e: KeyboardEvent) => {
@@ -76,7 +118,15 @@ function TourView({ query, facts }: Props) {
 
   if (step === null || current === null) return null;
   return (
-    <aside className="tour" data-testid="tour" data-step={step} aria-label="Guided tour" aria-live="polite">
+    <aside
+      ref={card}
+      className="tour"
+      data-testid="tour"
+      data-step={step}
+      data-dock={dock}
+      aria-label="Guided tour"
+      aria-live="polite"
+    >
       <div className="tour-head">
         <span className="tour-count">
           Step {step} of {TOUR_STEPS}
@@ -86,7 +136,14 @@ function TourView({ query, facts }: Props) {
         </button>
       </div>
       <h2>{current.title}</h2>
-      <p>{current.text({ ...facts, lambda })}</p>
+      {/* With no curves a step's numbers would be zeros: it says why they are missing instead. */}
+      {emptyReason === null ? (
+        <p>{current.text({ ...facts, lambda })}</p>
+      ) : (
+        <p className="tour-empty" data-testid="tour-empty">
+          {emptyReason}
+        </p>
+      )}
       <div className="tour-nav">
         <button type="button" disabled={step === 1} onClick={() => setTour(step - 1)}>
           ← Back

@@ -47,8 +47,9 @@ export function WorkloadStatus({ overLimit, maxChars }: { overLimit: number; max
       )}
       {status === 'cancelled' && (
         <p className="banner note" data-testid="workload-cancelled">
-          Cancelled after {formatCount(progress.done)} of {formatCount(progress.total)} queries: the plan below covers
-          the ones predicted.
+          {progress.total === 0
+            ? 'Cancelled while reading the file: nothing was predicted.'
+            : `Cancelled after ${formatCount(progress.done)} of ${formatCount(progress.total)} queries: the plan below covers the ones predicted.`}
         </p>
       )}
       {error && (

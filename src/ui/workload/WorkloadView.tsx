@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import type { Manifest } from '../../bundle/manifest';
 import type { Report } from '../../evaluate/report';
 import type { PlanFilter } from '../../workload/plan';
+import { NO_LLM_ENABLED } from '../../state/useEffectivePool';
 import { useView } from '../../state/viewStore';
 import { worthWaiting } from '../../predictor/readiness';
 import { usePredictor } from '../../predictor/usePredictor';
@@ -40,6 +41,7 @@ interface ResultsProps {
   /** New queries are being read or predicted: the plan on screen is the previous one. */
   predicting: boolean;
   routeMs: number | null;
+  capped: boolean;
 }
 
 const WorkloadResults = memo(function WorkloadResults({
@@ -51,6 +53,7 @@ const WorkloadResults = memo(function WorkloadResults({
   routing,
   predicting,
   routeMs,
+  capped,
 }: ResultsProps) {
   // The part of the plan picked in the chart, for the queries it was picked on: other queries make it meaningless.
   const [picked, setPicked] = useState<{ texts: readonly string[]; filter: PlanFilter } | null>(null);
@@ -92,7 +95,7 @@ const WorkloadResults = memo(function WorkloadResults({
           picked={filter}
           onPick={pick}
         />
-        <WorkloadSummary r2={plan.r2Totals} reactive={plan.reactiveTotals} savings={plan.savings} />
+        <WorkloadSummary r2={plan.r2Totals} reactive={plan.reactiveTotals} savings={plan.savings} capped={capped} />
         <WorkloadExports texts={plan.texts} r2={plan.r2} reactive={plan.reactive} curves={namedCurves} />
       </section>
 
@@ -151,6 +154,7 @@ export function WorkloadView() {
   const overrides = useView((s) => s.pool);
   const overrideModel = useView((s) => s.overrideModel);
   const resetPool = useView((s) => s.resetPool);
+  const noneEnabled = manifest !== null && !w.anyEnabled;
 
   return (
     <div className="workload-view" data-testid="workload">
@@ -182,7 +186,13 @@ export function WorkloadView() {
         </LambdaSlider>
       </section>
 
-      {plan && manifest && curves && (
+      {noneEnabled && (
+        <p className="banner note" data-testid="workload-no-llm">
+          {NO_LLM_ENABLED}
+        </p>
+      )}
+
+      {plan && manifest && curves && !noneEnabled && (
         <WorkloadResults
           manifest={manifest}
           plan={plan}
@@ -192,6 +202,7 @@ export function WorkloadView() {
           routing={w.routing}
           predicting={w.predicting}
           routeMs={w.routeMs}
+          capped={cap !== null}
         />
       )}
 

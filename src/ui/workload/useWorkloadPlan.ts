@@ -1,29 +1,31 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { usePredictor } from '../../predictor/usePredictor';
 import { useDebounced } from '../useDebounced';
+import type { Prediction } from '../../router/curves';
 import type { DecisionRules } from '../../router/types';
 import { useEffectivePool } from '../../state/useEffectivePool';
 import { useView } from '../../state/viewStore';
 import { lambdaGrid } from '../../evaluate/lambdas';
+import { MapIndexBuilder, type MapIndex } from '../../workload/mapIndex';
 import {
-  indexMaps,
+  CurveSweep,
   planTotals,
-  predictedCurve,
   queryMaps,
+  type DeferralPoint,
   type QueryMaps,
+  type Router,
   type RoutingSettings,
 } from '../../workload/plan';
+import { runSliced } from '../../workload/slices';
 import { savings } from '../../workload/savings';
 import { useWorkload } from './workloadStore';
 
 /** The λ sweep the workload view draws: 50 points, denser where costs make λ matter. */
 const WORKLOAD_LAMBDAS = lambdaGrid(47);
-/** Queries routed between two yields to the page, so a re-route never freezes it. */
-const ROUTE_SLICE = 400;
+/** Queries swept over every λ between two looks at the clock. */
+const SWEEP_SLICE = 500;
 /** How long λ must rest before the plan follows it while a batch predicts. */
 const BATCH_PLAN_DEBOUNCE_MS = 200;
-/** Queries routed per idle callback while a batch predicts (a few ms: a press arriving then waits little). */
-const IDLE_SLICE = 16;
 
 /**
  * The workload view's numbers, from the workload's cached predictions and the view's λ, cap,
@@ -46,7 +48,7 @@ export function useWorkloadPlan() {
   // Predictions from another bundle than the one loaded now are never routed with this one's pool.
   const otherBundle = predictedWith !== null && predictedWith !== manifest;
 
-  const { pool, enabled, colors } = useEffectivePool(manifest);
+  const { pool, enabled, anyEnabled, colors } = useEffectivePool(manifest);
   const rules: DecisionRules = appRules ? 'playground' : (manifest?.decisionRules ?? 'playground');
 
   const settings: RoutingSettings | null = useMemo(
@@ -72,70 +74,84 @@ export function useWorkloadPlan() {
     [cacheKey],
   );
 
-  // While the worker predicts, the main thread is idle: it routes what has arrived, a few queries per idle
-  // callback, so a slider press never waits long behind it.
+  // While the worker predicts, the main thread is idle: it routes what has arrived in the browser's idle
+  // time, a few queries per slice, so a slider press never waits long behind it. One walk per batch: a Map's
+  // key iterator also visits the entries added after it was made, so each chunk costs only its own queries.
+  const walk = useRef<{
+    source: ReadonlyMap<string, Prediction>;
+    cache: Map<string, QueryMaps>;
+    keys: Iterator<string>;
+    seen: number;
+  } | null>(null);
   useEffect(() => {
     if (!arriving || !settings) return;
     const cache = cachedMaps(settings);
-    const pending = [...arriving.keys()].filter((t) => !cache.has(t));
-    let i = 0;
-    let handle = 0;
-    const work = () => {
-      for (const end = Math.min(pending.length, i + IDLE_SLICE); i < end; i++)
-        cache.set(pending[i]!, queryMaps(pending[i]!, arriving.get(pending[i]!)!, settings));
-      if (i < pending.length) handle = requestIdleCallback(work);
-    };
-    handle = requestIdleCallback(work);
-    return () => cancelIdleCallback(handle);
+    if (walk.current?.source !== arriving || walk.current.cache !== cache)
+      walk.current = { source: arriving, cache, keys: arriving.keys(), seen: 0 };
+    const w = walk.current;
+    return runSliced(
+      (deadline) => {
+        // Never past the last key: an iterator that has said "done" stays done, whatever arrives next.
+        for (; w.seen < arriving.size; w.seen++) {
+          if (deadline()) return false;
+          const text = w.keys.next().value as string;
+          if (!cache.has(text)) cache.set(text, queryMaps(text, arriving.get(text)!, settings));
+        }
+        return true;
+      },
+      { idle: true },
+    );
   }, [arriving, arrived, settings, cachedMaps]);
 
-  // The maps of the latest settings and queries once built; older ones stay on screen meanwhile.
+  // The maps of the latest settings and queries, indexed, and both routers' curves swept over λ, all in
+  // slices; older ones stay on screen meanwhile.
   const [built, setBuilt] = useState<{
     settings: RoutingSettings;
     routable: string[];
-    index: ReturnType<typeof indexMaps>;
+    index: Record<Router, MapIndex>;
+    curves: Record<Router, DeferralPoint[]>;
     routeMs: number;
   } | null>(null);
   useEffect(() => {
     if (!settled || !settings || routable.length === 0) return;
-    let stopped = false;
     const started = performance.now();
     const cache = cachedMaps(settings);
-    const out: QueryMaps[] = [];
-    const step = () => {
-      if (stopped) return;
-      const end = Math.min(routable.length, out.length + ROUTE_SLICE);
-      for (let i = out.length; i < end; i++) {
-        const text = routable[i]!;
+    const builders = { r2: new MapIndexBuilder(), reactive: new MapIndexBuilder() };
+    const sweeps = { r2: new CurveSweep(WORKLOAD_LAMBDAS), reactive: new CurveSweep(WORKLOAD_LAMBDAS) };
+    let routed = 0;
+    let swept = 0;
+    let index: Record<Router, MapIndex> | null = null;
+    return runSliced((deadline) => {
+      for (; routed < routable.length; routed++) {
+        if (deadline()) return false;
+        const text = routable[routed]!;
         let m = cache.get(text);
         if (!m) cache.set(text, (m = queryMaps(text, predictions.get(text)!, settings)));
-        out.push(m);
+        builders.r2.add(m.r2);
+        builders.reactive.add(m.reactive);
       }
-      if (out.length < routable.length) setTimeout(step, 0);
-      else setBuilt({ settings, routable, index: indexMaps(out), routeMs: performance.now() - started });
-    };
-    setTimeout(step, 0);
-    return () => {
-      stopped = true;
-    };
+      index ??= { r2: builders.r2.build(), reactive: builders.reactive.build() };
+      while (swept < routable.length) {
+        if (deadline()) return false;
+        const to = Math.min(routable.length, swept + SWEEP_SLICE);
+        sweeps.r2.add(index.r2, swept, to);
+        sweeps.reactive.add(index.reactive, swept, to);
+        swept = to;
+      }
+      const curves = { r2: sweeps.r2.points(), reactive: sweeps.reactive.points() };
+      setBuilt({ settings, routable, index, curves, routeMs: performance.now() - started });
+      return true;
+    });
   }, [settled, settings, routable, predictions, cachedMaps]);
   const cleared = otherBundle || (texts.length === 0 && status !== 'reading');
   const maps = useMemo(
     () => (built && !cleared ? { texts: built.routable, index: built.index } : null),
     [built, cleared],
   );
+  const curves = built && !cleared ? built.curves : null;
   const routing =
     !settled ||
     (settings !== null && routable.length > 0 && (built?.settings !== settings || built.routable !== routable));
-
-  const curves = useMemo(
-    () =>
-      maps && {
-        r2: predictedCurve(maps.index.r2, WORKLOAD_LAMBDAS),
-        reactive: predictedCurve(maps.index.reactive, WORKLOAD_LAMBDAS),
-      },
-    [maps],
-  );
   // While a batch predicts, the stale plan follows λ once the presses pause: redrawing it at every
   // press would share the main thread with the arriving chunks, and the slider would lag.
   const pausedLambda = useDebounced(lambda, BATCH_PLAN_DEBOUNCE_MS);
@@ -171,6 +187,7 @@ export function useWorkloadPlan() {
     manifest,
     pool,
     enabled,
+    anyEnabled,
     colors,
     plan,
     curves,
