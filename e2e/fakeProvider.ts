@@ -160,8 +160,9 @@ async function answer(req: IncomingMessage, res: ServerResponse, body: ChatBody,
     if (res.destroyed) return;
     if (i === breakAfter) {
       if (mode === 'stall') return; // keep the connection open, silent, until the client gives up
-      // A browser drops stream data not yet read when the connection fails: let it read first.
-      await sleep(100);
+      // A browser drops stream data not yet read when the connection fails: let it read first,
+      // with room for a host whose cores are busy.
+      await sleep(500);
       res.destroy();
       return;
     }
