@@ -17,6 +17,7 @@ import { Explanation } from './ui/Explanation';
 import { LambdaMap } from './ui/LambdaMap';
 import { LambdaSlider } from './ui/LambdaSlider';
 import { ModelCard } from './ui/ModelCard';
+import { OfflineReady } from './ui/OfflineReady';
 import { PoolEditor } from './ui/PoolEditor';
 import { GuessToggle, PresentToggle, TourToggle } from './ui/ModeToggles';
 import { QueryInput } from './ui/QueryInput';
@@ -26,6 +27,7 @@ import { ShareButton } from './ui/ShareButton';
 import { TableExport } from './ui/ExportButtons';
 import { GuessPanel } from './ui/guess/GuessPanel';
 import { Tour } from './ui/tour/Tour';
+import { UpdateBanner } from './ui/UpdateBanner';
 import { useStageKeys } from './ui/useStageKeys';
 import { WorkloadTab } from './ui/workload/WorkloadTab';
 
@@ -101,6 +103,7 @@ export function App() {
           <WorkloadTab />
           <BundlePicker bundleId={bundleId} onSelect={setBundleId} />
           <BackendBadge load={predictor.load} latencyMs={pg.latencyMs} />
+          <OfflineReady />
           <ShareButton />
           {view === 'main' && (
             <>
@@ -112,6 +115,7 @@ export function App() {
         </div>
       </header>
 
+      <UpdateBanner />
       <Banners
         error={predictor.error}
         failed={predictor.status === 'failed'}

@@ -14,6 +14,7 @@ import { encoderGate, useEncoder } from '../predictor/useEncoder';
 import { formatBytes, formatMs } from './format';
 import { useDebounced } from './useDebounced';
 import { FolderButton } from './FolderButton';
+import { ThreadsNote } from './ThreadsNote';
 
 type Qwen3Spec = Extract<EncoderSpec, { kind: 'qwen3-embedding' }>;
 type BrowserDevice = 'wasm' | 'webgpu';
@@ -125,6 +126,7 @@ export function EncoderPanel({ spec }: Props) {
         {spec.normalize ? ', L2-normalised' : ''}). It runs in this page, on this machine; weights fetched from the Hub
         stay in this browser’s cache.
       </p>
+      <ThreadsNote />
       <div className="control-row">
         <label>
           <input type="radio" name="encoder-source" checked={kind === 'hub'} onChange={() => setKind('hub')} /> Hugging

@@ -1,0 +1,42 @@
+import { releaseCached } from '../bundle/authorsRelease';
+import { exportOptions } from '../encoder/exportFiles';
+import { HUB } from '../encoder/hub';
+import { ENCODER_CACHE } from '../worker/encoderProtocol';
+// The same file src/worker/encoderHost.ts runs the encoder on (the name is its content's hash), to ask the service worker whether it is kept.
+import encoderRuntimeUrl from '../../node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm?url';
+import type { OfflineFacts } from './offlineSummary';
+import type { WorkerStatus } from './protocol';
+
+/** What this browser keeps of the authors' release for a visit without network: read from Cache Storage. */
+
+const HUB_FILE = new RegExp(`^${HUB}/([^/]+/[^/]+)/resolve/main/(.+)$`);
+
+/** Precisions of any Qwen3 export whose every file is in the encoder's cache. */
+async function keptEncoderPrecisions(): Promise<string[]> {
+  if (typeof caches === 'undefined' || !(await caches.has(ENCODER_CACHE))) return [];
+  const byExport = new Map<string, string[]>();
+  for (const request of await (await caches.open(ENCODER_CACHE)).keys()) {
+    const [, id, path] = HUB_FILE.exec(request.url) ?? [];
+    if (id && path) byExport.set(id, [...(byExport.get(id) ?? []), path]);
+  }
+  return [...byExport].flatMap(([id, paths]) => {
+    try {
+      return exportOptions(
+        paths.map((path) => ({ path, size: 0 })),
+        id,
+      ).map((o) => o.precision);
+    } catch {
+      return []; // a file list without its config or tokenizer kept
+    }
+  });
+}
+
+export async function releaseKept(kept: WorkerStatus | null): Promise<OfflineFacts['release']> {
+  const runtime = new URL(encoderRuntimeUrl, location.href).pathname.slice(import.meta.env.BASE_URL.length);
+  const [heads, encoder] = await Promise.all([releaseCached().catch(() => false), keptEncoderPrecisions()]);
+  return {
+    heads,
+    encoder: [...new Set(encoder)],
+    runtime: kept?.optional.some((f) => f.path === runtime && f.kept) ?? false,
+  };
+}

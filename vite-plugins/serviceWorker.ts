@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { DEFAULT_BUNDLE_ID } from '../src/config.ts';
+import { buildManifest, type BuiltFile } from '../src/offline/buildManifest.ts';
+
+/**
+ * Builds the service worker (src/offline/sw.ts) into sw.js at the app's base, with this build's
+ * manifest written into it, and names the build in index.html (<meta name="r2-build">) so the
+ * page can tell its own build from a newer one's. Production builds only: the dev server has none.
+ */
+
+const SOURCE = fileURLToPath(new URL('../src/offline/sw.ts', import.meta.url));
+export const BUILD_META = 'r2-build';
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+function filesUnder(root: string, dir = root): BuiltFile[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return filesUnder(root, full);
+    const content = readFileSync(full);
+    return [{ path: relative(root, full).split('\\').join('/'), bytes: content.length, sha256: sha256(content) }];
+  });
+}
+
+const builtFile = (path: string, content: string | Uint8Array): BuiltFile => ({
+  path,
+  bytes: typeof content === 'string' ? Buffer.byteLength(content) : content.length,
+  sha256: sha256(content),
+});
+
+export function serviceWorkerPlugin(): Plugin {
+  let publicDir = '';
+  return {
+    name: 'r2-service-worker',
+    apply: 'build',
+    // After Vite has written index.html and every other plugin its files (the models, the worker's chunks).
+    enforce: 'post',
+    configResolved(config) {
+      publicDir = config.publicDir;
+    },
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: SOURCE, fileName: 'sw.js' });
+    },
+    generateBundle: {
+      // After Vite's own last touches to the chunks, so the sizes and digests are those written.
+      order: 'post',
+      handler(_options, bundle) {
+        const sw = bundle['sw.js'];
+        const html = bundle['index.html'];
+        if (sw?.type !== 'chunk' || html?.type !== 'asset')
+          return this.error('the build has no sw.js chunk or index.html');
+        // A service worker registered as a classic script can import nothing.
+        if (sw.imports.length || sw.dynamicImports.length || sw.exports.length)
+          return this.error(`sw.js must stand alone, but it shares code with the page: ${sw.imports.join(', ')}`);
+        const files = Object.values(bundle).map((f) => builtFile(f.fileName, f.type === 'chunk' ? f.code : f.source));
+        if (publicDir && existsSync(publicDir)) files.push(...filesUnder(publicDir));
+        const manifest = buildManifest(files, DEFAULT_BUNDLE_ID, sha256);
+        const page = String(html.source).replace(
+          '</head>',
+          `  <meta name="${BUILD_META}" content="${manifest.build}" />\n  </head>`,
+        );
+        html.source = page;
+        const entry = manifest.required.find((f) => f.path === 'index.html');
+        if (!entry) return this.error('index.html is not among the files the service worker keeps');
+        Object.assign(entry, builtFile('index.html', page));
+        sw.code = `self.__R2_BUILD__ = ${JSON.stringify(manifest)};\n${sw.code}`;
+      },
+    },
+  };
+}
