@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { textChunks } from '../../workload/fileText';
 import { pickedDataFolder } from '../../workload/pickedDataFolder';
 import { FolderButton } from '../FolderButton';
+import { SampleWorkload } from './SampleWorkload';
 import { useWorkload, workloadStore } from './workloadStore';
 
 const queryFiles = (files: readonly File[]) => files.map((f) => ({ name: f.name, chunks: textChunks(f) }));
@@ -47,6 +48,7 @@ export function WorkloadInputs({ ready }: { ready: boolean }) {
           }}
         />
       </label>
+      <SampleWorkload disabled={!ready} onFile={(file) => run([file])} />
       <div className="file-pick">
         <span>Or an R2-Bench-format folder (pool.json and its judge CSVs), with ground truth</span>
         <FolderButton
