@@ -4,10 +4,17 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { BuildManifest } from '../src/offline/buildManifest';
+import { pinFiles } from '../src/bundle/__fixtures__/remoteRelease';
+import { AUTHORS_RELEASE } from '../src/bundle/authorsRelease';
 import { TINY_BUNDLE_ID } from '../src/encoder/__fixtures__/tinyQwen3';
+import { tinyTextGenExport } from '../src/encoder/__fixtures__/tinyQwen3TextGen';
+import { QWEN3_EXPORT } from '../src/encoder/exportFiles';
+import { FIXTURE_RELEASE, releaseFiles } from '../src/importer/__fixtures__/releaseFixtures';
+import type { BuildManifest } from '../src/offline/buildManifest';
 import { serveStatic, type StaticServer } from '../scripts/staticServer';
 import { enabledModels, expectCurves } from './app';
+import { serveHubExports } from './hubExport';
+import { serveRelease } from './releaseRoutes';
 import { serveTinyBundle } from './tinyQwen3Bundle';
 
 // The app as a person hosts it: a production build under a sub-path, served by a plain static
@@ -129,6 +136,35 @@ test('a ?bundle= link opens that bundle under the sub-path; the encoder panel sa
   // Not kept for offline use, and the badge says what a reload without network would open.
   await expect(page.getByTestId('offline-ready')).toHaveAttribute('data-state', 'partial');
   await expect(page.getByTestId('offline-ready')).toContainText(`The bundle “${TINY_BUNDLE_ID}” is not kept`);
+});
+
+test('with the released router’s heads and encoder kept, a reload without network opens it', async ({
+  page,
+  context,
+}) => {
+  const files = releaseFiles(FIXTURE_RELEASE);
+  await serveRelease(context, files, { pins: pinFiles(files) });
+  await serveHubExports(context, { [QWEN3_EXPORT]: tinyTextGenExport(1024) });
+  const loadEncoder = async () => {
+    await expect(page.getByTestId('encoder-load')).toBeEnabled();
+    await page.getByTestId('encoder-load').click();
+    await expect(page.getByTestId('encoder-status')).toHaveText('ready', { timeout: 30_000 });
+    await expectCurves(page, await enabledModels(page));
+  };
+  await page.goto(`${server.url}?bundle=${AUTHORS_RELEASE.id}`);
+  await expect(page.getByTestId('release-progress')).toHaveAttribute('data-state', 'ready');
+  await loadEncoder();
+  const badge = page.getByTestId('offline-ready');
+  await offlineReady(page);
+  await expect(badge).toContainText('The authors’ R2-Router: its heads are kept, its Qwen3 encoder is kept');
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('bundle-picker')).toHaveValue(AUTHORS_RELEASE.id);
+  await expect(page.getByTestId('release-progress')).toContainText('read from this browser’s cache');
+  await loadEncoder();
+  await expect(page.getByTestId('encoder-loaded')).toHaveAttribute('data-from', 'cache');
+  await offlineReady(page);
 });
 
 test('a new deployment on the same origin: the next visit opens it whole, an open tab is offered a reload', async ({

@@ -5,13 +5,19 @@ import type { WorkerStatus } from './protocol';
 /** Just enough of the Service Worker API: workers answer "status" with their build's files. */
 class FakeWorker extends EventTarget {
   messages: string[] = [];
+  kept = new Set<string>();
   constructor(private build: string) {
     super();
   }
-  postMessage(message: { type: string }, ports: MessagePort[] = []) {
-    this.messages.push(message.type);
-    const status: WorkerStatus = { build: this.build, required: { files: 2, bytes: 10, kept: 2 }, optional: [] };
-    if (message.type === 'status') ports[0]!.postMessage(status);
+  postMessage(message: { type: string; paths?: string[] }, ports: MessagePort[] = []) {
+    this.messages.push(message.type === 'keep' ? `keep ${message.paths!.join(' ')}` : message.type);
+    for (const path of message.paths ?? []) this.kept.add(path);
+    const status: WorkerStatus = {
+      build: this.build,
+      required: { files: 2, bytes: 10, kept: 2 },
+      optional: ['a.wasm', 'b.wasm'].map((path) => ({ path, bytes: 5, kept: this.kept.has(path) })),
+    };
+    if (message.type !== 'activate') ports[0]!.postMessage(status);
   }
 }
 
@@ -37,6 +43,7 @@ function deps(container: unknown, over: Partial<OfflineDeps> = {}): OfflineDeps 
     settled: () => Promise.resolve(),
     reload: vi.fn(),
     onVisible: () => {},
+    used: () => [],
     ...over,
   };
 }
@@ -89,6 +96,19 @@ describe('createOfflineStore', () => {
     expect(reload).not.toHaveBeenCalled();
     container.dispatchEvent(new Event('controllerchange'));
     expect(reload).toHaveBeenCalledOnce();
+  });
+
+  it('has the worker keep the runtimes the page used, once each, whether used before it was active or after', async () => {
+    const active = new FakeWorker('b2');
+    const { container } = fakes({ active });
+    let used = ['a.wasm'];
+    const store = createOfflineStore(deps(container, { used: () => used }));
+    await store.start();
+    await expect.poll(() => store.getState().kept?.optional.find((f) => f.path === 'a.wasm')?.kept).toBe(true);
+    used = ['a.wasm', 'b.wasm'];
+    await Promise.all([store.getState().keep(used), store.getState().keep(used)]);
+    expect(active.messages.filter((m) => m.startsWith('keep'))).toEqual(['keep a.wasm', 'keep b.wasm']);
+    expect(store.getState().kept?.optional.every((f) => f.kept)).toBe(true);
   });
 
   it('looks for a new deployment when the page is seen again', async () => {

@@ -18,6 +18,8 @@ export interface OfflineState {
   updateWaiting: boolean;
   /** Activates the waiting build and reloads into it. */
   reloadIntoUpdate: () => void;
+  /** Has the active worker keep these optional files (paths under the base) that the page has used. */
+  keep: (paths: readonly string[]) => Promise<void>;
 }
 
 export interface OfflineDeps {
@@ -31,20 +33,24 @@ export interface OfflineDeps {
   reload: () => void;
   /** Calls back when the page becomes visible again, the moment to look for a new deployment. */
   onVisible: (callback: () => void) => void;
+  /** The optional files (runtimes) the page has used so far, to keep once the worker is active. */
+  used: () => string[];
 }
 
 const STATUS_TIMEOUT_MS = 5000;
+/** Keeping a 27 MB runtime may mean downloading it again. */
+const KEEP_TIMEOUT_MS = 120_000;
 
-/** What a worker keeps, asked on a port of its own; null if it does not answer. */
-function ask(worker: ServiceWorker): Promise<WorkerStatus | null> {
+/** What a worker keeps (after doing what `message` asks), answered on a port of its own; null if it does not answer. */
+function ask(worker: ServiceWorker, message: PageMessage = { type: 'status' }, timeoutMs = STATUS_TIMEOUT_MS) {
   const channel = new MessageChannel();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), STATUS_TIMEOUT_MS);
+  return new Promise<WorkerStatus | null>((resolve) => {
+    const timer = setTimeout(() => resolve(null), timeoutMs);
     channel.port1.onmessage = (e: MessageEvent<WorkerStatus>) => {
       clearTimeout(timer);
       resolve(e.data);
     };
-    worker.postMessage({ type: 'status' } satisfies PageMessage, [channel.port2]);
+    worker.postMessage(message, [channel.port2]);
   });
 }
 
@@ -53,6 +59,8 @@ const activate = (worker: ServiceWorker) => worker.postMessage({ type: 'activate
 export function createOfflineStore(deps: OfflineDeps): StoreApi<OfflineState> & { start: () => Promise<void> } {
   let registration: ServiceWorkerRegistration | null = null;
   let reloading = false;
+  /** Optional files a `keep` message is out for. */
+  const keeping = new Set<string>();
   const store = createStore<OfflineState>()(() => ({
     worker: 'starting',
     reason: null,
@@ -66,6 +74,17 @@ export function createOfflineStore(deps: OfflineDeps): StoreApi<OfflineState> & 
       reloading = true;
       activate(waiting);
     },
+    keep: async (paths) => {
+      const active = registration?.active;
+      const missing = paths.filter(
+        (p) => !keeping.has(p) && store.getState().kept?.optional.some((f) => f.path === p && !f.kept),
+      );
+      if (!active || !missing.length) return;
+      missing.forEach((p) => keeping.add(p));
+      const kept = await ask(active, { type: 'keep', paths: missing }, KEEP_TIMEOUT_MS);
+      missing.forEach((p) => keeping.delete(p));
+      if (kept) store.setState({ kept });
+    },
   }));
 
   /** Reads the registration again: the active worker's files, and whether a waiting one is newer than this page. */
@@ -77,6 +96,7 @@ export function createOfflineStore(deps: OfflineDeps): StoreApi<OfflineState> & 
         reason: 'it could not keep the app’s files (it tries again on the next visit)',
       });
     store.setState({ worker: active ? 'active' : 'installing', kept: active ? await ask(active) : null });
+    void store.getState().keep(deps.used());
     if (!active || !waiting) return;
     const next = await ask(waiting);
     // A waiting worker of this very page's build (the page came from the network, past an older

@@ -1,6 +1,8 @@
 import { useStore } from 'zustand';
+import { encoderStore } from '../predictor/useEncoder';
 import { predictorStore } from '../predictor/usePredictor';
 import { createOfflineStore, type OfflineState } from './offlineStore';
+import { ENCODER_RUNTIME, WEBGPU_RUNTIME } from './runtimes';
 
 /** The page's one offline store, started by mount.tsx. */
 
@@ -28,6 +30,12 @@ async function afterFirstBundle(): Promise<void> {
   );
 }
 
+/** The runtimes this page has run on, besides the predictor's WASM one (kept with the app). */
+function usedRuntimes(): string[] {
+  const used = encoderStore.getState().status === 'ready' ? [ENCODER_RUNTIME] : [];
+  return predictorStore.getState().load?.backend === 'webgpu' ? [...used, WEBGPU_RUNTIME] : used;
+}
+
 export const offline = createOfflineStore({
   container: 'serviceWorker' in navigator ? navigator.serviceWorker : { unavailable: unavailable() },
   pageBuild: document.querySelector<HTMLMetaElement>('meta[name="r2-build"]')?.content ?? null,
@@ -38,7 +46,13 @@ export const offline = createOfflineStore({
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') callback();
     }),
+  used: usedRuntimes,
 });
+
+// A runtime is kept as soon as the page has used one, whichever worker fetched it.
+const keepUsed = () => void offline.getState().keep(usedRuntimes());
+encoderStore.subscribe(keepUsed);
+predictorStore.subscribe(keepUsed);
 
 export function useOffline<T>(selector: (state: OfflineState) => T): T {
   return useStore(offline, selector);

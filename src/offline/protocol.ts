@@ -7,7 +7,12 @@ export type PageMessage =
   /** Answered on the port sent with it, with a WorkerStatus. */
   | { type: 'status' }
   /** A waiting worker takes over now, instead of when the last tab of the previous build closes. */
-  | { type: 'activate' };
+  | { type: 'activate' }
+  /**
+   * Keeps these optional files (paths under the base) now, answered with a WorkerStatus once done:
+   * a worker started before the service worker controlled the page fetched them past it.
+   */
+  | { type: 'keep'; paths: string[] };
 
 export interface KeptCount {
   files: number;

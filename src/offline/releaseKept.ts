@@ -2,10 +2,9 @@ import { releaseCached } from '../bundle/authorsRelease';
 import { exportOptions } from '../encoder/exportFiles';
 import { HUB } from '../encoder/hub';
 import { ENCODER_CACHE } from '../worker/encoderProtocol';
-// The same file src/worker/encoderHost.ts runs the encoder on (the name is its content's hash), to ask the service worker whether it is kept.
-import encoderRuntimeUrl from '../../node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.wasm?url';
 import type { OfflineFacts } from './offlineSummary';
 import type { WorkerStatus } from './protocol';
+import { ENCODER_RUNTIME } from './runtimes';
 
 /** What this browser keeps of the authors' release for a visit without network: read from Cache Storage. */
 
@@ -32,11 +31,10 @@ async function keptEncoderPrecisions(): Promise<string[]> {
 }
 
 export async function releaseKept(kept: WorkerStatus | null): Promise<OfflineFacts['release']> {
-  const runtime = new URL(encoderRuntimeUrl, location.href).pathname.slice(import.meta.env.BASE_URL.length);
   const [heads, encoder] = await Promise.all([releaseCached().catch(() => false), keptEncoderPrecisions()]);
   return {
     heads,
     encoder: [...new Set(encoder)],
-    runtime: kept?.optional.some((f) => f.path === runtime && f.kept) ?? false,
+    runtime: kept?.optional.some((f) => f.path === ENCODER_RUNTIME && f.kept) ?? false,
   };
 }

@@ -40,7 +40,7 @@ async function keep(cache: Cache, file: KeptFile): Promise<void> {
   await cache.put(url, response);
 }
 
-/** A runtime the browser already downloaded for the page is kept without another download. */
+/** A runtime the browser already downloaded for the page (before this worker controlled it) is kept without another download. */
 async function keepIfAtHand(cache: Cache, file: KeptFile): Promise<void> {
   const url = urlOf(file);
   const response = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' }).catch(() => null);
@@ -116,8 +116,16 @@ async function status(): Promise<WorkerStatus> {
   };
 }
 
+async function keepOptional(paths: readonly string[]): Promise<void> {
+  const cache = await caches.open(cacheName);
+  const files = manifest.optional.filter((f) => paths.includes(f.path));
+  await Promise.all(files.map((f) => keep(cache, f).catch(() => undefined)));
+}
+
 self.addEventListener('message', (event) => {
   const message = event.data as PageMessage;
+  const answer = () => status().then((s) => event.ports[0]?.postMessage(s));
   if (message.type === 'activate') event.waitUntil(self.skipWaiting());
-  else if (message.type === 'status') event.waitUntil(status().then((s) => event.ports[0]?.postMessage(s)));
+  else if (message.type === 'status') event.waitUntil(answer());
+  else if (message.type === 'keep') event.waitUntil(keepOptional(message.paths).then(answer));
 });
