@@ -33,13 +33,17 @@ describe('offlineSummary', () => {
       expect(s.state).toBe('no');
       expect(s.lines).toEqual(['Nothing is kept for offline use: a page opened from a file cannot run one.']);
     }
-    expect(offlineSummary(facts({ worker: 'installing', kept: null })).state).toBe('no');
+    expect(offlineSummary(facts({ worker: 'installing', kept: null }))).toMatchObject({
+      state: 'no',
+      label: 'saving…',
+    });
+    expect(offlineSummary(facts({ worker: 'starting', kept: null }))).toMatchObject({ state: 'no', label: 'not yet' });
   });
 
   it('is partial while an earlier build is kept, or files are missing', () => {
     expect(offlineSummary(facts({ pageBuild: 'b2' }))).toMatchObject({
       state: 'partial',
-      label: 'offline: older version',
+      label: 'older version',
     });
     const missing = offlineSummary(facts({ kept: { ...KEPT, required: { ...KEPT.required, kept: 29 } } }));
     expect(missing.state).toBe('partial');

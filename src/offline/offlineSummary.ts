@@ -37,7 +37,7 @@ export type OfflineState = 'ready' | 'partial' | 'no';
 
 export interface OfflineSummary {
   state: OfflineState;
-  /** A word or two for the badge. */
+  /** A word or two for the badge, after "offline:". */
   label: string;
   /** What is kept and what is not, one sentence each. */
   lines: string[];
@@ -64,29 +64,33 @@ export function offlineSummary(facts: OfflineFacts): OfflineSummary {
   if (worker === 'off' || worker === 'unsupported' || worker === 'refused' || worker === 'failed') {
     return {
       state: 'no',
-      label: 'online only',
+      label: 'no',
       lines: [`Nothing is kept for offline use: ${facts.reason ?? 'no service worker runs here'}.`],
     };
   }
   if (!kept || kept.required.kept === 0) {
     return {
       state: 'no',
-      label: 'saving…',
-      lines: ['Saving the app and the default predictor for offline use…'],
+      label: worker === 'starting' ? 'not yet' : 'saving…',
+      lines: [
+        worker === 'starting'
+          ? 'The app and the default predictor are kept for offline use once the page has loaded.'
+          : 'Saving the app and the default predictor for offline use…',
+      ],
     };
   }
   const app = `The app and the default predictor (${MB(kept.required.bytes)})`;
   if (kept.build !== pageBuild) {
     return {
       state: 'partial',
-      label: 'offline: older version',
+      label: 'older version',
       lines: [`${app}: an earlier version is kept; this one is being saved.`, ...releaseLines(release)],
     };
   }
   if (kept.required.kept < kept.required.files) {
     return {
       state: 'partial',
-      label: 'offline: partly',
+      label: 'partly',
       lines: [`${app}: ${kept.required.kept} of ${kept.required.files} files are kept.`, ...releaseLines(release)],
     };
   }
@@ -97,5 +101,5 @@ export function offlineSummary(facts: OfflineFacts): OfflineSummary {
   if (bundle.kind === 'release' && !releaseReady(release))
     lines.push(`Not everything the released router needs is kept: ${fallback}.`);
   const ready = bundle.kind === 'default' || (bundle.kind === 'release' && releaseReady(release));
-  return { state: ready ? 'ready' : 'partial', label: ready ? 'offline ready' : 'offline: partly', lines };
+  return { state: ready ? 'ready' : 'partial', label: ready ? 'ready' : 'partly', lines };
 }

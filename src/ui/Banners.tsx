@@ -61,6 +61,7 @@ function BannersView({ error, failed, manifest, onDismiss }: Props) {
               </p>
               <button
                 type="button"
+                className="banner-action"
                 data-testid="try-release"
                 onClick={() => {
                   setBundleId(AUTHORS_RELEASE.id);

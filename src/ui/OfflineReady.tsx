@@ -29,7 +29,8 @@ function OfflineReadyView() {
   const summary = offlineSummary({ ...offline, bundle: shown(key), release: release.data ?? NOTHING_KEPT });
   return (
     <details className="offline-ready" data-testid="offline-ready" data-state={summary.state}>
-      <summary>
+      <summary title="What this browser keeps for a visit without network">
+        <span className="label">offline</span>{' '}
         <span className={summary.state === 'ready' ? 'badge' : 'badge warn'}>{summary.label}</span>
       </summary>
       <ul>

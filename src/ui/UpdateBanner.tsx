@@ -6,9 +6,9 @@ export function UpdateBanner() {
   const reload = useOffline((s) => s.reloadIntoUpdate);
   if (!waiting) return null;
   return (
-    <div className="banner note" role="status" data-testid="update-ready">
+    <div className="banner note update-ready" role="status" data-testid="update-ready">
       <p>A newer version of the playground has been published. Reload to use it.</p>
-      <button type="button" data-testid="update-reload" onClick={reload}>
+      <button type="button" className="banner-action" data-testid="update-reload" onClick={reload}>
         Reload
       </button>
     </div>
