@@ -1,13 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { pinFiles } from '../src/bundle/__fixtures__/remoteRelease';
 import { AUTHORS_RELEASE } from '../src/bundle/authorsRelease';
-import { tinyTextGenExport } from '../src/encoder/__fixtures__/tinyQwen3TextGen';
-import { QWEN3_EXPORT } from '../src/encoder/exportFiles';
-import { FIXTURE_RELEASE, releaseFiles } from '../src/importer/__fixtures__/releaseFixtures';
 import { SAMPLE_FILE_NAME, sampleQueries } from '../src/workload/sample';
 import { openApp } from './app';
-import { serveHubExports } from './hubExport';
-import { serveRelease } from './releaseRoutes';
+import { serveFixtureRelease } from './releaseRoutes';
 
 // A newcomer's first minute: a whole workload without a file of their own, and the real router one
 // click from the simulated predictor's warning.
@@ -25,9 +20,7 @@ test('the simulated predictor’s banner opens the authors’ router in one clic
   context,
   page,
 }) => {
-  const files = releaseFiles(FIXTURE_RELEASE);
-  await serveRelease(context, files, { pins: pinFiles(files) });
-  await serveHubExports(context, { [QWEN3_EXPORT]: tinyTextGenExport(1024) });
+  await serveFixtureRelease(context);
   await openApp(page);
   const banner = page.getByTestId('simulated-note');
   await expect(banner).toContainText('simulated');

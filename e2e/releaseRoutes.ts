@@ -1,7 +1,11 @@
 import type { BrowserContext } from '@playwright/test';
-import { fakeRemote, type Answer } from '../src/bundle/__fixtures__/remoteRelease';
+import { fakeRemote, pinFiles, type Answer } from '../src/bundle/__fixtures__/remoteRelease';
 import { RELEASE_BASE } from '../src/bundle/authorsRelease';
 import type { PinnedFiles } from '../src/bundle/releaseDownload';
+import { tinyTextGenExport } from '../src/encoder/__fixtures__/tinyQwen3TextGen';
+import { QWEN3_EXPORT } from '../src/encoder/exportFiles';
+import { FIXTURE_RELEASE, releaseFiles } from '../src/importer/__fixtures__/releaseFixtures';
+import { serveHubExports } from './hubExport';
 
 const CORS = { 'access-control-allow-origin': '*' };
 
@@ -22,4 +26,11 @@ export async function serveRelease(
     return r.fulfill({ status: res.status, body: Buffer.from(await res.arrayBuffer()), headers: CORS });
   });
   return remote.requests;
+}
+
+/** The project's fixture release at GitHub's URLs (its digests pinned), and a 1024-wide tiny Qwen3 export as the Hub's. */
+export async function serveFixtureRelease(context: BrowserContext): Promise<void> {
+  const files = releaseFiles(FIXTURE_RELEASE);
+  await serveRelease(context, files, { pins: pinFiles(files) });
+  await serveHubExports(context, { [QWEN3_EXPORT]: tinyTextGenExport(1024) });
 }

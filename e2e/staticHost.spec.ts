@@ -4,17 +4,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { pinFiles } from '../src/bundle/__fixtures__/remoteRelease';
 import { AUTHORS_RELEASE } from '../src/bundle/authorsRelease';
 import { TINY_BUNDLE_ID } from '../src/encoder/__fixtures__/tinyQwen3';
-import { tinyTextGenExport } from '../src/encoder/__fixtures__/tinyQwen3TextGen';
-import { QWEN3_EXPORT } from '../src/encoder/exportFiles';
-import { FIXTURE_RELEASE, releaseFiles } from '../src/importer/__fixtures__/releaseFixtures';
 import type { BuildManifest } from '../src/offline/buildManifest';
 import { serveStatic, type StaticServer } from '../scripts/staticServer';
-import { enabledModels, expectCurves } from './app';
-import { serveHubExports } from './hubExport';
-import { serveRelease } from './releaseRoutes';
+import { blockedFetch, enabledModels, expectCurves } from './app';
+import { serveFixtureRelease } from './releaseRoutes';
 import { serveTinyBundle } from './tinyQwen3Bundle';
 
 // The app as a person hosts it: a production build under a sub-path, served by a plain static
@@ -100,14 +95,7 @@ test('under a sub-path on a plain host: curves, then cross-origin isolation afte
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 
   // The policy comes from the page's meta tag here, and still reports what it blocks.
-  const blocked = await page.evaluate(async () => {
-    const seen = new Promise<string>((resolve) =>
-      document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true }),
-    );
-    await fetch('http://192.0.2.1:9/v1/chat/completions').catch(() => null);
-    return seen;
-  });
-  expect(blocked).toBe('connect-src');
+  expect((await blockedFetch(page, 'http://192.0.2.1:9/v1/chat/completions')).directive).toBe('connect-src');
 
   // With the network off, a reload opens the app on the default bundle from what was kept.
   const before = server.requests.length;
@@ -142,9 +130,7 @@ test('with the released router’s heads and encoder kept, a reload without netw
   page,
   context,
 }) => {
-  const files = releaseFiles(FIXTURE_RELEASE);
-  await serveRelease(context, files, { pins: pinFiles(files) });
-  await serveHubExports(context, { [QWEN3_EXPORT]: tinyTextGenExport(1024) });
+  await serveFixtureRelease(context);
   const loadEncoder = async () => {
     await expect(page.getByTestId('encoder-load')).toBeEnabled();
     await page.getByTestId('encoder-load').click();
