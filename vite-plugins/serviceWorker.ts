@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Plugin } from 'vite';
+import { build, type Plugin, type Rolldown } from 'vite';
 import { DEFAULT_BUNDLE_ID } from '../src/config.ts';
 import { buildManifest, type BuiltFile } from '../src/offline/buildManifest.ts';
 
@@ -10,6 +10,8 @@ import { buildManifest, type BuiltFile } from '../src/offline/buildManifest.ts';
  * Builds the service worker (src/offline/sw.ts) into sw.js at the app's base, with this build's
  * manifest written into it, and names the build in index.html (<meta name="r2-build">) so the
  * page can tell its own build from a newer one's. Production builds only: the dev server has none.
+ * The worker is a build of its own (one classic script, as service workers are registered): as a
+ * second entry of the app's build it would change how the page's modules are split into chunks.
  */
 
 const SOURCE = fileURLToPath(new URL('../src/offline/sw.ts', import.meta.url));
@@ -24,6 +26,23 @@ function filesUnder(root: string, dir = root): BuiltFile[] {
     const content = readFileSync(full);
     return [{ path: relative(root, full).split('\\').join('/'), bytes: content.length, sha256: sha256(content) }];
   });
+}
+
+/** sw.ts and what it imports, in one script that defines nothing global. */
+async function workerScript(): Promise<string> {
+  const output = (await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      lib: { entry: SOURCE, formats: ['iife'], name: 'r2ServiceWorker' },
+      minify: true,
+      reportCompressedSize: false,
+    },
+  })) as Rolldown.RolldownOutput[];
+  const chunks = output.flatMap((o) => o.output).filter((f) => f.type === 'chunk');
+  if (chunks.length !== 1) throw new Error(`the service worker built into ${chunks.length} scripts instead of one`);
+  return chunks[0]!.code;
 }
 
 const builtFile = (path: string, content: string | Uint8Array): BuiltFile => ({
@@ -42,20 +61,12 @@ export function serviceWorkerPlugin(): Plugin {
     configResolved(config) {
       publicDir = config.publicDir;
     },
-    buildStart() {
-      this.emitFile({ type: 'chunk', id: SOURCE, fileName: 'sw.js' });
-    },
     generateBundle: {
       // After Vite's own last touches to the chunks, so the sizes and digests are those written.
       order: 'post',
-      handler(_options, bundle) {
-        const sw = bundle['sw.js'];
+      async handler(_options, bundle) {
         const html = bundle['index.html'];
-        if (sw?.type !== 'chunk' || html?.type !== 'asset')
-          return this.error('the build has no sw.js chunk or index.html');
-        // A service worker registered as a classic script can import nothing.
-        if (sw.imports.length || sw.dynamicImports.length || sw.exports.length)
-          return this.error(`sw.js must stand alone, but it shares code with the page: ${sw.imports.join(', ')}`);
+        if (html?.type !== 'asset') return this.error('the build wrote no index.html');
         const files = Object.values(bundle).map((f) => builtFile(f.fileName, f.type === 'chunk' ? f.code : f.source));
         if (publicDir && existsSync(publicDir)) files.push(...filesUnder(publicDir));
         const manifest = buildManifest(files, DEFAULT_BUNDLE_ID, sha256);
@@ -67,7 +78,12 @@ export function serviceWorkerPlugin(): Plugin {
         const entry = manifest.required.find((f) => f.path === 'index.html');
         if (!entry) return this.error('index.html is not among the files the service worker keeps');
         Object.assign(entry, builtFile('index.html', page));
-        sw.code = `self.__R2_BUILD__ = ${JSON.stringify(manifest)};\n${sw.code}`;
+        const script = await workerScript();
+        this.emitFile({
+          type: 'asset',
+          fileName: 'sw.js',
+          source: `self.__R2_BUILD__ = ${JSON.stringify(manifest)};\n${script}`,
+        });
       },
     },
   };

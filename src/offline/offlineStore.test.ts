@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createOfflineStore, type OfflineDeps } from './offlineStore';
+import { createOfflineStore, type AppHooks, type OfflineDeps } from './offlineStore';
 import type { WorkerStatus } from './protocol';
 
 /** Just enough of the Service Worker API: workers answer "status" with their build's files. */
@@ -35,15 +35,15 @@ function fakes(workers: { active?: FakeWorker; waiting?: FakeWorker }, controlle
   return { registration, container };
 }
 
+const HOOKS: AppHooks = { settled: () => Promise.resolve(), used: () => [] };
+
 function deps(container: unknown, over: Partial<OfflineDeps> = {}): OfflineDeps {
   return {
     container: container as ServiceWorkerContainer,
     pageBuild: 'b2',
     base: '/r2/',
-    settled: () => Promise.resolve(),
     reload: vi.fn(),
     onVisible: () => {},
-    used: () => [],
     ...over,
   };
 }
@@ -52,7 +52,7 @@ describe('createOfflineStore', () => {
   it('registers sw.js at the base once settled, and reads what the active worker keeps', async () => {
     const { container } = fakes({ active: new FakeWorker('b2') });
     const store = createOfflineStore(deps(container));
-    await store.start();
+    await store.start(HOOKS);
     expect(container.register).toHaveBeenCalledWith('/r2/sw.js', { scope: '/r2/' });
     expect(store.getState()).toMatchObject({ worker: 'active', controlled: true, updateWaiting: false });
     expect(store.getState().kept?.build).toBe('b2');
@@ -60,17 +60,17 @@ describe('createOfflineStore', () => {
 
   it('says why when there is no service worker, on the dev server, and when registering is blocked', async () => {
     const none = createOfflineStore(deps({ unavailable: 'service workers need HTTPS (or localhost)' }));
-    await none.start();
+    await none.start(HOOKS);
     expect(none.getState()).toMatchObject({
       worker: 'unsupported',
       reason: 'service workers need HTTPS (or localhost)',
     });
     const dev = createOfflineStore(deps(fakes({}).container, { pageBuild: null }));
-    await dev.start();
+    await dev.start(HOOKS);
     expect(dev.getState().worker).toBe('off');
     const blocked = { register: () => Promise.resolve(undefined), controller: null };
     const refused = createOfflineStore(deps(blocked));
-    await refused.start();
+    await refused.start(HOOKS);
     expect(refused.getState()).toMatchObject({ worker: 'refused', reason: 'the browser did not register it' });
   });
 
@@ -78,7 +78,7 @@ describe('createOfflineStore', () => {
     const waiting = new FakeWorker('b2');
     const { container } = fakes({ active: new FakeWorker('b1'), waiting });
     const store = createOfflineStore(deps(container));
-    await store.start();
+    await store.start(HOOKS);
     expect(waiting.messages).toEqual(['status', 'activate']);
     expect(store.getState().updateWaiting).toBe(false);
   });
@@ -88,7 +88,7 @@ describe('createOfflineStore', () => {
     const { container } = fakes({ active: new FakeWorker('b2'), waiting });
     const reload = vi.fn();
     const store = createOfflineStore(deps(container, { reload }));
-    await store.start();
+    await store.start(HOOKS);
     expect(store.getState().updateWaiting).toBe(true);
     expect(waiting.messages).toEqual(['status']);
     store.getState().reloadIntoUpdate();
@@ -102,8 +102,8 @@ describe('createOfflineStore', () => {
     const active = new FakeWorker('b2');
     const { container } = fakes({ active });
     let used = ['a.wasm'];
-    const store = createOfflineStore(deps(container, { used: () => used }));
-    await store.start();
+    const store = createOfflineStore(deps(container));
+    await store.start({ ...HOOKS, used: () => used });
     await expect.poll(() => store.getState().kept?.optional.find((f) => f.path === 'a.wasm')?.kept).toBe(true);
     used = ['a.wasm', 'b.wasm'];
     await Promise.all([store.getState().keep(used), store.getState().keep(used)]);
@@ -115,7 +115,7 @@ describe('createOfflineStore', () => {
     const { container, registration } = fakes({ active: new FakeWorker('b2') });
     let visible = () => {};
     const store = createOfflineStore(deps(container, { onVisible: (fn) => (visible = fn) }));
-    await store.start();
+    await store.start(HOOKS);
     visible();
     expect(registration.update).toHaveBeenCalledOnce();
   });

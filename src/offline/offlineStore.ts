@@ -28,11 +28,15 @@ export interface OfflineDeps {
   pageBuild: string | null;
   /** The app's base URL: the worker's script is sw.js there, and its scope is the base. */
   base: string;
-  /** Resolves when registering (and the downloads it starts) no longer competes with the first curves. */
-  settled: () => Promise<void>;
   reload: () => void;
   /** Calls back when the page becomes visible again, the moment to look for a new deployment. */
   onVisible: (callback: () => void) => void;
+}
+
+/** What the app tells the store when it starts it. */
+export interface AppHooks {
+  /** Resolves when registering (and the downloads it starts) no longer competes with the first curves. */
+  settled: () => Promise<void>;
   /** The optional files (runtimes) the page has used so far, to keep once the worker is active. */
   used: () => string[];
 }
@@ -56,7 +60,10 @@ function ask(worker: ServiceWorker, message: PageMessage = { type: 'status' }, t
 
 const activate = (worker: ServiceWorker) => worker.postMessage({ type: 'activate' } satisfies PageMessage);
 
-export function createOfflineStore(deps: OfflineDeps): StoreApi<OfflineState> & { start: () => Promise<void> } {
+export function createOfflineStore(deps: OfflineDeps): StoreApi<OfflineState> & {
+  start: (app: AppHooks) => Promise<void>;
+} {
+  let used: AppHooks['used'] = () => [];
   let registration: ServiceWorkerRegistration | null = null;
   let reloading = false;
   /** Optional files a `keep` message is out for. */
@@ -96,7 +103,7 @@ export function createOfflineStore(deps: OfflineDeps): StoreApi<OfflineState> & 
         reason: 'it could not keep the app’s files (it tries again on the next visit)',
       });
     store.setState({ worker: active ? 'active' : 'installing', kept: active ? await ask(active) : null });
-    void store.getState().keep(deps.used());
+    void store.getState().keep(used());
     if (!active || !waiting) return;
     const next = await ask(waiting);
     // A waiting worker of this very page's build (the page came from the network, past an older
@@ -105,14 +112,15 @@ export function createOfflineStore(deps: OfflineDeps): StoreApi<OfflineState> & 
     else store.setState({ updateWaiting: true });
   }
 
-  async function start(): Promise<void> {
+  async function start(app: AppHooks): Promise<void> {
+    used = app.used;
     const { container } = deps;
     if ('unavailable' in container) return store.setState({ worker: 'unsupported', reason: container.unavailable });
     if (deps.pageBuild === null)
       return store.setState({ worker: 'off', reason: 'the development server registers no service worker' });
     // Read before the worker claims the page: only a page it served carries its headers.
     store.setState({ controlled: container.controller !== null });
-    await deps.settled();
+    await app.settled();
     let reg: ServiceWorkerRegistration | undefined;
     try {
       reg = await container.register(`${deps.base}sw.js`, { scope: deps.base });

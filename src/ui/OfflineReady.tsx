@@ -4,7 +4,6 @@ import { AUTHORS_RELEASE } from '../bundle/authorsRelease';
 import { DEFAULT_BUNDLE_ID, isLocalBundle } from '../config';
 import { offlineSummary, type ShownBundle } from '../offline/offlineSummary';
 import { useOffline } from '../offline/pageOffline';
-import { releaseKept } from '../offline/releaseKept';
 import { useEncoder } from '../predictor/useEncoder';
 import { usePredictor } from '../predictor/usePredictor';
 
@@ -22,9 +21,11 @@ function OfflineReadyView() {
   const key = usePredictor((s) => s.key);
   const releaseState = usePredictor((s) => s.release?.state ?? null);
   const encoderStatus = useEncoder((s) => s.status);
+  // Read once the service worker has answered, after the first curves: its code loads only then.
   const release = useQuery({
     queryKey: ['offline-release', offline.kept, releaseState, encoderStatus],
-    queryFn: () => releaseKept(offline.kept),
+    queryFn: async () => (await import('../offline/releaseKept')).releaseKept(offline.kept),
+    enabled: offline.kept !== null,
   });
   const summary = offlineSummary({ ...offline, bundle: shown(key), release: release.data ?? NOTHING_KEPT });
   return (
