@@ -126,6 +126,22 @@ test('a ?bundle= link opens that bundle under the sub-path; the encoder panel sa
   await expect(page.getByTestId('offline-ready')).toContainText(`The bundle “${TINY_BUNDLE_ID}” is not kept`);
 });
 
+test.describe('where no service worker can run', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the app runs on one thread, and the encoder panel and the badge say why', async ({ page, context }) => {
+    await serveTinyBundle(context);
+    await page.goto(`${server.url}?bundle=${TINY_BUNDLE_ID}`);
+    const note = page.getByTestId('threads-note');
+    await expect(note).toHaveAttribute('data-threads', 'one');
+    await expect(note).toContainText('no service worker can make it so here (the browser did not register it)');
+    await expect(page.getByTestId('threads-reload')).toHaveCount(0);
+    await expect(page.getByTestId('offline-ready')).toHaveAttribute('data-state', 'no');
+    await expect(page.getByTestId('offline-ready')).toContainText('Nothing is kept for offline use');
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+  });
+});
+
 test('with the released router’s heads and encoder kept, a reload without network opens it', async ({
   page,
   context,
