@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -22,7 +22,8 @@ const NEW_ORIGIN = 'https://llm.example.org';
 const run = promisify(execFile);
 
 test.use({ serviceWorkers: 'allow' });
-test.describe.configure({ mode: 'serial' });
+// Each test loads the app several times, and the service worker keeps 18 MB: more than the usual minute on a busy machine.
+test.describe.configure({ mode: 'serial', timeout: 150_000 });
 
 const dirs = { first: '', second: '' };
 let server: StaticServer;
@@ -44,7 +45,15 @@ async function serve(dir: string, port = 0): Promise<StaticServer> {
 }
 
 async function offlineReady(page: Page): Promise<void> {
-  await expect(page.getByTestId('offline-ready')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(page.getByTestId('offline-ready')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+}
+
+/** One curve per enabled LLM, once the predictor has loaded. */
+async function drawsCurves(page: Page): Promise<void> {
+  await expect(page.getByTestId('backend')).toHaveText(/^(wasm|webgpu)$/, { timeout: 30_000 });
+  const enabled = await enabledModels(page);
+  expect(enabled).toBeGreaterThan(1);
+  await expectCurves(page, enabled);
 }
 
 const pageBuild = (page: Page) => page.locator('meta[name="r2-build"]').getAttribute('content');
@@ -55,6 +64,10 @@ test.beforeAll(async () => {
   dirs.second = mkdtempSync(join(tmpdir(), 'r2-host-b-'));
   await build(dirs.first, ['--base', BASE]);
   await build(dirs.second, [], { BASE_PATH: BASE.slice(0, -1), VITE_EXTRA_CONNECT_ORIGINS: NEW_ORIGIN });
+});
+
+test.afterAll(() => {
+  for (const dir of Object.values(dirs)) rmSync(dir, { recursive: true, force: true });
 });
 
 test.beforeEach(async () => {
@@ -84,14 +97,14 @@ test('under a sub-path on a plain host: curves, then cross-origin isolation afte
   const response = await page.goto(server.url);
   expect(response!.headers()['cross-origin-embedder-policy']).toBeUndefined();
   expect(response!.headers()['content-security-policy']).toBeUndefined();
-  await expectCurves(page, await enabledModels(page));
+  await drawsCurves(page);
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
   await offlineReady(page);
   await expect(page.getByTestId('offline-ready')).toContainText('The app and the default predictor');
 
   // The second load comes through the service worker, which adds the isolation headers.
   await page.reload();
-  await expectCurves(page, await enabledModels(page));
+  await drawsCurves(page);
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 
   // The policy comes from the page's meta tag here, and still reports what it blocks.
@@ -101,7 +114,7 @@ test('under a sub-path on a plain host: curves, then cross-origin isolation afte
   const before = server.requests.length;
   await context.setOffline(true);
   await page.reload();
-  await expectCurves(page, await enabledModels(page));
+  await drawsCurves(page);
   await offlineReady(page);
   expect(server.requests.slice(before)).toEqual([]);
 });
@@ -151,7 +164,7 @@ test('with the released router’s heads and encoder kept, a reload without netw
     await expect(page.getByTestId('encoder-load')).toBeEnabled();
     await page.getByTestId('encoder-load').click();
     await expect(page.getByTestId('encoder-status')).toHaveText('ready', { timeout: 30_000 });
-    await expectCurves(page, await enabledModels(page));
+    await drawsCurves(page);
   };
   await page.goto(`${server.url}?bundle=${AUTHORS_RELEASE.id}`);
   await expect(page.getByTestId('release-progress')).toHaveAttribute('data-state', 'ready');
@@ -188,7 +201,7 @@ test('a new deployment on the same origin: the next visit opens it whole, an ope
 
   const next = await context.newPage();
   await next.goto(server.url);
-  await expectCurves(next, await enabledModels(next));
+  await drawsCurves(next);
   expect(await pageBuild(next)).toBe(second.build);
   expect(await next.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain(
     NEW_ORIGIN,
@@ -209,6 +222,6 @@ test('a new deployment on the same origin: the next visit opens it whole, an ope
 
   await context.setOffline(true);
   await next.reload();
-  await expectCurves(next, await enabledModels(next));
+  await drawsCurves(next);
   expect(await pageBuild(next)).toBe(second.build);
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,14 +14,17 @@ describe('builtBase', () => {
 
 describe('serveStatic', () => {
   let server: StaticServer;
+  const dir = mkdtempSync(join(tmpdir(), 'r2-static-'));
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'r2-static-'));
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>app</title>');
     writeFileSync(join(dir, 'assets', 'index-abc.js'), 'export {};');
     server = await serveStatic({ dir, base: '/r2/' });
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('serves the build under its base, as a plain host: no isolation or policy headers', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/r2\/$/);

@@ -6,6 +6,8 @@ import type { WorkerStatus } from './protocol';
 class FakeWorker extends EventTarget {
   messages: string[] = [];
   kept = new Set<string>();
+  /** Status requests it lets pass unanswered, as a busy worker does. */
+  silent = 0;
   constructor(private build: string) {
     super();
   }
@@ -17,7 +19,8 @@ class FakeWorker extends EventTarget {
       required: { files: 2, bytes: 10, kept: 2 },
       optional: ['a.wasm', 'b.wasm'].map((path) => ({ path, bytes: 5, kept: this.kept.has(path) })),
     };
-    if (message.type !== 'activate') ports[0]!.postMessage(status);
+    if (message.type === 'status' && this.silent > 0) this.silent--;
+    else if (message.type !== 'activate') ports[0]!.postMessage(status);
   }
 }
 
@@ -109,6 +112,18 @@ describe('createOfflineStore', () => {
     await Promise.all([store.getState().keep(used), store.getState().keep(used)]);
     expect(active.messages.filter((m) => m.startsWith('keep'))).toEqual(['keep a.wasm', 'keep b.wasm']);
     expect(store.getState().kept?.optional.every((f) => f.kept)).toBe(true);
+  });
+
+  it('asks a worker that did not answer again, and takes no silence for a newer build', async () => {
+    const active = Object.assign(new FakeWorker('b2'), { silent: 1 });
+    const waiting = Object.assign(new FakeWorker('b3'), { silent: 1 });
+    const { container } = fakes({ active, waiting });
+    const store = createOfflineStore(deps(container, { patienceMs: 20 }));
+    await store.start(HOOKS);
+    expect(store.getState()).toMatchObject({ worker: 'active', kept: null, updateWaiting: false });
+    await expect.poll(() => store.getState().kept?.build).toBe('b2');
+    await expect.poll(() => store.getState().updateWaiting).toBe(true);
+    expect(waiting.messages).toEqual(['status', 'status']);
   });
 
   it('looks for a new deployment when the page is seen again', async () => {

@@ -31,6 +31,8 @@ export interface OfflineDeps {
   reload: () => void;
   /** Calls back when the page becomes visible again, the moment to look for a new deployment. */
   onVisible: (callback: () => void) => void;
+  /** How long a worker has to answer before it is asked again (5 s). */
+  patienceMs?: number;
 }
 
 /** What the app tells the store when it starts it. */
@@ -42,11 +44,12 @@ export interface AppHooks {
 }
 
 const STATUS_TIMEOUT_MS = 5000;
+const MAX_RETRIES = 5;
 /** Keeping a 27 MB runtime may mean downloading it again. */
 const KEEP_TIMEOUT_MS = 120_000;
 
 /** What a worker keeps (after doing what `message` asks), answered on a port of its own; null if it does not answer. */
-function ask(worker: ServiceWorker, message: PageMessage = { type: 'status' }, timeoutMs = STATUS_TIMEOUT_MS) {
+function ask(worker: ServiceWorker, message: PageMessage, timeoutMs: number) {
   const channel = new MessageChannel();
   return new Promise<WorkerStatus | null>((resolve) => {
     const timer = setTimeout(() => resolve(null), timeoutMs);
@@ -64,6 +67,7 @@ export function createOfflineStore(deps: OfflineDeps): StoreApi<OfflineState> & 
   start: (app: AppHooks) => Promise<void>;
 } {
   let used: AppHooks['used'] = () => [];
+  const patience = deps.patienceMs ?? STATUS_TIMEOUT_MS;
   let registration: ServiceWorkerRegistration | null = null;
   let reloading = false;
   /** Optional files a `keep` message is out for. */
@@ -94,6 +98,12 @@ export function createOfflineStore(deps: OfflineDeps): StoreApi<OfflineState> & 
     },
   }));
 
+  /** A worker busy starting or installing on a loaded machine may answer late: asked again a few times. */
+  let retries = 0;
+  function askAgain(reg: ServiceWorkerRegistration): void {
+    if (retries++ < MAX_RETRIES) setTimeout(() => void refresh(reg), patience);
+  }
+
   /** Reads the registration again: the active worker's files, and whether a waiting one is newer than this page. */
   async function refresh(reg: ServiceWorkerRegistration): Promise<void> {
     const { active, waiting, installing } = reg;
@@ -102,13 +112,18 @@ export function createOfflineStore(deps: OfflineDeps): StoreApi<OfflineState> & 
         worker: 'failed',
         reason: 'it could not keep the app’s files (it tries again on the next visit)',
       });
-    store.setState({ worker: active ? 'active' : 'installing', kept: active ? await ask(active) : null });
+    store.setState({ worker: active ? 'active' : 'installing' });
+    if (!active) return;
+    const kept = await ask(active, { type: 'status' }, patience);
+    if (!kept) return askAgain(reg);
+    store.setState({ kept });
     void store.getState().keep(used());
-    if (!active || !waiting) return;
-    const next = await ask(waiting);
+    if (!waiting) return;
+    const next = await ask(waiting, { type: 'status' }, patience);
+    if (!next) return askAgain(reg);
     // A waiting worker of this very page's build (the page came from the network, past an older
     // worker) takes over at once; a newer build waits for the person to reload.
-    if (next && next.build === deps.pageBuild) activate(waiting);
+    if (next.build === deps.pageBuild) activate(waiting);
     else store.setState({ updateWaiting: true });
   }
 
