@@ -5,6 +5,7 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
+  testMatch: '*.spec.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,
@@ -13,6 +14,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1440, height: 1000 },
+    // The app's service worker answers for the files it keeps, past a test's request interception;
+    // e2e/staticHost.spec.ts allows it where it is what is tested.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: chromiumPath(),
       // Each launch gets a fresh temporary profile from Playwright.

@@ -17,6 +17,8 @@ export interface BenchArgs {
   encoder: boolean;
   /** With --encoder: a precision instead of the panel's default, or 'all' for a table of every precision. */
   precision: BuiltPrecision | 'all' | null;
+  /** With --encoder: on a plain static server, without threads and with them (bench/encoder/threads.ts). */
+  threads: boolean;
   /** Only the workload view's figures (bench/workload.ts), not the rest. */
   workloadOnly: boolean;
   /** Queries in the workload file, and in the R2-Bench-format folder it evaluates. */
@@ -34,7 +36,8 @@ export const USAGE = `npm run bench -- [--backend wasm|webgpu] [--bundle <id>] [
                      [--queries N] [--keystrokes N] [--presses N] [--profile] [--timeout-s N]
                      [--workload-queries N] [--folder-queries N] [--large-file-lines N]
        npm run bench -- --workload [--workload-queries N] [--folder-queries N] [--large-file-lines N] [--timeout-s N]
-       npm run bench -- --encoder [--precision fp16|q8|q4f16|q4|all] [--backend wasm|webgpu] [--profile] [--timeout-s N]`;
+       npm run bench -- --encoder [--precision fp16|q8|q4f16|q4|all] [--backend wasm|webgpu] [--profile] [--timeout-s N]
+       npm run bench -- --encoder --threads [--timeout-s N]`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const { values } = parseArgs({
@@ -49,6 +52,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       presses: { type: 'string' },
       profile: { type: 'boolean' },
       encoder: { type: 'boolean' },
+      threads: { type: 'boolean' },
       precision: { type: 'string' },
       'timeout-s': { type: 'string' },
       workload: { type: 'boolean' },
@@ -69,6 +73,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       `--precision goes with --encoder and is one of ${PRECISIONS.join(', ')}, not "${values.precision}"`,
     );
   }
+  const threads = values.threads ?? false;
+  if (threads && (!encoder || values.precision !== undefined || values.profile || backend !== 'wasm'))
+    throw new Error('--threads goes with --encoder alone (WASM, the panel’s default precision)');
   return {
     backend,
     bundle,
@@ -80,6 +87,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     profile: values.profile ?? false,
     encoder,
     precision,
+    threads,
     workloadOnly: values.workload ?? false,
     workloadQueries: integer(values['workload-queries'], 'workload-queries', 10_000, 10, 100_000),
     folderQueries: integer(values['folder-queries'], 'folder-queries', 1000, 20, 20_000),

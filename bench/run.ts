@@ -6,6 +6,7 @@ import { QUERY_DEBOUNCE_MS } from '../src/config';
 import { parseBenchArgs, USAGE, type BenchArgs } from './args';
 import { coldLoad, type ColdLoad } from './coldLoad';
 import { encoderBench } from './encoder/encoderBench';
+import { threadsBench } from './encoder/threads';
 import { timeEngine } from './engine';
 import { launch } from './launch';
 import { freshPage, openApp } from './page';
@@ -138,7 +139,9 @@ async function main(args: BenchArgs): Promise<void> {
   }
 
   if (args.encoder) {
-    const result = await encoderBench(browser, served.url, args, QUERY_DEBOUNCE_MS, log);
+    const result = args.threads
+      ? await threadsBench({ debounceMs: QUERY_DEBOUNCE_MS, device: 'wasm', log })
+      : await encoderBench(browser, served.url, args, QUERY_DEBOUNCE_MS, log);
     const end = { loadAvg1mAtEnd: round(loadavg()[0] ?? 0, 2), cpuStealPct: stealPercent(cpuAtStart, readCpuTimes()) };
     emit({ ...result, machine: { ...info, ...end } });
     return;

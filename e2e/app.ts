@@ -44,3 +44,18 @@ export async function typeQuery(page: Page, text: string): Promise<void> {
   await expect(page.getByTestId('curves-chart')).toHaveAttribute('aria-busy', 'false');
   await expect(page.getByTestId('selection')).not.toHaveAttribute('data-model', '');
 }
+
+/** What the page's Content-Security-Policy reports when the page fetches `url`: the violated directive and the blocked URL. */
+export function blockedFetch(page: Page, url: string): Promise<{ directive: string; blockedURI: string }> {
+  return page.evaluate(async (target) => {
+    const seen = new Promise<{ directive: string; blockedURI: string }>((resolve) =>
+      document.addEventListener(
+        'securitypolicyviolation',
+        (e) => resolve({ directive: e.effectiveDirective, blockedURI: e.blockedURI }),
+        { once: true },
+      ),
+    );
+    await fetch(target).catch(() => null);
+    return seen;
+  }, url);
+}

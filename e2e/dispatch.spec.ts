@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { choice, openApp, typeQuery } from './app';
+import { blockedFetch, choice, openApp, typeQuery } from './app';
 import { DEFAULT_ANSWER_TOKENS, RETRY_AFTER_SECONDS, answerTokens } from './fakeProvider';
 import { expectKeyNowhere, fakeProvidersForSpec } from './fakeProviderSpec';
 
@@ -205,12 +205,5 @@ test("the app runs under the page's Content-Security-Policy, which blocks connec
 
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(policy).toContain("connect-src 'self' https://openrouter.ai https://api.openai.com");
-  const blocked = await page.evaluate(async () => {
-    const seen = new Promise<string>((resolve) =>
-      document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true }),
-    );
-    await fetch('http://192.0.2.1:9/v1/chat/completions').catch(() => null);
-    return seen;
-  });
-  expect(blocked).toBe('connect-src');
+  expect((await blockedFetch(page, 'http://192.0.2.1:9/v1/chat/completions')).directive).toBe('connect-src');
 });

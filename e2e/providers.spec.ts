@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { PROVIDERS, presetOrigins } from '../src/dispatch/providers';
-import { choice, openApp, typeQuery } from './app';
+import { blockedFetch, choice, openApp, typeQuery } from './app';
 import { expectKeyNowhere, fakeProvidersForSpec } from './fakeProviderSpec';
 
 /** Provider presets, their model ids and the page's policy, against local fakes only. */
@@ -53,14 +53,9 @@ test('each preset sets its base URL, and the policy lists exactly the presets’
   );
   await expect(page.getByTestId('endpoint-problem')).toContainText('https://api.mistral.ai would be blocked');
   // And the browser itself blocks it, should anything try.
-  const blocked = await page.evaluate(async () => {
-    const seen = new Promise<string>((resolve) =>
-      document.addEventListener('securitypolicyviolation', (e) => resolve(e.blockedURI), { once: true }),
-    );
-    await fetch('https://api.mistral.ai/v1/chat/completions').catch(() => null);
-    return seen;
-  });
-  expect(blocked).toContain('api.mistral.ai');
+  expect((await blockedFetch(page, 'https://api.mistral.ai/v1/chat/completions')).blockedURI).toContain(
+    'api.mistral.ai',
+  );
 });
 
 test('a preset names the LLM its way, an edited id is sent and saved, and the key goes only to the chosen URL', async ({

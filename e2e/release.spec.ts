@@ -1,11 +1,10 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import * as ort from 'onnxruntime-node';
 import { predictRows } from '../pipeline/bundle/nodeBundle';
-import { fakeRemote, pinFiles, type Answer } from '../src/bundle/__fixtures__/remoteRelease';
+import { pinFiles, type Answer } from '../src/bundle/__fixtures__/remoteRelease';
 import { AUTHORS_RELEASE, RELEASE_BASE } from '../src/bundle/authorsRelease';
 import type { Manifest } from '../src/bundle/manifest';
-import type { PinnedFiles } from '../src/bundle/releaseDownload';
 import { tinyExpectedEmbedding } from '../src/encoder/__fixtures__/tinyQwen3';
 import { tinyTextGenExport } from '../src/encoder/__fixtures__/tinyQwen3TextGen';
 import { QWEN3_EXPORT } from '../src/encoder/exportFiles';
@@ -23,6 +22,7 @@ import { route } from '../src/router/search';
 import type { DecisionRules } from '../src/router/types';
 import { choice, openApp, typeQuery } from './app';
 import { serveHubExports } from './hubExport';
+import { serveRelease } from './releaseRoutes';
 
 // The authors' release, one click away: the page fetches it from raw.githubusercontent.com at the
 // pinned commit. Offline here, so the files are served by request interception at those URLs: the
@@ -34,27 +34,6 @@ const QUERY = 'Prove that the square root of 2 is irrational.';
 const FIXTURE = releaseFiles(FIXTURE_RELEASE);
 const ENCODER = tinyTextGenExport(1024);
 const HEAD = 'checkpoints/Beta-1B_ridge_alpha10.0/unlimited_token_predictor.joblib';
-const CORS = { 'access-control-allow-origin': '*' };
-
-/**
- * Serves `files` at the release's raw GitHub URLs (or the given answers instead) and, when `pins`
- * are given, the page's list of pinned files with them; returns the GitHub URLs requested.
- */
-async function serveRelease(
-  context: BrowserContext,
-  files: ReadonlyMap<string, Uint8Array>,
-  { pins, answers = {} }: { pins?: PinnedFiles; answers?: Record<string, Answer> } = {},
-): Promise<string[]> {
-  if (pins) await context.route('**/assets/authorsReleaseFiles-*.json', (r) => r.fulfill({ json: pins }));
-  const remote = fakeRemote(RELEASE_BASE, files, answers);
-  await context.route('https://raw.githubusercontent.com/**', async (r) => {
-    const res = await remote.fetch(r.request().url()).catch(() => null);
-    if (!res) return r.abort('internetdisconnected');
-    return r.fulfill({ status: res.status, body: Buffer.from(await res.arrayBuffer()), headers: CORS });
-  });
-  return remote.requests;
-}
-
 /** The choices the page must make for QUERY at each λ: the folder's import, run in Node on the tiny model's embedding. */
 async function expectedChoices(
   files: ReadonlyMap<string, Uint8Array>,

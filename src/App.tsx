@@ -18,6 +18,7 @@ import { Explanation } from './ui/Explanation';
 import { LambdaMap } from './ui/LambdaMap';
 import { LambdaSlider } from './ui/LambdaSlider';
 import { ModelCard } from './ui/ModelCard';
+import { OfflineReady } from './ui/OfflineReady';
 import { PoolEditor } from './ui/PoolEditor';
 import { GuessToggle, PresentToggle, TourToggle } from './ui/ModeToggles';
 import { QueryInput } from './ui/QueryInput';
@@ -28,6 +29,7 @@ import { ShareButton } from './ui/ShareButton';
 import { TableExport } from './ui/ExportButtons';
 import { GuessPanel } from './ui/guess/GuessPanel';
 import { Tour } from './ui/tour/Tour';
+import { UpdateBanner } from './ui/UpdateBanner';
 import { useStageKeys } from './ui/useStageKeys';
 import { WorkloadTab } from './ui/workload/WorkloadTab';
 
@@ -103,6 +105,7 @@ export function App() {
           <WorkloadTab />
           <BundlePicker bundleId={bundleId} onSelect={setBundleId} />
           <BackendBadge load={predictor.load} latencyMs={pg.latencyMs} />
+          <OfflineReady />
           <ShareButton />
           {view === 'main' && (
             <>
@@ -114,6 +117,7 @@ export function App() {
         </div>
       </header>
 
+      <UpdateBanner />
       <Banners
         error={predictor.error}
         failed={predictor.status === 'failed'}

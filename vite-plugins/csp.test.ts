@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { IndexHtmlTransformContext, IndexHtmlTransformResult } from 'vite';
-import { contentSecurityPolicyPlugin, inlineScriptHashes } from './csp';
+import { contentSecurityPolicyPlugin, hostHeaders, inlineScriptHashes } from './csp';
 
 const sha = (code: string) => `sha256-${createHash('sha256').update(code).digest('base64')}`;
 
@@ -70,6 +70,20 @@ describe('CSP plugin', () => {
     expect(connect).toContain('http://localhost:* https://llm.example.org http://10.0.0.5:8000 https://huggingface.co');
     expect(() => resolved({ VITE_EXTRA_CONNECT_ORIGINS: 'https://llm.example.org/v1' })).toThrow(
       /VITE_EXTRA_CONNECT_ORIGINS: "https:\/\/llm\.example\.org\/v1" is not an origin/,
+    );
+  });
+});
+
+describe('the hosts’ headers file', () => {
+  it('sends the policy and the isolation headers for every path under the base', () => {
+    expect(hostHeaders('/r2/', "default-src 'self'")).toBe(
+      [
+        '/r2/*',
+        '  Cross-Origin-Opener-Policy: same-origin',
+        '  Cross-Origin-Embedder-Policy: require-corp',
+        "  Content-Security-Policy: default-src 'self'",
+        '',
+      ].join('\n'),
     );
   });
 });

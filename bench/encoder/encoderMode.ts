@@ -45,6 +45,8 @@ export interface EncoderRun {
     hiddenState: EncoderInfo['hiddenState'] | null;
     /** Where the load from the cache spent its time (the app's own clock): read, patch, session, probe. */
     loadSteps: EncoderInfo['loadSteps'] | null;
+    /** Whether the page (and so the encoder's runtime) was cross-origin isolated: WASM threads or one thread. */
+    crossOriginIsolated: boolean;
   };
 }
 
@@ -73,11 +75,17 @@ async function serveBundle(context: BrowserContext, modelId: string): Promise<vo
 
 /** The app in a new browser profile, with the export at its Hub URLs and the bench bundle served. */
 export async function openEncoderPage(ctx: Context, exp: BenchExport, cdn: string): Promise<AppPage> {
-  const app = await profilePage(ctx.device, ctx.debounceMs);
+  const viaWorker = ctx.isolation === 'service worker';
+  const app = await profilePage(ctx.device, ctx.debounceMs, viaWorker ? 'allow' : 'block');
   await serveAsHub(app.context, exp.modelId, exp, cdn);
   await serveBundle(app.context, exp.modelId);
   await app.page.goto(appUrl(ctx.base, BENCH_BUNDLE_ID));
   await app.page.getByTestId('encoder-panel').waitFor({ timeout: 60_000 });
+  if (viaWorker) {
+    // The app's own way: its encoder panel offers the reload once the service worker is active.
+    await app.page.getByTestId('threads-reload').click({ timeout: 120_000 });
+    await app.page.locator('[data-testid="threads-note"][data-threads="several"]').waitFor({ timeout: 60_000 });
+  }
   return app;
 }
 
@@ -111,6 +119,12 @@ export interface Context {
   debounceMs: number;
   device: 'wasm' | 'webgpu';
   log: Log;
+  /**
+   * 'service worker': the app's service worker is allowed and the page reloaded once it is
+   * active, which makes the page cross-origin isolated on a host that sends no such headers
+   * (--threads). Otherwise service workers are blocked, and isolation is the server's.
+   */
+  isolation?: 'service worker';
 }
 
 /** Loads `precision` twice in the app's worker (from the "Hub", then from the cache), times queries, then a batch of `batch` (if any). */
@@ -125,6 +139,7 @@ async function runPrecision(
   const app = await openEncoderPage(ctx, exp, cdn);
   try {
     const url = workerChunk(app.fetched);
+    const isolated = await app.page.evaluate(() => crossOriginIsolated);
     const first = await AppWorker.start(app.page, url);
     const downloaded = await first.loadEncoder(exp.modelId, precision, DIM, ctx.device);
     await first.stop();
@@ -139,6 +154,7 @@ async function runPrecision(
     if (cached.from !== 'cache')
       throw new Error(`the second load of ${precision} came from ${cached.from}, not from the cache`);
     return {
+      isolated,
       firstLoadMs: downloaded.loadMs,
       loadMs: cached.loadMs,
       hiddenState: cached.hiddenState ?? null,
@@ -183,6 +199,7 @@ export async function encoderRun(
           restMsP50: round(percentile(rest, 50)),
           hiddenState: r.hiddenState,
           loadSteps: r.loadSteps,
+          crossOriginIsolated: r.isolated,
         },
       },
     };

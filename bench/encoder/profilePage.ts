@@ -10,9 +10,14 @@ import { probeScript } from '../probes';
  * A page in a browser profile of its own on disk (under .data/), new and empty, deleted on close. The bench's
  * other pages use Playwright's incognito-like contexts, whose Cache Storage lives in memory
  * and refuses entries the size of model weights, so a second load could never come from the
- * cache there, as it does in a person's browser.
+ * cache there, as it does in a person's browser. The app's service worker is blocked unless asked
+ * for, so that it never shares the machine with what is timed.
  */
-export async function profilePage(backend: BenchBackend, debounceMs: number): Promise<AppPage> {
+export async function profilePage(
+  backend: BenchBackend,
+  debounceMs: number,
+  serviceWorkers: 'allow' | 'block' = 'block',
+): Promise<AppPage> {
   const root = resolve('.data', 'browser-profiles');
   mkdirSync(root, { recursive: true });
   const dir = mkdtempSync(join(root, 'encoder-bench-'));
@@ -22,6 +27,7 @@ export async function profilePage(backend: BenchBackend, debounceMs: number): Pr
     headless: true,
     viewport: VIEWPORT,
     timeout: 60_000,
+    serviceWorkers,
   });
   await context.addInitScript({ content: probeScript(debounceMs) });
   const page = context.pages()[0] ?? (await context.newPage());

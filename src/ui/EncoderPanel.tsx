@@ -15,6 +15,7 @@ import { formatBytes, formatMs } from './format';
 import { useDebounced } from './useDebounced';
 import { EncoderCacheLine } from './EncoderCacheLine';
 import { FolderButton } from './FolderButton';
+import { ThreadsNote } from './ThreadsNote';
 
 type Qwen3Spec = Extract<EncoderSpec, { kind: 'qwen3-embedding' }>;
 type BrowserDevice = 'wasm' | 'webgpu';
@@ -132,6 +133,7 @@ export function EncoderPanel({ spec }: Props) {
         {spec.normalize ? ', L2-normalised' : ''}). It runs in this page, on this machine; weights fetched from the Hub
         stay in this browser’s cache.
       </p>
+      <ThreadsNote />
       <div className="control-row">
         <label>
           <input type="radio" name="encoder-source" checked={kind === 'hub'} onChange={() => setKind('hub')} /> Hugging

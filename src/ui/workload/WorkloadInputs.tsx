@@ -3,6 +3,7 @@ import { textChunks } from '../../workload/fileText';
 import { pickedDataFolder } from '../../workload/pickedDataFolder';
 import type { Readiness } from '../../predictor/readiness';
 import { FolderButton } from '../FolderButton';
+import { SampleWorkload } from './SampleWorkload';
 import { useWorkload, workloadStore } from './workloadStore';
 
 const queryFiles = (files: readonly File[]) => files.map((f) => ({ name: f.name, chunks: textChunks(f) }));
@@ -54,6 +55,7 @@ export function WorkloadInputs({ blocked }: Props) {
           }}
         />
       </label>
+      <SampleWorkload disabled={!ready} onFile={(file) => run([file])} />
       <div className="file-pick">
         <span>Or an R2-Bench-format folder (pool.json and its judge CSVs), with ground truth</span>
         <FolderButton
