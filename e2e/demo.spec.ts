@@ -26,11 +26,14 @@ const CHEAPEST = POOL.at(-1)!;
 const poolParam = (names: readonly string[], change: object) =>
   JSON.stringify(Object.fromEntries(names.map((n) => [n, change])));
 
+/** What the test browser itself says when it blocks the app's service worker (playwright.config.ts): not the page's problem. */
+const HARNESS = /^Service Worker registration blocked by Playwright$/;
+
 /** Every console error or warning and uncaught error of the page, from now on. */
 function problems(page: Page): string[] {
   const seen: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') seen.push(m.text());
+    if ((m.type() === 'error' || m.type() === 'warning') && !HARNESS.test(m.text())) seen.push(m.text());
   });
   page.on('pageerror', (e) => seen.push(e.message));
   return seen;

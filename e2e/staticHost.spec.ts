@@ -116,7 +116,8 @@ test('under a sub-path on a plain host: curves, then cross-origin isolation afte
   await page.reload();
   await drawsCurves(page);
   await offlineReady(page);
-  expect(server.requests.slice(before)).toEqual([]);
+  // The browser may still ask for sw.js itself, checking for a newer worker: the page needed nothing.
+  expect(server.requests.slice(before).filter((path) => !path.endsWith('/sw.js'))).toEqual([]);
 });
 
 test('a ?bundle= link opens that bundle under the sub-path; the encoder panel says when threads need a reload', async ({

@@ -35,6 +35,8 @@ export interface EncoderRun {
   embedMs: Record<string, Spread>;
   /** A batch of varied queries through predict-batch, after the timed queries; null when none was asked for. */
   workload: EncoderWorkload | null;
+  /** The same queries after one shared 200-token system text: what continuing a cached prefix saves a batch. */
+  workloadTemplated: EncoderWorkload | null;
   detail: {
     /** The first load, downloading from loopback into Cache Storage. */
     firstLoadMs: number;
@@ -150,6 +152,7 @@ async function runPrecision(
     await worker.loadBundle(new URL(`models/${BENCH_BUNDLE_ID}/`, ctx.base).href);
     const timings = await timeQueries(worker, samples, ctx.log);
     const workload = batch ? await timeWorkload(worker, batch, ctx.log) : null;
+    const workloadTemplated = batch ? await timeWorkload(worker, batch, ctx.log, true) : null;
     await worker.stop();
     if (cached.from !== 'cache')
       throw new Error(`the second load of ${precision} came from ${cached.from}, not from the cache`);
@@ -161,6 +164,7 @@ async function runPrecision(
       loadSteps: cached.loadSteps ?? null,
       timings,
       workload,
+      workloadTemplated,
     };
   } finally {
     await app.close();
@@ -193,6 +197,7 @@ export async function encoderRun(
         loadMs: round(r.loadMs, 0),
         embedMs: Object.fromEntries(Object.entries(samplesMs).map(([k, xs]) => [k, spreadOf(xs)])),
         workload: r.workload,
+        workloadTemplated: r.workloadTemplated,
         detail: {
           firstLoadMs: round(r.firstLoadMs, 0),
           samplesMs,

@@ -26,17 +26,36 @@ export interface EncoderWorkload {
   queriesPerSecond: number;
 }
 
-export function workloadTexts(count: number): string[] {
-  return benchQueries(count, SEED).map((q) =>
-    q.replace(/[^\x20-\x7e]/g, ' ').slice(0, Math.max(1, Math.round(q.length / CHARS_PER_QWEN_TOKEN))),
+/**
+ * A system text the queries of a templated workload all begin with (as prompts built from one
+ * template do): about 200 tokens here, one per byte.
+ */
+const TEMPLATE = `You are answering questions for a support desk. Answer in plain English, keep to the facts you are given, say when you do not know, and never invent a citation. Question follows. `.padEnd(
+  200,
+  '.',
+);
+
+/** The workload's queries, each alone or (`templated`) after the same system text. */
+export function workloadTexts(count: number, templated = false): string[] {
+  return benchQueries(count, SEED).map(
+    (q) =>
+      (templated ? TEMPLATE : '') +
+      q.replace(/[^\x20-\x7e]/g, ' ').slice(0, Math.max(1, Math.round(q.length / CHARS_PER_QWEN_TOKEN))),
   );
 }
 
-export async function timeWorkload(worker: AppWorker, count: number, log: (line: string) => void) {
-  const texts = workloadTexts(count);
+export async function timeWorkload(
+  worker: AppWorker,
+  count: number,
+  log: (line: string) => void,
+  templated = false,
+) {
+  const texts = workloadTexts(count, templated);
   const tokens = texts.map((t) => byteTokenIds(t).length);
   const meanTokens = tokens.reduce((a, b) => a + b, 0) / count;
-  log(`workload: ${count} queries, ${round(meanTokens, 0)} tokens each on average, in one batch`);
+  log(
+    `workload${templated ? ' (templated)' : ''}: ${count} queries, ${round(meanTokens, 0)} tokens each on average, in one batch`,
+  );
   const batch = await worker.predictBatch(texts, CHUNK);
   if (batch.cancelled || batch.predicted !== count)
     throw new Error(
