@@ -1,0 +1,88 @@
+import { endpointProblem, EXTRA_ORIGINS_VARIABLE } from '../../dispatch/csp';
+
+/**
+ * How the page and the command line reach an OpenAI-compatible embeddings server (vLLM's
+ * `/v1/embeddings`, or another): its base URL, the model id it serves, an optional key, and
+ * how many texts go in one request and how many requests are in flight at once.
+ */
+
+export interface ServerSettings {
+  /** e.g. http://localhost:8000/v1; `/embeddings` is appended. */
+  baseUrl: string;
+  /** The id the server knows the model by: `vllm serve <id>`. */
+  model: string;
+  /** Sent as the bearer token when not empty; vLLM checks it only when started with --api-key. */
+  apiKey: string;
+  /** Texts per request. */
+  batch: number;
+  /** Requests in flight at once. */
+  concurrency: number;
+}
+
+/** The model the released router's embeddings come from, as the authors serve it. */
+export const DEFAULT_SERVER_MODEL = 'Qwen/Qwen3-0.6B';
+export const DEFAULT_SERVER_URL = 'http://localhost:8000/v1';
+
+export const SERVER_DEFAULTS = {
+  batch: 64,
+  concurrency: 4,
+  /** A request without an answer for this long is an error, not a hang. */
+  timeoutSeconds: 60,
+  /** 429 and 5xx are retried this many times, after backoff or the server's Retry-After. */
+  maxRetries: 4,
+  /** A Retry-After longer than this stops the run instead: the page would look hung. */
+  maxRetryWaitSeconds: 60,
+} as const;
+
+export const BATCH_RANGE = { min: 1, max: 2048 } as const;
+export const CONCURRENCY_RANGE = { min: 1, max: 64 } as const;
+
+/** `{base}/embeddings`, whether or not the base ends in a slash. */
+export function embeddingsUrl(baseUrl: string): string {
+  return `${baseUrl.trim().replace(/\/+$/, '')}/embeddings`;
+}
+
+/** Why the base URL is not one, or null. */
+export function serverUrlProblem(baseUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(baseUrl.trim());
+  } catch {
+    return `The server URL is not a valid URL (for example ${DEFAULT_SERVER_URL}).`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return 'The server URL must start with http:// or https://.';
+  if (url.username || url.password)
+    return 'The server URL must not hold a user name or password: put a key in the API key field.';
+  if (url.search || url.hash) return 'The server URL must not have a query string or #fragment.';
+  return null;
+}
+
+/**
+ * Why the page's Content-Security-Policy would block a valid base URL, and how to allow it, or
+ * null. `pageOrigin` is the page's own origin; on the command line no policy applies.
+ */
+export function blockedByPolicy(baseUrl: string, pageOrigin: string): string | null {
+  const refused = endpointProblem(baseUrl.trim(), pageOrigin);
+  return (
+    refused && `${refused} For example: ${EXTRA_ORIGINS_VARIABLE}="${new URL(baseUrl.trim()).origin}" npm run build`
+  );
+}
+
+/** Why these settings cannot be used, each for the person to fix before anything is sent. */
+export function serverSettingsProblems(s: ServerSettings, pageOrigin: string | null): string[] {
+  const problems: string[] = [];
+  const url = serverUrlProblem(s.baseUrl) ?? (pageOrigin === null ? null : blockedByPolicy(s.baseUrl, pageOrigin));
+  if (url) problems.push(url);
+  if (s.model.trim() === '') problems.push('Enter the model id the server serves (for example Qwen/Qwen3-0.6B).');
+  if (s.apiKey !== '' && !/^[\x21-\x7e]+$/.test(s.apiKey.trim()))
+    problems.push('The API key has spaces or characters an HTTP header cannot carry; paste it again.');
+  const whole = (n: number, { min, max }: { min: number; max: number }) => Number.isInteger(n) && n >= min && n <= max;
+  if (!whole(s.batch, BATCH_RANGE))
+    problems.push(`Texts per request must be a whole number from ${BATCH_RANGE.min} to ${BATCH_RANGE.max}.`);
+  if (!whole(s.concurrency, CONCURRENCY_RANGE))
+    problems.push(
+      `Requests in flight must be a whole number from ${CONCURRENCY_RANGE.min} to ${CONCURRENCY_RANGE.max}.`,
+    );
+  return problems;
+}
