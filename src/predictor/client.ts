@@ -1,7 +1,8 @@
 import type { Manifest } from '../bundle/manifest';
 import { errorFromReply } from '../encoder/encoderError';
 import type { Prediction } from '../router/curves';
-import type { EncoderInfo, EncoderLoad, EncoderSource, ExportInspection } from '../worker/encoderProtocol';
+import type { ServerActivity } from '../encoder/server/serverEncoder';
+import type { EncoderInfo, EncoderLoad, ExportInspection, ExportSource } from '../worker/encoderProtocol';
 import type { Backend, WorkerRequest, WorkerResponse } from '../worker/protocol';
 
 export interface LoadInfo {
@@ -19,7 +20,10 @@ export interface PredictResult {
   inferMs: number;
 }
 
-type Reply = Exclude<WorkerResponse, { type: 'loaded' | 'failed' | 'encoder-progress' | 'batch-progress' }>;
+type Reply = Exclude<
+  WorkerResponse,
+  { type: 'loaded' | 'failed' | 'encoder-progress' | 'batch-progress' | 'encoder-activity' }
+>;
 
 export interface BatchOptions {
   /** Queries per message to the worker: the progress step, and how long a cancel may wait. */
@@ -40,6 +44,7 @@ export class PredictorClient {
   >();
   private readonly batchChunks = new Map<number, BatchOptions['onChunk']>();
   private loading: { resolve: (i: LoadInfo) => void; reject: (e: Error) => void } | null = null;
+  private readonly activityListeners = new Set<(activity: ServerActivity) => void>();
 
   constructor() {
     this.worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
@@ -64,6 +69,8 @@ export class PredictorClient {
       this.pending.get(msg.id)?.progress?.(msg.loaded, msg.total);
     } else if (msg.type === 'batch-progress') {
       this.batchChunks.get(msg.id)?.(msg.from, msg.predictions);
+    } else if (msg.type === 'encoder-activity') {
+      for (const listener of this.activityListeners) listener(msg.activity);
     } else {
       const p = this.pending.get(msg.id!);
       this.pending.delete(msg.id!);
@@ -134,7 +141,13 @@ export class PredictorClient {
     }
   }
 
-  async inspectEncoder(source: EncoderSource): Promise<ExportInspection> {
+  /** Hears an embeddings server's answers and retries as the worker sees them; returns what stops listening. */
+  onEncoderActivity(listener: (activity: ServerActivity) => void): () => void {
+    this.activityListeners.add(listener);
+    return () => this.activityListeners.delete(listener);
+  }
+
+  async inspectEncoder(source: ExportSource): Promise<ExportInspection> {
     return (await this.request<'encoder-inspected'>({ type: 'inspect-encoder', source })).inspection;
   }
 

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { problemOf, type EncoderProblem } from '../encoder/encoderError';
+import type { ServerActivity } from '../encoder/server/serverEncoder';
 import type { EncoderInfo, EncoderLoad } from '../worker/encoderProtocol';
 import type { PredictorClient } from './client';
 import { predictor } from './sharedClient';
@@ -9,6 +10,24 @@ import { predictor } from './sharedClient';
 
 export type EncoderStatus = 'not loaded' | 'loading' | 'ready';
 
+/** What an embeddings server has been doing since the page connected to it. */
+export interface ServerActivityState {
+  /** The last answer's round trip, and how many answers came. */
+  lastMs: number | null;
+  answers: number;
+  /** A retry waiting to be sent, until the next answer arrives. */
+  retry: Extract<ServerActivity, { kind: 'retry' }> | null;
+  retries: number;
+}
+
+const NO_ACTIVITY: ServerActivityState = { lastMs: null, answers: 0, retry: null, retries: 0 };
+
+function withActivity(state: ServerActivityState, a: ServerActivity): ServerActivityState {
+  return a.kind === 'answer'
+    ? { ...state, lastMs: a.ms, answers: state.answers + 1, retry: null }
+    : { ...state, retry: a, retries: state.retries + 1 };
+}
+
 export interface EncoderState {
   status: EncoderStatus;
   info: EncoderInfo | null;
@@ -16,24 +35,35 @@ export interface EncoderState {
   progress: { loaded: number; total: number } | null;
   /** Why the last load ended without an encoder; `problem` is its EncoderError's kind ('cancelled' for a cancel). */
   error: { message: string; problem: EncoderProblem | null } | null;
+  /** An embeddings server's answers and retries (empty for an export). */
+  server: ServerActivityState;
   load: (request: EncoderLoad) => Promise<void>;
 }
 
 /** The encoder's status in the page, loading through `client` (the worker's). */
 export function createEncoderStore(client: () => PredictorClient): StoreApi<EncoderState> {
+  let listening = false;
   return createStore<EncoderState>()((set) => ({
     status: 'not loaded',
     info: null,
     progress: null,
     error: null,
+    server: NO_ACTIVITY,
     load: async (request) => {
-      set({ status: 'loading', info: null, progress: null, error: null });
+      set({ status: 'loading', info: null, progress: null, error: null, server: NO_ACTIVITY });
+      if (!listening) {
+        listening = true;
+        client().onEncoderActivity((a) => set((s) => ({ server: withActivity(s.server, a) })));
+      }
       try {
         const info = await client().loadEncoder(request, (loaded, total) => set({ progress: { loaded, total } }));
         set((s) => ({
           status: 'ready',
           info,
-          progress: { loaded: s.progress?.total ?? info.bytes, total: s.progress?.total ?? info.bytes },
+          progress:
+            info.from === 'server'
+              ? null
+              : { loaded: s.progress?.total ?? info.bytes, total: s.progress?.total ?? info.bytes },
         }));
       } catch (e) {
         set({ status: 'not loaded', error: { message: (e as Error).message, problem: problemOf(e) } });

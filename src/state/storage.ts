@@ -18,6 +18,10 @@ export const STORAGE_KEYS = {
   rememberedApiKey: `${PREFIX}:dispatch:remembered-api-key`,
   /** The judge's model, prompt and prices. */
   judgeSettings: `${PREFIX}:dispatch:judge`,
+  /** The embeddings server's base URL, model id, batch and concurrency: never its key. */
+  encoderServer: `${PREFIX}:encoder:server`,
+  /** The embeddings server's key with the origin it is for, present only while "remember" is ticked. */
+  rememberedEncoderKey: `${PREFIX}:encoder:remembered-key`,
 } as const;
 
 /** Keys earlier versions wrote, and where their values live now. */

@@ -26,6 +26,8 @@ export interface ViewActions {
   setBundleId: (id: string) => void;
   setTour: (step: number | null) => void;
   setGuess: (on: boolean) => void;
+  /** The embeddings server the encoder now is, or null when it is not one. */
+  setEmbeddingsServer: (server: { url: string; model: string } | null) => void;
   /** Several fields at once, as a tour step sets them. */
   applyView: (patch: ViewPatch) => void;
   overrideModel: (name: string, change: PoolOverride) => void;
@@ -71,6 +73,8 @@ export function createViewStore({ storage, search }: ViewStoreDeps): StoreApi<Vi
     setBundleId: (id) => set({ bundleId: id, pool: savedPool(storage, id) }),
     setTour: (tour) => set({ tour }),
     setGuess: (guess) => set({ guess }),
+    setEmbeddingsServer: (server) =>
+      set({ embeddingsUrl: server?.url.trim() ?? null, embeddingsModel: server?.model.trim() ?? null }),
     applyView: (patch) => set(patch),
     overrideModel: (name, change) => {
       const pool = { ...get().pool, [name]: { ...get().pool[name], ...change } };

@@ -145,8 +145,10 @@ async function handleEncoder(msg: EncoderRequest): Promise<void> {
     case 'inspect-encoder':
       return reply({ type: 'encoder-inspected', id, inspection: await host.inspectExport(msg.source) });
     case 'load-encoder': {
-      const info = await host.loadEncoder(msg.load, (loaded, total) =>
-        reply({ type: 'encoder-progress', id, loaded, total }),
+      const info = await host.loadEncoder(
+        msg.load,
+        (loaded, total) => reply({ type: 'encoder-progress', id, loaded, total }),
+        (activity) => reply({ type: 'encoder-activity', activity }),
       );
       return reply({ type: 'encoder-loaded', id, info });
     }

@@ -3,7 +3,8 @@ import type { QueryEncoder } from '../queryEncoder';
 import { EmbeddingStore } from './embeddingStore';
 import { httpFailure, ServerHttpError, timedOut, unreachable, waitTooLong, type FailureContext } from './failures';
 import { retryable, retryWait, type RetryPolicy } from './retry';
-import { blockedByPolicy, embeddingsUrl, SERVER_DEFAULTS, serverUrlProblem, type ServerSettings } from './settings';
+import { embeddingsUrl, serverUrlProblem } from './serverUrl';
+import { blockedByPolicy, SERVER_DEFAULTS, type ServerSettings } from './settings';
 import { answeredInFloats, embeddingsRequest, readEmbeddings, type EncodingFormat } from './wire';
 
 /**
@@ -296,14 +297,27 @@ export class ServerEncoder implements QueryEncoder {
   }
 }
 
-/** Connects to an embeddings server: checks its address, sends the probe, and returns the encoder with what the probe found. */
+/**
+ * Connects to an embeddings server: checks its address, sends the probe, and returns the
+ * encoder with what the probe found. Once `signal` aborts, the probe stops ('cancelled').
+ */
 export async function connectServerEncoder(
   options: ServerEncoderOptions,
+  signal?: AbortSignal,
 ): Promise<{ encoder: ServerEncoder; probe: ServerProbe }> {
   const invalid = serverUrlProblem(options.baseUrl);
   if (invalid) throw new EncoderError('failed', invalid);
   const blocked = options.pageOrigin === null ? null : blockedByPolicy(options.baseUrl, options.pageOrigin);
   if (blocked) throw new EncoderError('blocked', blocked);
   const encoder = new ServerEncoder(options);
-  return { encoder, probe: await encoder.probe() };
+  const stop = () => void encoder.dispose();
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    return { encoder, probe: await encoder.probe() };
+  } catch (e) {
+    if (signal?.aborted) throw new EncoderError('cancelled', `Stopped connecting to ${new URL(options.baseUrl).origin}.`);
+    throw e;
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
 }

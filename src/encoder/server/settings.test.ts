@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serverMessage } from './failures';
-import { embeddingsUrl, SERVER_DEFAULTS, serverSettingsProblems, type ServerSettings } from './settings';
+import { embeddingsUrl } from './serverUrl';
+import { SERVER_DEFAULTS, serverSettingsProblems, type ServerSettings } from './settings';
 
 const OK: ServerSettings = {
   baseUrl: 'http://localhost:8000/v1',

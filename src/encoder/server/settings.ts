@@ -1,4 +1,5 @@
 import { endpointProblem, EXTRA_ORIGINS_VARIABLE } from '../../dispatch/csp';
+import { serverUrlProblem } from './serverUrl';
 
 /**
  * How the page and the command line reach an OpenAI-compatible embeddings server (vLLM's
@@ -21,7 +22,6 @@ export interface ServerSettings {
 
 /** The model the released router's embeddings come from, as the authors serve it. */
 export const DEFAULT_SERVER_MODEL = 'Qwen/Qwen3-0.6B';
-export const DEFAULT_SERVER_URL = 'http://localhost:8000/v1';
 
 export const SERVER_DEFAULTS = {
   batch: 64,
@@ -36,27 +36,6 @@ export const SERVER_DEFAULTS = {
 
 export const BATCH_RANGE = { min: 1, max: 2048 } as const;
 export const CONCURRENCY_RANGE = { min: 1, max: 64 } as const;
-
-/** `{base}/embeddings`, whether or not the base ends in a slash. */
-export function embeddingsUrl(baseUrl: string): string {
-  return `${baseUrl.trim().replace(/\/+$/, '')}/embeddings`;
-}
-
-/** Why the base URL is not one, or null. */
-export function serverUrlProblem(baseUrl: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(baseUrl.trim());
-  } catch {
-    return `The server URL is not a valid URL (for example ${DEFAULT_SERVER_URL}).`;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return 'The server URL must start with http:// or https://.';
-  if (url.username || url.password)
-    return 'The server URL must not hold a user name or password: put a key in the API key field.';
-  if (url.search || url.hash) return 'The server URL must not have a query string or #fragment.';
-  return null;
-}
 
 /**
  * Why the page's Content-Security-Policy would block a valid base URL, and how to allow it, or
