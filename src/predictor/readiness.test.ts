@@ -29,6 +29,7 @@ const server = (baseUrl: string, loadMs: number): ServerInfo => ({
     model: 'Qwen/Qwen3-0.6B',
     batch: 64,
     concurrency: 4,
+    timeoutSeconds: 60,
     format: 'base64',
     norm: 1,
     normalized: true,

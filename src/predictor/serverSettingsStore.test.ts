@@ -13,6 +13,7 @@ describe('the embeddings server settings', () => {
       model: 'Qwen/Qwen3-0.6B',
       batch: 64,
       concurrency: 4,
+      timeoutSeconds: 60,
       apiKey: '',
       remember: false,
     });

@@ -32,6 +32,7 @@ const storedSchema = z.object({
   model: z.string().optional().catch(undefined),
   batch: z.number().optional().catch(undefined),
   concurrency: z.number().optional().catch(undefined),
+  timeoutSeconds: z.number().optional().catch(undefined),
 });
 const rememberedSchema = z.object({ origin: z.string(), key: z.string() });
 
@@ -40,6 +41,7 @@ export const DEFAULT_SERVER_SETTINGS: Stored = {
   model: DEFAULT_SERVER_MODEL,
   batch: SERVER_DEFAULTS.batch,
   concurrency: SERVER_DEFAULTS.concurrency,
+  timeoutSeconds: SERVER_DEFAULTS.timeoutSeconds,
 };
 
 function originOf(url: string): string | null {
@@ -95,7 +97,8 @@ export function createServerSettingsStore(storage: Storage | null): StoreApi<Ser
     },
   }));
   store.subscribe((s) => {
-    const saved: Stored = { baseUrl: s.baseUrl, model: s.model, batch: s.batch, concurrency: s.concurrency };
+    const { baseUrl, model, batch, concurrency, timeoutSeconds } = s;
+    const saved: Stored = { baseUrl, model, batch, concurrency, timeoutSeconds };
     writeItem(storage, STORAGE_KEYS.encoderServer, JSON.stringify(saved));
   });
   return store;

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { EncoderSpec } from '../bundle/manifest';
 import { endpointSources } from '../dispatch/csp';
-import { BATCH_RANGE, CONCURRENCY_RANGE, serverSettingsProblems } from '../encoder/server/settings';
+import { BATCH_RANGE, CONCURRENCY_RANGE, serverSettingsProblems, TIMEOUT_RANGE } from '../encoder/server/settings';
 import { encoderStore, useEncoder } from '../predictor/useEncoder';
 import { useReadiness } from '../predictor/useReadiness';
 import { serverSettingsStore, useServerSettings } from '../predictor/serverSettingsStore';
@@ -57,14 +57,16 @@ export function EncoderServerSettings({ spec }: { spec: Qwen3Spec }) {
   const connected = status === 'ready' && info?.from === 'server' ? info : null;
 
   async function connect() {
-    const { baseUrl, model, apiKey, batch, concurrency } = serverSettingsStore.getState();
+    const { baseUrl, model, apiKey, batch, concurrency, timeoutSeconds } = serverSettingsStore.getState();
     const cancelToken = crypto.randomUUID();
     linkAnswered = true;
     setFromLink(false);
     setToken(cancelToken);
-    await encoderStore
-      .getState()
-      .load({ source: { kind: 'server', baseUrl, model, apiKey, batch, concurrency }, dim: spec.dim, cancelToken });
+    await encoderStore.getState().load({
+      source: { kind: 'server', baseUrl, model, apiKey, batch, concurrency, timeoutSeconds },
+      dim: spec.dim,
+      cancelToken,
+    });
     setToken(null);
     if (encoderStore.getState().info?.from === 'server')
       viewStore.getState().setEmbeddingsServer({ url: baseUrl, model });
@@ -134,6 +136,18 @@ export function EncoderServerSettings({ spec }: { spec: Qwen3Spec }) {
             data-testid="encoder-server-concurrency"
             value={whole(s.concurrency)}
             onChange={(e) => s.update({ concurrency: e.currentTarget.valueAsNumber })}
+          />
+        </label>
+        <label htmlFor={`${ids}-timeout`}>
+          Give up after (s)
+          <input
+            id={`${ids}-timeout`}
+            type="number"
+            min={TIMEOUT_RANGE.min}
+            max={TIMEOUT_RANGE.max}
+            data-testid="encoder-server-timeout"
+            value={whole(s.timeoutSeconds)}
+            onChange={(e) => s.update({ timeoutSeconds: e.currentTarget.valueAsNumber })}
           />
         </label>
       </div>

@@ -27,6 +27,7 @@ function options(patch: Partial<ServerEncoderOptions> = {}): ServerEncoderOption
     apiKey: '',
     batch: 4,
     concurrency: 2,
+    timeoutSeconds: 60,
     dim: DIM,
     pageOrigin: null,
     // Retries wait no real time here; the waits asked for are recorded.

@@ -27,7 +27,6 @@ export interface ServerEncoderOptions extends ServerSettings {
   pageOrigin: string | null;
   /** Vectors already received from this server and model, to be kept across connections. */
   store?: EmbeddingStore;
-  timeoutSeconds?: number;
   retry?: Partial<RetryPolicy>;
   fetch?: typeof fetch;
   /** Waits between retries (tests replace it); resolves early when `signal` aborts. */
@@ -269,7 +268,7 @@ export class ServerEncoder implements QueryEncoder {
   }
 
   private async post(texts: string[], format: EncodingFormat, context: FailureContext) {
-    const seconds = this.o.timeoutSeconds ?? SERVER_DEFAULTS.timeoutSeconds;
+    const seconds = this.o.timeoutSeconds;
     const timeout = AbortSignal.timeout(seconds * 1000);
     const started = performance.now();
     this.requests++;
@@ -315,7 +314,8 @@ export async function connectServerEncoder(
   try {
     return { encoder, probe: await encoder.probe() };
   } catch (e) {
-    if (signal?.aborted) throw new EncoderError('cancelled', `Stopped connecting to ${new URL(options.baseUrl).origin}.`);
+    if (signal?.aborted)
+      throw new EncoderError('cancelled', `Stopped connecting to ${new URL(options.baseUrl).origin}.`);
     throw e;
   } finally {
     signal?.removeEventListener('abort', stop);

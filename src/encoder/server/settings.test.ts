@@ -9,6 +9,7 @@ const OK: ServerSettings = {
   apiKey: '',
   batch: SERVER_DEFAULTS.batch,
   concurrency: SERVER_DEFAULTS.concurrency,
+  timeoutSeconds: SERVER_DEFAULTS.timeoutSeconds,
 };
 const PAGE = 'http://127.0.0.1:4173';
 
@@ -27,7 +28,7 @@ describe('serverSettingsProblems', () => {
 
   it('lists every problem at once', () => {
     const problems = serverSettingsProblems(
-      { baseUrl: 'localhost:8000', model: ' ', apiKey: 'two words', batch: 0, concurrency: 1.5 },
+      { baseUrl: 'localhost:8000', model: ' ', apiKey: 'two words', batch: 0, concurrency: 1.5, timeoutSeconds: 0 },
       PAGE,
     );
     expect(problems).toEqual([
@@ -36,6 +37,7 @@ describe('serverSettingsProblems', () => {
       expect.stringMatching(/^The API key has spaces/),
       'Texts per request must be a whole number from 1 to 2048.',
       'Requests in flight must be a whole number from 1 to 64.',
+      'The timeout in seconds must be a whole number from 1 to 600.',
     ]);
   });
 

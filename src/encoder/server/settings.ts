@@ -18,6 +18,8 @@ export interface ServerSettings {
   batch: number;
   /** Requests in flight at once. */
   concurrency: number;
+  /** A request without an answer for this long is an error, not a hang. */
+  timeoutSeconds: number;
 }
 
 /** The model the released router's embeddings come from, as the authors serve it. */
@@ -26,7 +28,6 @@ export const DEFAULT_SERVER_MODEL = 'Qwen/Qwen3-0.6B';
 export const SERVER_DEFAULTS = {
   batch: 64,
   concurrency: 4,
-  /** A request without an answer for this long is an error, not a hang. */
   timeoutSeconds: 60,
   /** 429 and 5xx are retried this many times, after backoff or the server's Retry-After. */
   maxRetries: 4,
@@ -36,6 +37,7 @@ export const SERVER_DEFAULTS = {
 
 export const BATCH_RANGE = { min: 1, max: 2048 } as const;
 export const CONCURRENCY_RANGE = { min: 1, max: 64 } as const;
+export const TIMEOUT_RANGE = { min: 1, max: 600 } as const;
 
 /**
  * Why the page's Content-Security-Policy would block a valid base URL, and how to allow it, or
@@ -56,12 +58,13 @@ export function serverSettingsProblems(s: ServerSettings, pageOrigin: string | n
   if (s.model.trim() === '') problems.push('Enter the model id the server serves (for example Qwen/Qwen3-0.6B).');
   if (s.apiKey !== '' && !/^[\x21-\x7e]+$/.test(s.apiKey.trim()))
     problems.push('The API key has spaces or characters an HTTP header cannot carry; paste it again.');
-  const whole = (n: number, { min, max }: { min: number; max: number }) => Number.isInteger(n) && n >= min && n <= max;
-  if (!whole(s.batch, BATCH_RANGE))
-    problems.push(`Texts per request must be a whole number from ${BATCH_RANGE.min} to ${BATCH_RANGE.max}.`);
-  if (!whole(s.concurrency, CONCURRENCY_RANGE))
-    problems.push(
-      `Requests in flight must be a whole number from ${CONCURRENCY_RANGE.min} to ${CONCURRENCY_RANGE.max}.`,
-    );
+  const ranges = [
+    [s.batch, BATCH_RANGE, 'Texts per request'],
+    [s.concurrency, CONCURRENCY_RANGE, 'Requests in flight'],
+    [s.timeoutSeconds, TIMEOUT_RANGE, 'The timeout in seconds'],
+  ] as const;
+  for (const [n, { min, max }, what] of ranges)
+    if (!Number.isInteger(n) || n < min || n > max)
+      problems.push(`${what} must be a whole number from ${min} to ${max}.`);
   return problems;
 }
