@@ -34,6 +34,8 @@ export interface RecordedEmbeddingRequest {
   headers: IncomingHttpHeaders;
   body: EmbeddingsBody | null;
   status: number;
+  /** A 200 whose vectors a client must refuse (wrong width, NaN, one missing): none of its texts count as embedded. */
+  malformed: boolean;
 }
 
 export interface FakeEmbeddingsOptions {
@@ -57,7 +59,7 @@ export interface FakeEmbeddings {
   delayMs: number;
   key: string | null;
   requests: RecordedEmbeddingRequest[];
-  /** Every text the server answered with a vector, once per time it did. */
+  /** Every text the server answered with a usable vector, once per time it did. */
   embedded(): string[];
   reset(): void;
   close(): Promise<void>;
@@ -139,7 +141,8 @@ export async function startFakeEmbeddings(options: FakeEmbeddingsOptions = {}): 
     delayMs: options.delayMs ?? 0,
     key: options.key ?? null,
     requests: [],
-    embedded: () => fake.requests.filter((r) => r.status === 200 && r.body).flatMap((r) => r.body!.input),
+    embedded: () =>
+      fake.requests.filter((r) => r.status === 200 && !r.malformed && r.body).flatMap((r) => r.body!.input),
     reset: () => {
       fake.requests.length = 0;
       fake.script.length = 0;
@@ -172,6 +175,7 @@ export async function startFakeEmbeddings(options: FakeEmbeddingsOptions = {}): 
         headers: req.headers,
         body,
         status: 0,
+        malformed: false,
       };
       fake.requests.push(record);
       const mode = fake.script.shift() ?? fake.mode;
@@ -199,6 +203,7 @@ export async function startFakeEmbeddings(options: FakeEmbeddingsOptions = {}): 
             if (body.encoding_format === 'base64') return reply(400, error('encoding_format must be "float"'));
             return reply(200, answer(body, 'ok', fake.dim, normalize));
           default:
+            record.malformed = mode !== 'ok';
             return reply(200, answer(body, mode, fake.dim, normalize));
         }
       };

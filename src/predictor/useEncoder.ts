@@ -10,22 +10,25 @@ import { predictor } from './sharedClient';
 
 export type EncoderStatus = 'not loaded' | 'loading' | 'ready';
 
+type Retry = Extract<ServerActivity, { kind: 'retry' }>;
+
 /** What an embeddings server has been doing since the page connected to it. */
 export interface ServerActivityState {
   /** The last answer's round trip, and how many answers came. */
   lastMs: number | null;
   answers: number;
-  /** A retry waiting to be sent, until the next answer arrives. */
-  retry: Extract<ServerActivity, { kind: 'retry' }> | null;
+  /** Retries scheduled whose request has not been answered since, oldest first. */
+  waiting: Retry[];
   retries: number;
 }
 
-const NO_ACTIVITY: ServerActivityState = { lastMs: null, answers: 0, retry: null, retries: 0 };
+const NO_ACTIVITY: ServerActivityState = { lastMs: null, answers: 0, waiting: [], retries: 0 };
 
 function withActivity(state: ServerActivityState, a: ServerActivity): ServerActivityState {
+  const others = state.waiting.filter((r) => r.what !== a.what);
   return a.kind === 'answer'
-    ? { ...state, lastMs: a.ms, answers: state.answers + 1, retry: null }
-    : { ...state, retry: a, retries: state.retries + 1 };
+    ? { ...state, lastMs: a.ms, answers: state.answers + 1, waiting: others }
+    : { ...state, waiting: [...others, a], retries: state.retries + 1 };
 }
 
 export interface EncoderState {

@@ -222,13 +222,12 @@ export function EncoderServerSettings({ spec }: { spec: Qwen3Spec }) {
           {activity.retries > 0 && ` · ${formatCount(activity.retries)} retried`}
         </p>
       )}
-      {activity.retry && (
-        <p className="banner note" role="status" data-testid="encoder-server-retry" data-status={activity.retry.status}>
-          The server answered {activity.retry.status} to {activity.retry.what}: retry {activity.retry.retry} of{' '}
-          {activity.retry.of} in {formatMs(activity.retry.waitMs)}
-          {activity.retry.asked ? ', as its Retry-After asks' : ''}.
+      {activity.waiting.map((r) => (
+        <p key={r.what} className="banner note" role="status" data-testid="encoder-server-retry" data-status={r.status}>
+          The server answered {r.status} to {r.what}: retry {r.retry} of {r.of} in {(r.waitMs / 1000).toFixed(1)} s
+          {r.asked ? ', as its Retry-After asks' : ''}.
         </p>
-      )}
+      ))}
     </div>
   );
 }

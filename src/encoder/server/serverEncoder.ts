@@ -17,7 +17,7 @@ import { answeredInFloats, embeddingsRequest, readEmbeddings, type EncodingForma
 
 /** What the encoder tells its host as it works: each answer's time, and each retry as it is scheduled. */
 export type ServerActivity =
-  | { kind: 'answer'; ms: number; status: number; texts: number }
+  | { kind: 'answer'; ms: number; status: number; texts: number; what: string }
   | { kind: 'retry'; status: number; retry: number; of: number; waitMs: number; asked: boolean; what: string };
 
 export interface ServerEncoderOptions extends ServerSettings {
@@ -234,7 +234,7 @@ export class ServerEncoder implements QueryEncoder {
     for (let retry = 0; ; retry++) {
       if (!wanted()) throw abandoned();
       const { status, headers, body, ms } = await this.post(texts, format, context);
-      this.o.onActivity?.({ kind: 'answer', ms, status, texts: texts.length });
+      this.o.onActivity?.({ kind: 'answer', ms, status, texts: texts.length, what });
       if (status >= 200 && status < 300) {
         let parsed: unknown;
         try {
