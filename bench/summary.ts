@@ -14,6 +14,8 @@ export const TARGETS = {
   workloadRerouteMs: 2000,
   workloadSliderDuringBatchMsP95: 16,
   workloadEvaluateFolderMs: 10_000,
+  embeddingsServerTotalMs: 10_000,
+  embeddingsServerSliderDuringBatchMsP95: 16,
 } as const;
 
 function across(results: readonly SessionResult[], pick: (r: SessionResult) => number[]): Spread | null {

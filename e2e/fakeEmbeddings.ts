@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encodeBase64Floats } from '../src/encoder/server/wire';
+import { seeded } from '../src/router/testing/randomPools';
 
 /**
  * An OpenAI-compatible embeddings server for tests and the bench, on 127.0.0.1 only: `POST
@@ -72,17 +73,10 @@ function seedOf(text: string): number {
   return h >>> 0;
 }
 
-/** The fake server's vector for a text: mulberry32 numbers in (−1, 1) from its seed, float32, norm about √(dim/3). */
+/** The fake server's vector for a text: seeded numbers in [−1, 1) from its hash, float32, norm about √(dim/3). */
 export function fakeEmbedding(text: string, dim: number, normalize = false): Float32Array {
-  let state = seedOf(text);
-  const out = new Float32Array(dim);
-  for (let k = 0; k < dim; k++) {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[k] = ((t ^ (t >>> 14)) >>> 0) / 2 ** 31 - 1;
-  }
+  const random = seeded(seedOf(text));
+  const out = Float32Array.from({ length: dim }, () => 2 * random() - 1);
   if (normalize) {
     const norm = Math.hypot(...out);
     for (let k = 0; k < dim; k++) out[k] = out[k]! / norm;
