@@ -4,7 +4,7 @@ import { EncoderError } from '../encoderError';
  * The OpenAI embeddings API on the wire: the request body, and the answer read back into one
  * vector per text, in the texts' order. Servers may answer in any order and say which text each
  * vector is for by `index`; vLLM and OpenAI send `base64` as the little-endian bytes of a float32
- * array, which is a quarter of the JSON numbers' size and exact.
+ * array, which is about a quarter of the JSON numbers' size, and exact.
  */
 
 export type EncodingFormat = 'base64' | 'float';
