@@ -306,7 +306,7 @@ test('connecting refuses, each with its message: a wrong key, the wrong dimensio
   const sent = fake.requests.length;
   await page.getByTestId('encoder-server-url').fill('https://gpu.example.org/v1');
   const problems = page.getByTestId('encoder-server-problems');
-  await expect(problems).toContainText('https://gpu.example.org would be blocked');
+  await expect(problems).toContainText('Content-Security-Policy blocks https://gpu.example.org');
   await expect(problems).toContainText('VITE_EXTRA_CONNECT_ORIGINS="https://gpu.example.org" npm run build');
   await expect(page.getByTestId('encoder-load')).toBeDisabled();
   expect(fake.requests.length).toBe(sent);

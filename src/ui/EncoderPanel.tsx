@@ -145,7 +145,7 @@ export function EncoderPanel({ spec }: Props) {
             <option value="folder" disabled={!folder}>
               Local folder
             </option>
-            <option value="server">Embeddings server (vLLM, OpenAI-compatible)</option>
+            <option value="server">Embeddings server (vLLM…)</option>
           </select>
         </label>
         {kind !== 'server' && (

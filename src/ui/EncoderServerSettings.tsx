@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import type { EncoderSpec } from '../bundle/manifest';
-import { endpointSources } from '../dispatch/csp';
 import { BATCH_RANGE, CONCURRENCY_RANGE, serverSettingsProblems, TIMEOUT_RANGE } from '../encoder/server/settings';
 import { encoderStore, useEncoder } from '../predictor/useEncoder';
 import { useReadiness } from '../predictor/useReadiness';
@@ -177,7 +176,7 @@ export function EncoderServerSettings({ spec }: { spec: Qwen3Spec }) {
         bearer token, and only for this address; it stays in memory unless you ask to remember it.
         {s.remember &&
           ' Remembered keys sit unencrypted in this browser’s localStorage, readable by anyone using this profile.'}{' '}
-        This page may connect to {endpointSources().join(', ')} and its own origin.
+        This page reaches servers on this machine on any port; another origin must be added when the page is built.
       </p>
       {problems.length > 0 && (
         <ul className="field-error" data-testid="encoder-server-problems">

@@ -116,7 +116,7 @@ describe('connecting', () => {
       connectServerEncoder(options({ baseUrl: 'https://embed.example.org/v1', pageOrigin: 'http://127.0.0.1:4173' })),
     );
     expect(e.problem).toBe('blocked');
-    expect(e.message).toContain('https://embed.example.org would be blocked');
+    expect(e.message).toContain('Content-Security-Policy blocks https://embed.example.org');
     expect(e.message).toContain('VITE_EXTRA_CONNECT_ORIGINS="https://embed.example.org" npm run build');
     // Loopback needs nothing.
     await connectServerEncoder(options({ pageOrigin: 'http://127.0.0.1:4173' }));

@@ -52,7 +52,7 @@ describe('serverSettingsProblems', () => {
   it('refuses an origin the page’s policy blocks, saying how a build allows it; the command line has no policy', () => {
     const remote = { ...OK, baseUrl: 'https://gpu.example.org/v1' };
     const [problem] = serverSettingsProblems(remote, PAGE);
-    expect(problem).toContain('so https://gpu.example.org would be blocked');
+    expect(problem).toContain('Content-Security-Policy blocks https://gpu.example.org');
     expect(problem).toContain('VITE_EXTRA_CONNECT_ORIGINS="https://gpu.example.org" npm run build');
     expect(serverSettingsProblems(remote, null)).toEqual([]);
   });

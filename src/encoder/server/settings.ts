@@ -44,10 +44,9 @@ export const TIMEOUT_RANGE = { min: 1, max: 600 } as const;
  * null. `pageOrigin` is the page's own origin; on the command line no policy applies.
  */
 export function blockedByPolicy(baseUrl: string, pageOrigin: string): string | null {
-  const refused = endpointProblem(baseUrl.trim(), pageOrigin);
-  return (
-    refused && `${refused} For example: ${EXTRA_ORIGINS_VARIABLE}="${new URL(baseUrl.trim()).origin}" npm run build`
-  );
+  if (endpointProblem(baseUrl.trim(), pageOrigin) === null) return null;
+  const { origin } = new URL(baseUrl.trim());
+  return `This page's Content-Security-Policy blocks ${origin}: it reaches servers on this machine (http://localhost and http://127.0.0.1, any port), its own origin, the LLM providers' APIs and the origins added when it was built. To use this server, build the page with it added: ${EXTRA_ORIGINS_VARIABLE}="${origin}" npm run build`;
 }
 
 /** Why these settings cannot be used, each for the person to fix before anything is sent. */
