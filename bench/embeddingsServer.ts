@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { startFakeEmbeddings } from '../e2e/fakeEmbeddings';
-import { BENCH_BUNDLE_ID, benchBundle } from './encoder/benchBundle';
+import { BENCH_BUNDLE_ID } from './encoder/benchBundle';
+import { serveBundle } from './encoder/encoderMode';
 import { pageHeap } from './heap';
 import { appUrl, freshPage } from './page';
 import { benchQueries } from './queries';
@@ -34,17 +35,6 @@ export interface EmbeddingsServerBench {
 
 const SEED = 2026;
 
-async function serveBundle(context: BrowserContext): Promise<void> {
-  const { manifest, onnx } = benchBundle('Qwen/Qwen3-0.6B');
-  await context.route(`**/models/${BENCH_BUNDLE_ID}/**`, (route) => {
-    const file = new URL(route.request().url()).pathname.split('/').pop();
-    if (file === 'manifest.json') return route.fulfill({ json: manifest });
-    if (file === manifest.onnx)
-      return route.fulfill({ body: Buffer.from(onnx), contentType: 'application/octet-stream' });
-    return route.fulfill({ status: 404 });
-  });
-}
-
 export async function embeddingsServerBench(
   browser: Browser,
   base: string,
@@ -56,7 +46,7 @@ export async function embeddingsServerBench(
   const app = await freshPage(browser, debounceMs);
   try {
     const { page } = app;
-    await serveBundle(app.context);
+    await serveBundle(app.context, 'Qwen/Qwen3-0.6B');
     await page.goto(appUrl(base, BENCH_BUNDLE_ID, { view: 'workload' }));
     await page.getByTestId('encoder-panel').waitFor({ timeout: 60_000 });
     await page.getByTestId('encoder-source').selectOption('server');

@@ -25,11 +25,11 @@ interface Run {
 
 const KEY = 'sk-embeddings-cli-secret-000111';
 const QUERIES = [
-  'What is the capital of Australia?',
-  'Write a Python function that merges two sorted lists.',
-  'Prove that the square root of 2 is irrational.',
-  'Summarise the causes of the First World War in three sentences.',
-  'Integrate x^2 sin(x) dx.',
+  'How many moons does Mars have?',
+  'Write a SQL query that lists the ten best-selling products.',
+  'Why is the sky blue?',
+  'Translate "good morning" into French, German and Italian.',
+  'Differentiate ln(x^2 + 1).',
   'hi',
 ];
 
@@ -43,6 +43,20 @@ function cli(file: string, args: string[], env: Record<string, string> = {}): Pr
     );
   });
 }
+
+/** `npm run route` on the imported bundle, with the queries in `file` and the fake server. */
+const routeQueries = (file: string, lambda: string, ...more: string[]) =>
+  cli('route.ts', [
+    '--bundle',
+    bundleDir,
+    '--queries',
+    file,
+    '--embeddings-url',
+    fake.baseUrl,
+    '--lambda',
+    lambda,
+    ...more,
+  ]);
 
 /** What the page does with the server's vector before the heads read it. */
 const served = (text: string) => l2Normalize(Float32Array.from(fakeEmbedding(text, 1024, true)));
@@ -82,7 +96,7 @@ describe('npm run route with an embeddings server', () => {
     [
       'a CSV, by --column',
       'q.csv',
-      ['id,question', ...QUERIES.map((q, i) => `${i},"${q}"`)].join('\n'),
+      ['id,question', ...QUERIES.map((q, i) => `${i},"${q.replaceAll('"', '""')}"`)].join('\n'),
       ['--column', 'question'],
     ],
     ['JSON Lines', 'q.jsonl', QUERIES.map((prompt) => JSON.stringify({ prompt })).join('\n'), []],
@@ -91,19 +105,7 @@ describe('npm run route with an embeddings server', () => {
     async (_, name, text, more) => {
       const file = join(temp.path, name);
       await writeFile(file, text);
-      const result = await cli('route.ts', [
-        '--bundle',
-        bundleDir,
-        '--queries',
-        file,
-        '--embeddings-url',
-        fake.baseUrl,
-        '--lambda',
-        '0.99999',
-        '--embeddings-batch',
-        '4',
-        ...more,
-      ]);
+      const result = await routeQueries(file, '0.99999', '--embeddings-batch', '4', ...more);
       expect(result.code, result.stderr).toBe(0);
       expect(JSON.parse(result.stdout)).toEqual({ decisions: await expectedDecisions(QUERIES, 0.99999) });
       expect(fake.requests.map((r) => r.body!.input.length)).toEqual([1, 4, 2]);
@@ -114,8 +116,7 @@ describe('npm run route with an embeddings server', () => {
   it('takes one input-token count for every query when given', async () => {
     const file = join(temp.path, 'tokens.txt');
     await writeFile(file, QUERIES.join('\n'));
-    const args = ['--bundle', bundleDir, '--queries', file, '--embeddings-url', fake.baseUrl, '--lambda', '0.999'];
-    const result = await cli('route.ts', [...args, '--input-tokens', '5000']);
+    const result = await routeQueries(file, '0.999', '--input-tokens', '5000');
     expect(result.code, result.stderr).toBe(0);
     const models = await referenceModels(FIXTURE_RELEASE);
     const expected = QUERIES.map((t) =>
@@ -153,16 +154,7 @@ describe('npm run route with an embeddings server', () => {
     const file = join(temp.path, 'retry.txt');
     await writeFile(file, QUERIES.join('\n'));
     fake.script = ['ok', 'server-error'];
-    const result = await cli('route.ts', [
-      '--bundle',
-      bundleDir,
-      '--queries',
-      file,
-      '--embeddings-url',
-      fake.baseUrl,
-      '--lambda',
-      '0.5',
-    ]);
+    const result = await routeQueries(file, '0.5');
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/the server answered 500 to batch 1 \(6 queries, .*\); retry 1 of 4 in 0\.5 s/);
     expect(

@@ -36,7 +36,32 @@ function vectorNote({ server }: ServerInfo, spec: Qwen3Spec): string {
     : `Its vectors arrive with norm ${server.norm.toPrecision(4)} and are used as they come, as the bundle expects. They are ${format}.`;
 }
 
-const whole = (n: number) => (Number.isNaN(n) ? '' : n);
+interface WholeFieldProps {
+  id: string;
+  label: string;
+  testId: string;
+  range: { min: number; max: number };
+  value: number;
+  onChange: (value: number) => void;
+}
+
+/** A number setting; an emptied field reads as NaN, which the settings' checks refuse. */
+function WholeField({ id, label, testId, range, value, onChange }: WholeFieldProps) {
+  return (
+    <label htmlFor={id}>
+      {label}
+      <input
+        id={id}
+        type="number"
+        min={range.min}
+        max={range.max}
+        data-testid={testId}
+        value={Number.isNaN(value) ? '' : value}
+        onChange={(e) => onChange(e.currentTarget.valueAsNumber)}
+      />
+    </label>
+  );
+}
 
 /**
  * The encoder panel's server source: an OpenAI-compatible embeddings server (vLLM, TEI, …), its
@@ -113,42 +138,30 @@ export function EncoderServerSettings({ spec }: { spec: Qwen3Spec }) {
             placeholder="none"
           />
         </label>
-        <label htmlFor={`${ids}-batch`}>
-          Texts per request
-          <input
-            id={`${ids}-batch`}
-            type="number"
-            min={BATCH_RANGE.min}
-            max={BATCH_RANGE.max}
-            data-testid="encoder-server-batch"
-            value={whole(s.batch)}
-            onChange={(e) => s.update({ batch: e.currentTarget.valueAsNumber })}
-          />
-        </label>
-        <label htmlFor={`${ids}-concurrency`}>
-          Requests in flight
-          <input
-            id={`${ids}-concurrency`}
-            type="number"
-            min={CONCURRENCY_RANGE.min}
-            max={CONCURRENCY_RANGE.max}
-            data-testid="encoder-server-concurrency"
-            value={whole(s.concurrency)}
-            onChange={(e) => s.update({ concurrency: e.currentTarget.valueAsNumber })}
-          />
-        </label>
-        <label htmlFor={`${ids}-timeout`}>
-          Give up after (s)
-          <input
-            id={`${ids}-timeout`}
-            type="number"
-            min={TIMEOUT_RANGE.min}
-            max={TIMEOUT_RANGE.max}
-            data-testid="encoder-server-timeout"
-            value={whole(s.timeoutSeconds)}
-            onChange={(e) => s.update({ timeoutSeconds: e.currentTarget.valueAsNumber })}
-          />
-        </label>
+        <WholeField
+          id={`${ids}-batch`}
+          label="Texts per request"
+          testId="encoder-server-batch"
+          range={BATCH_RANGE}
+          value={s.batch}
+          onChange={(batch) => s.update({ batch })}
+        />
+        <WholeField
+          id={`${ids}-concurrency`}
+          label="Requests in flight"
+          testId="encoder-server-concurrency"
+          range={CONCURRENCY_RANGE}
+          value={s.concurrency}
+          onChange={(concurrency) => s.update({ concurrency })}
+        />
+        <WholeField
+          id={`${ids}-timeout`}
+          label="Give up after (s)"
+          testId="encoder-server-timeout"
+          range={TIMEOUT_RANGE}
+          value={s.timeoutSeconds}
+          onChange={(timeoutSeconds) => s.update({ timeoutSeconds })}
+        />
       </div>
       <div className="encoder-server-key">
         <label>
