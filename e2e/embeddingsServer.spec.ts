@@ -5,10 +5,16 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { predictRows } from '../pipeline/bundle/nodeBundle';
 import { writeBundle } from '../pipeline/bundle/writeBundle';
+import { loadDataset } from '../pipeline/data/loader';
+import { evaluateBundle } from '../pipeline/evaluate/evaluateBundle';
+import { SIM_POOL } from '../pipeline/simulate/pool';
+import { writeDataset } from '../pipeline/simulate/writeDataset';
 import { tempDir } from '../pipeline/testing/tinyData';
 import { RELEASE_DEFAULT_LAMBDA } from '../src/config';
 import { TINY_BUNDLE_ID } from '../src/encoder/__fixtures__/tinyQwen3';
 import { l2Normalize } from '../src/encoder/lastToken';
+import { PROBE_TEXT } from '../src/encoder/server/serverEncoder';
+import { DEFAULT_QUERY } from '../src/state/viewState';
 import { FIXTURE_RELEASE, releaseFiles, REPO_ROOT } from '../src/importer/__fixtures__/releaseFixtures';
 import { importRelease } from '../src/importer/importRelease';
 import { buildCurves } from '../src/router/curves';
@@ -274,6 +280,48 @@ test('a 1,000-query workload through the server: every query’s decision equals
         ...rankings[i]!,
       ]),
     );
+  } finally {
+    await tmp.remove();
+  }
+});
+
+test('an R2-Bench-format folder is evaluated through the server: its held-out queries embedded there once, the metrics npm run evaluate gives on the same vectors', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const tmp = await tempDir('r2-embeddings-folder');
+  try {
+    const dir = join(tmp.path, 'bench-folder');
+    // The fixture release's two LLMs, simulated at its budgets.
+    const pool = ['Alpha-7B', 'Beta-1B'].map((name, i) => ({ ...SIM_POOL[i * 5]!, name, path: `fixture/${name}` }));
+    await writeDataset(dir, { queries: 300, seed: 5, pool, budgets: [10, 100, 'unlimited'], command: 'test' });
+    const { manifest, session } = await release;
+    const expected = await evaluateBundle(
+      { dir: '', manifest, session },
+      await loadDataset(dir),
+      undefined,
+      (prompts) => {
+        const rows = new Float32Array(prompts.length * 1024);
+        prompts.forEach((p, i) => rows.set(served(p), i * 1024));
+        return Promise.resolve(rows);
+      },
+    );
+
+    await openRelease(page);
+    await connect(page);
+    await page.getByTestId('workload').click();
+    await page.getByTestId('workload-folder').setInputFiles(dir);
+    const metrics = page.getByTestId('workload-metrics');
+    await expect(metrics).toHaveAttribute('data-held-out', String(expected.heldOut.queries), { timeout: 60_000 });
+    for (const method of ['r2', 'reactive'] as const)
+      for (const metric of ['audc', 'qnc', 'peak'] as const) {
+        const shown = Number(await metrics.getAttribute(`data-${method}-${metric}`));
+        expect(Math.abs(shown - expected.heldOut[method][metric]), `${method} ${metric}`).toBeLessThan(1e-6);
+      }
+    // Besides the probe and the query of the single-query view, the held-out queries, each once.
+    const embedded = fake.embedded().filter((t) => t !== PROBE_TEXT && t !== DEFAULT_QUERY);
+    expect(embedded).toHaveLength(expected.heldOut.queries);
+    expect(new Set(embedded).size).toBe(embedded.length);
   } finally {
     await tmp.remove();
   }
