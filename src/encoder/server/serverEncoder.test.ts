@@ -169,6 +169,13 @@ describe('embedding', () => {
     expect(fake.embedded().sort()).toEqual([PROBE_TEXT, ...t].sort());
   });
 
+  it('hands out copies, so a caller normalising in place leaves the kept vectors as sent', async () => {
+    const { encoder } = await connectServerEncoder(options());
+    const [first] = await encoder.embedBatch(['kept as sent']);
+    first!.fill(0);
+    expect(await encoder.embedBatch(['kept as sent'])).toEqual([expected('kept as sent')]);
+  });
+
   it('sends the key as the bearer token to that server only, and no header without one', async () => {
     const keyed = await startFakeEmbeddings({ dim: DIM, key: KEY });
     try {

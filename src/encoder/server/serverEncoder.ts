@@ -164,7 +164,8 @@ export class ServerEncoder implements QueryEncoder {
         for (const job of waiting) job.callers.add(own.signal);
         for (let i = 0; i < fresh.length; i += this.o.batch)
           waiting.add(this.launch(fresh.slice(i, i + this.o.batch), own.signal));
-        if (waiting.size === 0) return texts.map((t) => got.get(t)!);
+        // Copies: the worker normalises in place, and the kept vectors must stay as the server sent them.
+        if (waiting.size === 0) return texts.map((t) => got.get(t)!.slice());
         await this.settle([...waiting], got, own.signal);
         throwIfCancelled(signal);
       }
