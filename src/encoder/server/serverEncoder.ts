@@ -108,8 +108,6 @@ export class ServerEncoder implements QueryEncoder {
   private readonly retry: RetryPolicy;
   private readonly origin: string;
   private batches = 0;
-  /** Requests sent, retries included: what the bench and the tests count. */
-  requests = 0;
 
   constructor(private readonly o: ServerEncoderOptions) {
     this.dim = o.dim;
@@ -272,7 +270,6 @@ export class ServerEncoder implements QueryEncoder {
     const seconds = this.o.timeoutSeconds;
     const timeout = AbortSignal.timeout(seconds * 1000);
     const started = performance.now();
-    this.requests++;
     try {
       const response = await (this.o.fetch ?? fetch)(embeddingsUrl(this.o.baseUrl), {
         method: 'POST',
