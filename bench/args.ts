@@ -21,6 +21,8 @@ export interface BenchArgs {
   threads: boolean;
   /** Only the workload view's figures (bench/workload.ts), not the rest. */
   workloadOnly: boolean;
+  /** Only the workload view through an embeddings server (bench/embeddingsServer.ts), with --workload-queries queries. */
+  embeddingsServer: boolean;
   /** Queries in the workload file, and in the R2-Bench-format folder it evaluates. */
   workloadQueries: number;
   folderQueries: number;
@@ -36,6 +38,7 @@ export const USAGE = `npm run bench -- [--backend wasm|webgpu] [--bundle <id>] [
                      [--queries N] [--keystrokes N] [--presses N] [--profile] [--timeout-s N]
                      [--workload-queries N] [--folder-queries N] [--large-file-lines N]
        npm run bench -- --workload [--workload-queries N] [--folder-queries N] [--large-file-lines N] [--timeout-s N]
+       npm run bench -- --embeddings-server [--workload-queries N] [--timeout-s N]
        npm run bench -- --encoder [--precision fp16|q8|q4f16|q4|all] [--backend wasm|webgpu] [--profile] [--timeout-s N]
        npm run bench -- --encoder --threads [--timeout-s N]`;
 
@@ -56,6 +59,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       precision: { type: 'string' },
       'timeout-s': { type: 'string' },
       workload: { type: 'boolean' },
+      'embeddings-server': { type: 'boolean' },
       'workload-queries': { type: 'string' },
       'folder-queries': { type: 'string' },
       'large-file-lines': { type: 'string' },
@@ -89,6 +93,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     precision,
     threads,
     workloadOnly: values.workload ?? false,
+    embeddingsServer: values['embeddings-server'] ?? false,
     workloadQueries: integer(values['workload-queries'], 'workload-queries', 10_000, 10, 100_000),
     folderQueries: integer(values['folder-queries'], 'folder-queries', 1000, 20, 20_000),
     largeFileLines: integer(values['large-file-lines'], 'large-file-lines', 200_000, 1000, 1_000_000),

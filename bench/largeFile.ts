@@ -6,7 +6,7 @@ import { pageHeap } from './heap';
 import { appUrl, freshPage } from './page';
 import { benchQueries } from './queries';
 import { round } from './stats';
-import { inputAt, installWorkloadProbes, whenMatches } from './workload';
+import { inputAt, installWorkloadProbes, whenMatches } from './workloadPage';
 
 /**
  * A huge workload file (src/ui/workload): a plain-text file of 200,000 queries, one per line,

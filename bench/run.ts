@@ -5,6 +5,7 @@ import type { Browser } from '@playwright/test';
 import { QUERY_DEBOUNCE_MS } from '../src/config';
 import { parseBenchArgs, USAGE, type BenchArgs } from './args';
 import { coldLoad, type ColdLoad } from './coldLoad';
+import { embeddingsServerBench } from './embeddingsServer';
 import { encoderBench } from './encoder/encoderBench';
 import { threadsBench } from './encoder/threads';
 import { timeEngine } from './engine';
@@ -53,6 +54,11 @@ function machine(chromium: string) {
   };
 }
 
+/** A figure against its target: met when it is there and below it. */
+function check(value: number | null | undefined, goal: number) {
+  return { value: value ?? null, goal, met: value !== null && value !== undefined && value < goal };
+}
+
 function targets(r: {
   predictMs: { p50: number } | null;
   sliderToSelectionMs: { p95: number } | null;
@@ -60,11 +66,6 @@ function targets(r: {
   coldLoadMs: number;
   jsKBGzip: number;
 }) {
-  const check = (value: number | null | undefined, goal: number) => ({
-    value: value ?? null,
-    goal,
-    met: value !== null && value !== undefined && value < goal,
-  });
   return {
     predictMsP50: check(r.predictMs?.p50, TARGETS.predictMsP50),
     sliderToSelectionMsP95: check(r.sliderToSelectionMs?.p95, TARGETS.sliderToSelectionMsP95),
@@ -75,7 +76,6 @@ function targets(r: {
 }
 
 function workloadTargets(w: WorkloadBench) {
-  const check = (value: number | null, goal: number) => ({ value, goal, met: value !== null && value < goal });
   return {
     totalMs: check(w.totalMs, TARGETS.workloadTotalMs),
     rerouteMs: check(w.rerouteMs, TARGETS.workloadRerouteMs),
@@ -144,6 +144,21 @@ async function main(args: BenchArgs): Promise<void> {
       : await encoderBench(browser, served.url, args, QUERY_DEBOUNCE_MS, log);
     const end = { loadAvg1mAtEnd: round(loadavg()[0] ?? 0, 2), cpuStealPct: stealPercent(cpuAtStart, readCpuTimes()) };
     emit({ ...result, machine: { ...info, ...end } });
+    return;
+  }
+
+  if (args.embeddingsServer) {
+    const figures = await embeddingsServerBench(browser, served.url, QUERY_DEBOUNCE_MS, args.workloadQueries, log);
+    const end = { loadAvg1mAtEnd: round(loadavg()[0] ?? 0, 2), cpuStealPct: stealPercent(cpuAtStart, readCpuTimes()) };
+    emit({
+      backend: args.backend,
+      embeddingsServer: figures,
+      embeddingsServerTargets: {
+        totalMs: check(figures.totalMs, TARGETS.embeddingsServerTotalMs),
+        sliderDuringBatchMsP95: check(figures.sliderDuringBatchMsP95, TARGETS.embeddingsServerSliderDuringBatchMsP95),
+      },
+      machine: { ...info, ...end },
+    });
     return;
   }
 

@@ -15,6 +15,8 @@ export const TARGETS = {
   workloadSliderDuringBatchMsP95: 16,
   workloadEvaluateFolderMs: 10_000,
   workloadLargeFileLongestTaskMs: 200,
+  embeddingsServerTotalMs: 10_000,
+  embeddingsServerSliderDuringBatchMsP95: 16,
 } as const;
 
 function across(results: readonly SessionResult[], pick: (r: SessionResult) => number[]): Spread | null {

@@ -64,7 +64,8 @@ export type Log = (line: string) => void;
 
 const spreadOf = (xs: number[]): Spread => ({ p50: round(percentile(xs, 50)), p95: round(percentile(xs, 95)) });
 
-async function serveBundle(context: BrowserContext, modelId: string): Promise<void> {
+/** Serves the bench bundle, reading `modelId`'s embedding, at its URLs under models/. */
+export async function serveBundle(context: BrowserContext, modelId: string): Promise<void> {
   const { manifest, onnx } = benchBundle(modelId);
   await context.route(`**/models/${BENCH_BUNDLE_ID}/**`, (route) => {
     const file = new URL(route.request().url()).pathname.split('/').pop();

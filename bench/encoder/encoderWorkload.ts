@@ -30,10 +30,11 @@ export interface EncoderWorkload {
  * A system text the queries of a templated workload all begin with (as prompts built from one
  * template do): about 200 tokens here, one per byte.
  */
-const TEMPLATE = `You are answering questions for a support desk. Answer in plain English, keep to the facts you are given, say when you do not know, and never invent a citation. Question follows. `.padEnd(
-  200,
-  '.',
-);
+const TEMPLATE =
+  `You are answering questions for a support desk. Answer in plain English, keep to the facts you are given, say when you do not know, and never invent a citation. Question follows. `.padEnd(
+    200,
+    '.',
+  );
 
 /** The workload's queries, each alone or (`templated`) after the same system text. */
 export function workloadTexts(count: number, templated = false): string[] {
@@ -44,12 +45,7 @@ export function workloadTexts(count: number, templated = false): string[] {
   );
 }
 
-export async function timeWorkload(
-  worker: AppWorker,
-  count: number,
-  log: (line: string) => void,
-  templated = false,
-) {
+export async function timeWorkload(worker: AppWorker, count: number, log: (line: string) => void, templated = false) {
   const texts = workloadTexts(count, templated);
   const tokens = texts.map((t) => byteTokenIds(t).length);
   const meanTokens = tokens.reduce((a, b) => a + b, 0) / count;

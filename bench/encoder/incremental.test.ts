@@ -12,6 +12,7 @@ import { l2Normalize } from '../../src/encoder/lastToken';
 import { loadNodeEncoder } from '../../src/encoder/nodeEncoder';
 import { scanGraph } from '../../src/encoder/onnxGraphScan';
 import type { Qwen3Encoder } from '../../src/encoder/qwen3';
+import type { CacheActivity } from '../../src/encoder/queryEncoder';
 import { lengthDelimited } from '../../src/encoder/wireFormat';
 import { ensureExport, SUFFIX } from './exportFolder';
 import { cacheType, TINY_QWEN3 } from './qwen3Graph';
@@ -124,7 +125,7 @@ describe('incremental embedding', () => {
   it.each(notQ8.flatMap((p) => EDITS.map((e) => [p, e.name, e.texts] as const)))(
     '%s, %s: every text as embedded afresh',
     async (precision, _name, texts) => {
-      const live = await loadNodeEncoder(exp.dir, precision, TINY.hidden, 64e6);
+      const live = await loadNodeEncoder(exp.dir, precision, TINY.hidden, { cacheBytes: 64e6 });
       for (const text of texts) {
         const got = await live.embed(text, true);
         expect(maxDiff(got, await fresh.get(precision)!.embed(text, true))).toBeLessThanOrEqual(TOLERANCE[precision]);
@@ -134,25 +135,30 @@ describe('incremental embedding', () => {
   );
 
   it('runs only what an edit changed, and says so', async () => {
-    const live = await loadNodeEncoder(exp.dir, 'fp32', TINY.hidden, 64e6);
+    const said: CacheActivity[] = [];
+    const live = await loadNodeEncoder(exp.dir, 'fp32', TINY.hidden, {
+      cacheBytes: 64e6,
+      onActivity: (a) => said.push(a),
+    });
+    const stats = () => ({ lastText: said.at(-1)?.lastText, cache: said.at(-1)?.cache });
     await live.embed(SENTENCE, true);
-    expect(live.stats?.().lastText).toEqual({ reused: 0, computed: SENTENCE.length, kept: true });
+    expect(stats().lastText).toEqual({ reused: 0, computed: SENTENCE.length, kept: true });
     await live.embed(`${SENTENCE}!`, true);
-    expect(live.stats?.().lastText).toEqual({ reused: SENTENCE.length, computed: 1, kept: true });
+    expect(stats().lastText).toEqual({ reused: SENTENCE.length, computed: 1, kept: true });
     // Deleting runs the new last token again: the cache holds keys and values, not hidden states.
     await live.embed(SENTENCE.slice(0, -3), true);
-    expect(live.stats?.().lastText).toEqual({ reused: SENTENCE.length - 4, computed: 1, kept: true });
+    expect(stats().lastText).toEqual({ reused: SENTENCE.length - 4, computed: 1, kept: true });
     const middle = SENTENCE.indexOf('square');
     await live.embed(SENTENCE.replace('square', 'squire'), true);
-    expect(live.stats?.().lastText).toEqual({ reused: middle + 3, computed: SENTENCE.length - middle - 3, kept: true });
+    expect(stats().lastText).toEqual({ reused: middle + 3, computed: SENTENCE.length - middle - 3, kept: true });
     // Covered texts are not kept twice: the sentence with '!' serves the sentence and its prefixes.
-    expect(live.stats?.().cache).toMatchObject({ entries: 2, capBytes: 64e6 });
+    expect(stats().cache).toMatchObject({ entries: 2, capBytes: 64e6 });
     expect(STEP_TOKENS).toBeLessThan(LONG.length);
     await live.dispose();
   });
 
   it('q8: continuing a prefix stays as close to the fp32 model as embedding afresh does', async () => {
-    const live = await loadNodeEncoder(exp.dir, 'q8', TINY.hidden, 64e6);
+    const live = await loadNodeEncoder(exp.dir, 'q8', TINY.hidden, { cacheBytes: 64e6 });
     const fp32 = fresh.get('fp32')!;
     const worst = { fresh: 0, live: 0 };
     for (const { texts } of EDITS)

@@ -9,11 +9,26 @@ import { denseRows, encodeRows } from '../train/features';
 
 const BATCH = 256;
 
-/** Runs the bundle's ONNX graph (onnxruntime-node) on the held-out queries, in batches. */
-export async function predictHeldOut(bundle: NodeBundle, prompts: readonly string[]): Promise<Prediction[]> {
+/** A Qwen3-kind bundle's input rows for the prompts, one after another (from an embeddings server). */
+export type EmbedRows = (prompts: readonly string[]) => Promise<Float32Array>;
+
+/**
+ * Runs the bundle's ONNX graph (onnxruntime-node) on the held-out queries, in batches: a
+ * hashed-ngrams bundle encodes them itself, a Qwen3-kind one reads the rows `embed` gives.
+ */
+export async function predictHeldOut(
+  bundle: NodeBundle,
+  prompts: readonly string[],
+  embed?: EmbedRows,
+): Promise<Prediction[]> {
   const { encoder } = bundle.manifest;
-  if (encoder.kind !== 'hashed-ngrams')
-    throw new DatasetError(`evaluate runs bundles with the hashed-ngrams encoder; this one uses ${encoder.kind}`);
+  if (encoder.kind !== 'hashed-ngrams') {
+    if (!embed)
+      throw new DatasetError(
+        `this bundle reads ${encoder.model} embeddings: give an embeddings server (--embeddings-url) to evaluate it`,
+      );
+    return predictRows(bundle, await embed(prompts), prompts.length);
+  }
   const x = encodeRows(prompts, encoder);
   const out: Prediction[] = [];
   for (let s = 0; s < prompts.length; s += BATCH) {
@@ -28,6 +43,7 @@ export function evaluateBundle(
   bundle: NodeBundle,
   data: Dataset,
   onProgress?: (done: number, total: number) => void,
+  embed?: EmbedRows,
 ): Promise<Report> {
-  return evaluateHeldOut(bundle.manifest, data, (prompts) => predictHeldOut(bundle, prompts), onProgress);
+  return evaluateHeldOut(bundle.manifest, data, (prompts) => predictHeldOut(bundle, prompts, embed), onProgress);
 }

@@ -11,6 +11,22 @@ export type EncoderProblem =
   /** Asked to embed while no encoder the bundle can read is loaded. */
   | 'not-loaded'
   | 'cancelled'
+  /** An embeddings server refused the key (401, 403). */
+  | 'auth'
+  /** An embeddings server kept answering 429 past the retries, or asked to wait longer than the page waits. */
+  | 'rate-limited'
+  /** An embeddings server kept failing (5xx) past the retries. */
+  | 'server-error'
+  /** An embeddings server refused a request (another 4xx): the status and the batch are named. */
+  | 'rejected'
+  /** An embeddings server did not answer in time. */
+  | 'timeout'
+  /** No connection to an embeddings server: down, a wrong address, or CORS. */
+  | 'unreachable'
+  /** The page's Content-Security-Policy does not let it connect to that origin. */
+  | 'blocked'
+  /** An embeddings server answered with something that is not one finite vector per text. */
+  | 'bad-response'
   | 'failed';
 
 export class EncoderError extends Error {

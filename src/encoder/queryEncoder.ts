@@ -1,12 +1,17 @@
 import type { PrefixCacheStats } from './prefixCache';
+import type { ServerActivity } from './server/serverEncoder';
 
-/** What an encoder can say about its work, for the encoder panel. */
-export interface EncoderRunStats {
-  /** The KV caches of recent texts, where the encoder continues a prefix instead of re-running it. */
-  cache?: PrefixCacheStats;
-  /** The last text embedded: tokens whose keys and values came from the cache, tokens run, and whether its cache was kept (not when larger than the cap). */
-  lastText?: { reused: number; computed: number; kept: boolean };
+/** After each text an in-page encoder that continues cached prefixes embeds: what it took from its cache. */
+export interface CacheActivity {
+  kind: 'cache';
+  /** The KV caches of recent texts, against their cap. */
+  cache: PrefixCacheStats;
+  /** The text: tokens whose keys and values came from the cache, tokens run, and whether its cache was kept (not when larger than the cap). */
+  lastText: { reused: number; computed: number; kept: boolean };
 }
+
+/** What an encoder reports of its work as it goes, for the encoder panel: a server's answers and retries, a cache's reuse. */
+export type EncoderActivity = ServerActivity | CacheActivity;
 
 /**
  * What the predictor worker embeds queries with, whatever computes them: the Qwen3 export in
@@ -23,8 +28,6 @@ export interface QueryEncoder {
    * EncoderError; a step already running (one graph run, one request) finishes first.
    */
   embedBatch(texts: readonly string[], signal?: AbortSignal): Promise<Float32Array[]>;
-  /** What it can say about its last work; absent when it has nothing to say. */
-  stats?(): EncoderRunStats;
   /** Frees what the encoder holds; it embeds nothing afterwards. */
   dispose(): Promise<void>;
 }

@@ -8,7 +8,7 @@ import { PATCH_SLACK } from './graphPatch';
 import { exposeHiddenState, type ExposedHiddenState } from './hiddenStateOutput';
 import { lastTokenEmbedding } from './lastToken';
 import { cachedRuns } from './cachedRuns';
-import type { EncoderRunStats, QueryEncoder } from './queryEncoder';
+import type { CacheActivity, QueryEncoder } from './queryEncoder';
 import { sessionFeeds, type OnnxRuntime, type Qwen3Config } from './sessionFeeds';
 
 /**
@@ -40,6 +40,8 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** The memory the KV caches of recent texts may take (prefixCache.ts); 0 keeps none. */
   cacheBytes?: number;
+  /** Hears what the KV cache gave each text (an export whose attention continues a prefix). */
+  onActivity?: (activity: CacheActivity) => void;
 }
 
 /** Where a load's time went: reading the graph and its data, patching it, making the session, the probe text. */
@@ -155,15 +157,12 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
       graph.kvCache === 'incremental'
         ? cachedRuns({ ort, session: run, feeds, output: graph.output, capBytes: options.cacheBytes ?? 0 })
         : null;
-    let lastText: EncoderRunStats['lastText'];
+    let probed = false;
     const hiddenFor = async (ids: BigInt64Array, embedSignal?: AbortSignal) => {
-      if (runs) {
-        const { hidden, reused, computed, kept } = await runs.run(ids, embedSignal);
-        lastText = { reused, computed, kept };
-        return hidden;
-      }
-      lastText = { reused: 0, computed: ids.length, kept: false };
-      return (await run.run(feeds(ids), [graph.output]))[graph.output];
+      if (!runs) return (await run.run(feeds(ids), [graph.output]))[graph.output];
+      const { hidden, reused, computed, kept } = await runs.run(ids, embedSignal);
+      if (probed) options.onActivity?.({ kind: 'cache', cache: runs.stats(), lastText: { reused, computed, kept } });
+      return hidden;
     };
     const embed = async (text: string, normalize: boolean, embedSignal?: AbortSignal) => {
       // The tokenizer adds whatever its post-processor adds, as Hugging Face's tokenizer(text) does.
@@ -184,8 +183,9 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
     started = performance.now();
     await embed(PROBE_TEXT, true);
     steps.probeMs = performance.now() - started;
-    // The probe's cache is of no use to a person's queries.
+    // The probe is no query of a person's: its cache goes, and what comes next is reported.
     runs?.clear();
+    probed = true;
     return {
       dim,
       // One text per graph run: a batch reports each query as it is embedded.
@@ -201,7 +201,6 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
         }
         return out;
       },
-      stats: () => ({ ...(runs && { cache: runs.stats() }), ...(lastText && { lastText }) }),
       dispose: () => run.release(),
     };
   } catch (e) {

@@ -26,7 +26,8 @@ async function afterFirstBundle(): Promise<void> {
 /** The runtimes this page has run on, besides the predictor's WASM one (kept with the app). */
 function usedRuntimes(): string[] {
   const { status, info } = encoderStore.getState();
-  const used = status === 'ready' && info ? [ENCODER_RUNTIMES[info.device === 'webgpu' ? 'webgpu' : 'wasm']] : [];
+  const device = status === 'ready' && info && info.from !== 'server' ? info.device : null;
+  const used = device ? [ENCODER_RUNTIMES[device === 'webgpu' ? 'webgpu' : 'wasm']] : [];
   return predictorStore.getState().load?.backend === 'webgpu' ? [...used, WEBGPU_RUNTIME] : used;
 }
 

@@ -1,8 +1,8 @@
 import type { Manifest } from '../bundle/manifest';
 import { errorFromReply } from '../encoder/encoderError';
-import type { EncoderRunStats } from '../encoder/queryEncoder';
 import type { Prediction } from '../router/curves';
-import type { EncoderInfo, EncoderLoad, EncoderSource, ExportInspection } from '../worker/encoderProtocol';
+import type { EncoderActivity } from '../encoder/queryEncoder';
+import type { EncoderInfo, EncoderLoad, ExportInspection, ExportSource } from '../worker/encoderProtocol';
 import type { Backend, WorkerRequest, WorkerResponse } from '../worker/protocol';
 
 export interface LoadInfo {
@@ -20,7 +20,10 @@ export interface PredictResult {
   inferMs: number;
 }
 
-type Reply = Exclude<WorkerResponse, { type: 'loaded' | 'failed' | 'encoder-progress' | 'batch-progress' }>;
+type Reply = Exclude<
+  WorkerResponse,
+  { type: 'loaded' | 'failed' | 'encoder-progress' | 'batch-progress' | 'encoder-activity' }
+>;
 
 export interface BatchOptions {
   /** Queries per message to the worker: the progress step, and how long a cancel may wait. */
@@ -41,7 +44,7 @@ export class PredictorClient {
   >();
   private readonly batchChunks = new Map<number, BatchOptions['onChunk']>();
   private loading: { resolve: (i: LoadInfo) => void; reject: (e: Error) => void } | null = null;
-  private readonly statsListeners = new Set<(stats: EncoderRunStats) => void>();
+  private readonly activityListeners = new Set<(activity: EncoderActivity) => void>();
 
   constructor() {
     this.worker = new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
@@ -51,8 +54,6 @@ export class PredictorClient {
   }
 
   private receive(msg: WorkerResponse): void {
-    if ((msg.type === 'predicted' || msg.type === 'batch-progress') && msg.encoder)
-      for (const listener of this.statsListeners) listener(msg.encoder);
     if (msg.type === 'loaded') {
       this.loading?.resolve({
         backend: msg.backend,
@@ -68,6 +69,8 @@ export class PredictorClient {
       this.pending.get(msg.id)?.progress?.(msg.loaded, msg.total);
     } else if (msg.type === 'batch-progress') {
       this.batchChunks.get(msg.id)?.(msg.from, msg.predictions);
+    } else if (msg.type === 'encoder-activity') {
+      for (const listener of this.activityListeners) listener(msg.activity);
     } else {
       const p = this.pending.get(msg.id!);
       this.pending.delete(msg.id!);
@@ -93,12 +96,6 @@ export class PredictorClient {
       this.pending.set(id, { resolve: (r) => resolve(r as Extract<Reply, { type: T }>), reject, progress });
       this.worker.postMessage({ ...body, id });
     });
-  }
-
-  /** Hears what the query encoder says after each prediction it took part in; returns what stops listening. */
-  onEncoderStats(listener: (stats: EncoderRunStats) => void): () => void {
-    this.statsListeners.add(listener);
-    return () => this.statsListeners.delete(listener);
   }
 
   load(manifest: Manifest, onnx: ArrayBuffer): Promise<LoadInfo> {
@@ -144,7 +141,13 @@ export class PredictorClient {
     }
   }
 
-  async inspectEncoder(source: EncoderSource): Promise<ExportInspection> {
+  /** Hears an embeddings server's answers and retries as the worker sees them; returns what stops listening. */
+  onEncoderActivity(listener: (activity: EncoderActivity) => void): () => void {
+    this.activityListeners.add(listener);
+    return () => this.activityListeners.delete(listener);
+  }
+
+  async inspectEncoder(source: ExportSource): Promise<ExportInspection> {
     return (await this.request<'encoder-inspected'>({ type: 'inspect-encoder', source })).inspection;
   }
 

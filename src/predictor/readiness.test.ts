@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../bundle/manifest';
-import type { EncoderInfo } from '../worker/encoderProtocol';
+import type { ExportInfo, ServerInfo } from '../worker/encoderProtocol';
 import { readiness, whenReady, type Readiness, type ReadinessInputs } from './readiness';
 
 const qwen3 = {
@@ -9,7 +9,7 @@ const qwen3 = {
 const hashed = {
   encoder: { kind: 'hashed-ngrams', dim: 8, seed: 1, charNgrams: [3], wordNgrams: [1], maxChars: 100 },
 } as Manifest;
-const info = (dim: number, precision: EncoderInfo['precision'] = 'fp16'): EncoderInfo => ({
+const info = (dim: number, precision: ExportInfo['precision'] = 'fp16'): ExportInfo => ({
   label: 'me/qwen3-fe',
   precision,
   device: 'wasm',
@@ -17,6 +17,24 @@ const info = (dim: number, precision: EncoderInfo['precision'] = 'fp16'): Encode
   bytes: 1,
   from: 'hub',
   loadMs: 12,
+});
+
+const server = (baseUrl: string, loadMs: number): ServerInfo => ({
+  label: 'Qwen/Qwen3-0.6B at http://localhost:8000',
+  dim: 1024,
+  from: 'server',
+  loadMs,
+  server: {
+    baseUrl,
+    model: 'Qwen/Qwen3-0.6B',
+    batch: 64,
+    concurrency: 4,
+    timeoutSeconds: 60,
+    format: 'base64',
+    norm: 1,
+    normalized: true,
+    ms: 3,
+  },
 });
 
 const at = (
@@ -71,6 +89,18 @@ describe('readiness', () => {
     // Another encoder, another key: predictions made with one are never shown for the other.
     const other = at({}, { status: 'ready', info: info(1024, 'q8') });
     expect(ready.ready && other.ready && ready.key !== other.key).toBe(true);
+  });
+
+  it('keeps the key of a server and model across connections, and changes it with either', () => {
+    const key = (i: ServerInfo) => {
+      const r = at({}, { status: 'ready', info: i });
+      return r.ready ? r.key : null;
+    };
+    const first = key(server('http://localhost:8000/v1', 10));
+    expect(first).not.toBeNull();
+    expect(key(server('http://localhost:8000/v1', 99))).toBe(first);
+    expect(key(server('http://localhost:8001/v1', 10))).not.toBe(first);
+    expect(key({ ...server('http://localhost:8000/v1', 10), dim: 8 })).toBeNull();
   });
 });
 

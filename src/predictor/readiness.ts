@@ -33,11 +33,20 @@ function encoderName(spec: Extract<EncoderSpec, { kind: 'qwen3-embedding' }>): s
   return spec.model.split('/').pop()!;
 }
 
+/**
+ * A key that names the encoder's vectors: a load of an export is its own; a server and model
+ * send the same vectors on every connection, so reconnecting (with a new key, say) keeps what
+ * was predicted with it.
+ */
+function encoderKey(info: EncoderInfo): string {
+  if (info.from === 'server') return `server|${info.server.baseUrl.trim()}|${info.server.model}`;
+  return `${info.label}|${info.precision}|${info.device}|${info.loadMs}`;
+}
+
 /** Whether `info` is an encoder the bundle's heads can read, and a key that names it. */
 function encoderFor(spec: EncoderSpec, { status, info }: ReadinessInputs['encoder']) {
   if (spec.kind !== 'qwen3-embedding') return { encoder: 'none' as const, key: 'built-in' };
-  if (info && info.dim === spec.dim)
-    return { encoder: 'ready' as const, key: `${info.label}|${info.precision}|${info.device}|${info.loadMs}` };
+  if (info && info.dim === spec.dim) return { encoder: 'ready' as const, key: encoderKey(info) };
   return { encoder: status === 'loading' ? ('loading' as const) : ('not loaded' as const), key: null };
 }
 

@@ -20,6 +20,10 @@ export const STORAGE_KEYS = {
   judgeSettings: `${PREFIX}:dispatch:judge`,
   /** Queries too long for a link, each under the digest the link names it by. */
   keptQueries: `${PREFIX}:view:kept-queries`,
+  /** The embeddings server's base URL, model id, batch and concurrency: never its key. */
+  encoderServer: `${PREFIX}:encoder:server`,
+  /** The embeddings server's key with the origin it is for, present only while "remember" is ticked. */
+  rememberedEncoderKey: `${PREFIX}:encoder:remembered-key`,
 } as const;
 
 /** Keys earlier versions wrote, and where their values live now. */

@@ -16,6 +16,8 @@ const SAMPLES: Record<string, Partial<ViewState>> = {
   tour: { tour: 3 },
   guess: { guess: true },
   view: { view: 'workload' },
+  embeddings: { embeddingsUrl: 'http://gpu-1.lan:8000/v1' },
+  'embeddings-model': { embeddingsModel: 'Qwen/Qwen3-0.6B' },
   pool: { pool: { 'GLM-4.5-Air': { enabled: false, outputPerMillion: 1.55 }, 'a&b=c': { providerId: 'x/y' } } },
 };
 

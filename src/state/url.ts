@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_BUNDLE_ID, TOUR_STEPS } from '../config';
+import { serverUrlProblem } from '../encoder/server/serverUrl';
 import { isTooLongForLink, KEPT_QUERY_PARAM, queryDigest } from './keptQuery';
 import { DEFAULT_VIEW, poolOverridesSchema, type ViewState } from './viewState';
 
@@ -119,6 +120,25 @@ export const LINK_PARAMS: readonly LinkParam[] = [
     fields: ['view'],
     encode: (v) => (v.view === 'workload' ? 'workload' : null),
     schema: z.literal('workload').transform(() => ({ view: 'workload' as const })),
+  },
+  {
+    // An embeddings server's base URL (never its key): the page fills the encoder panel with it and asks before connecting.
+    key: 'embeddings',
+    fields: ['embeddingsUrl'],
+    encode: (v) => v.embeddingsUrl,
+    schema: z
+      .string()
+      .refine((url) => serverUrlProblem(url) === null)
+      .transform((embeddingsUrl) => ({ embeddingsUrl })),
+  },
+  {
+    key: 'embeddings-model',
+    fields: ['embeddingsModel'],
+    encode: (v) => v.embeddingsModel,
+    schema: z
+      .string()
+      .regex(/^[\w.:/@+-]{1,200}$/)
+      .transform((embeddingsModel) => ({ embeddingsModel })),
   },
   {
     // JSON overrides; a mangled one leaves the pool saved on this device in place.

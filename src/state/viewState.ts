@@ -37,6 +37,12 @@ export interface ViewState {
   guess: boolean;
   /** The single-query playground, or the workload view (a whole file of queries). */
   view: 'main' | 'workload';
+  /**
+   * The embeddings server the view's encoder is, when it is one: its base URL and model id
+   * (its key never). A page opened with them asks before sending anything there.
+   */
+  embeddingsUrl: string | null;
+  embeddingsModel: string | null;
 }
 
 /** The fields a tour step may set; the pool, the bundle and the modes stay as the person left them. */
@@ -58,4 +64,6 @@ export const DEFAULT_VIEW: ViewState = {
   tour: null,
   guess: false,
   view: 'main',
+  embeddingsUrl: null,
+  embeddingsModel: null,
 };

@@ -27,6 +27,8 @@ export interface ViewActions {
   setBundleId: (id: string) => void;
   setTour: (step: number | null) => void;
   setGuess: (on: boolean) => void;
+  /** The embeddings server the encoder now is, or null when it is not one. */
+  setEmbeddingsServer: (server: { url: string; model: string } | null) => void;
   /** Several fields at once, as a tour step sets them. */
   applyView: (patch: ViewPatch) => void;
   /** Guess mode's next question: the setup it replaces comes back when guess mode ends. */
@@ -122,6 +124,8 @@ export function createViewStore({ storage, search }: ViewStoreDeps): StoreApi<Vi
         else set({ guess });
         if (!guess) beforeGuess = null;
       },
+      setEmbeddingsServer: (server) =>
+        set({ embeddingsUrl: server?.url.trim() ?? null, embeddingsModel: server?.model.trim() ?? null }),
       applyView: (patch) => set(patch),
       nextQuestion: (patch) => {
         beforeGuess ??= setupOf(get());

@@ -7,14 +7,14 @@ import { formatBytes, formatCount } from './format';
  * from its KV cache, and how much memory those caches hold against their cap.
  */
 export function EncoderCacheLine({ kvCache }: { kvCache: KvCache }) {
-  const stats = useEncoder((s) => s.stats);
+  const activity = useEncoder((s) => s.cache);
   if (kvCache !== 'incremental')
     return (
       <p className="hint" data-testid="encoder-cache" data-kv-cache={kvCache}>
         Every query is embedded whole: this export’s attention cannot continue a cached prefix.
       </p>
     );
-  const { cache, lastText } = stats ?? {};
+  const { cache, lastText } = activity ?? {};
   return (
     <p
       className="hint"

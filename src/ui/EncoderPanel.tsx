@@ -7,10 +7,12 @@ import { exportIdFor } from '../encoder/hub';
 import { pickedFiles, type PickedFile } from '../encoder/pickedFolder';
 import { precisionNote } from '../encoder/precisionNotes';
 import { webgpuAdapter } from '../worker/webgpuAdapter';
-import { cancelEncoderLoad, type EncoderInfo, type EncoderSource } from '../worker/encoderProtocol';
+import { cancelEncoderLoad, type ExportInfo, type ExportSource } from '../worker/encoderProtocol';
 import { predictor } from '../predictor/sharedClient';
-import { useEncoder } from '../predictor/useEncoder';
+import { encoderStore, useEncoder } from '../predictor/useEncoder';
 import { useReadiness } from '../predictor/useReadiness';
+import { viewStore } from '../state/viewStore';
+import { EncoderServerSettings, linkedServer } from './EncoderServerSettings';
 import { formatBytes, formatMs } from './format';
 import { useDebounced } from './useDebounced';
 import { EncoderCacheLine } from './EncoderCacheLine';
@@ -19,6 +21,7 @@ import { ThreadsNote } from './ThreadsNote';
 
 type Qwen3Spec = Extract<EncoderSpec, { kind: 'qwen3-embedding' }>;
 type BrowserDevice = 'wasm' | 'webgpu';
+type SourceKind = 'hub' | 'folder' | 'server';
 
 interface Props {
   spec: Qwen3Spec;
@@ -39,19 +42,22 @@ const PATCH_NOTES = {
 } as const;
 
 /** How the embedding was read, when the page had to work for it. */
-function hiddenStateNote({ hiddenState }: EncoderInfo): string | null {
+function hiddenStateNote({ hiddenState }: ExportInfo): string | null {
   if (!hiddenState || hiddenState.patch === 'none') return null;
   return PATCH_NOTES[hiddenState.patch];
 }
 
 /**
  * Loads the query encoder a bundle needs (Qwen3, in the predictor worker): from the Hugging
- * Face Hub or a picked folder, at a precision the export offers, on WASM or WebGPU.
+ * Face Hub or a picked folder, at a precision the export offers, on WASM or WebGPU; or
+ * connects to an embeddings server that computes it (EncoderServerSettings).
  */
 export function EncoderPanel({ spec }: Props) {
   const queryClient = useQueryClient();
   const encoder = useEncoder((s) => s);
-  const [kind, setKind] = useState<'hub' | 'folder'>('hub');
+  const [kind, setKind] = useState<SourceKind>(() =>
+    linkedServer || encoderStore.getState().info?.from === 'server' ? 'server' : 'hub',
+  );
   const [hubId, setHubId] = useState(exportIdFor(spec.model));
   const [folder, setFolder] = useState<{ name: string; files: PickedFile[]; picked: number } | null>(null);
   const [chosen, setChosen] = useState<Precision | null>(null);
@@ -60,13 +66,15 @@ export function EncoderPanel({ spec }: Props) {
   const [loadToken, setLoadToken] = useState<string | null>(null);
   const id = useDebounced(hubId.trim(), 400);
 
-  const source: EncoderSource | null =
+  const source: ExportSource | null =
     kind === 'hub'
       ? id
         ? { kind: 'hub', id }
         : null
-      : folder && { kind: 'folder', name: folder.name, files: folder.files };
-  const sourceKey = kind === 'hub' ? ['hub', id] : ['folder', folder?.name, folder?.picked];
+      : kind === 'folder'
+        ? folder && { kind: 'folder', name: folder.name, files: folder.files }
+        : null;
+  const sourceKey = kind === 'folder' ? ['folder', folder?.name, folder?.picked] : ['hub', id];
   const inspection = useQuery({
     queryKey: ['encoder-export', ...sourceKey],
     queryFn: () => predictor().inspectEncoder(source!),
@@ -96,6 +104,7 @@ export function EncoderPanel({ spec }: Props) {
     setLoadToken(token);
     await encoder.load({ source, precision, device, dim: spec.dim, cancelToken: token });
     setLoadToken(null);
+    if (encoderStore.getState().status === 'ready') viewStore.getState().setEmbeddingsServer(null);
     await refresh();
   }
 
@@ -116,9 +125,10 @@ export function EncoderPanel({ spec }: Props) {
       : null;
   const cancelled = encoder.error?.problem === 'cancelled';
   const loadError = cancelled ? null : (encoder.error?.message ?? null);
-  const problem = loadError ?? (inspection.isError ? inspection.error.message : null);
+  const problem = loadError ?? (inspection.isError && kind !== 'server' ? inspection.error.message : null);
   const selected = options.find((o) => o.precision === precision);
-  const howRead = encoder.info && loaded ? hiddenStateNote(encoder.info) : null;
+  const exportInfo = encoder.info?.from !== 'server' && loaded ? encoder.info : null;
+  const howRead = exportInfo ? hiddenStateNote(exportInfo) : null;
 
   return (
     <section className="panel encoder-panel" data-testid="encoder-panel">
@@ -130,89 +140,106 @@ export function EncoderPanel({ spec }: Props) {
       </div>
       <p className="hint">
         This bundle reads {spec.model}’s last-token hidden state ({spec.dim} numbers
-        {spec.normalize ? ', L2-normalised' : ''}). It runs in this page, on this machine; weights fetched from the Hub
-        stay in this browser’s cache.
+        {spec.normalize ? ', L2-normalised' : ''}).{' '}
+        {kind === 'server'
+          ? 'An embeddings server computes it: every query you route is sent there.'
+          : 'It runs in this page, on this machine; weights fetched from the Hub stay in this browser’s cache.'}
       </p>
       <ThreadsNote />
       <div className="control-row">
         <label>
-          <input type="radio" name="encoder-source" checked={kind === 'hub'} onChange={() => setKind('hub')} /> Hugging
-          Face Hub
-        </label>
-        <input
-          className="encoder-hub-id"
-          data-testid="encoder-hub-id"
-          aria-label="Hub model id"
-          value={hubId}
-          onChange={(e) => setHubId(e.target.value)}
-          onFocus={() => setKind('hub')}
-        />
-        <label>
-          <input
-            type="radio"
-            name="encoder-source"
-            checked={kind === 'folder'}
-            disabled={!folder}
-            onChange={() => setKind('folder')}
-          />{' '}
-          Local folder
-        </label>
-        <FolderButton
-          testId="encoder-folder"
-          onPick={(files) => {
-            setFolder({ ...pickedFiles(files), picked: Date.now() });
-            setKind('folder');
-          }}
-        >
-          {folder ? `${folder.name} ✓` : 'Choose folder…'}
-        </FolderButton>
-      </div>
-      <div className="control-row">
-        <label>
-          Precision{' '}
-          <select
-            data-testid="encoder-precision"
-            value={precision ?? ''}
-            disabled={!options.length}
-            onChange={(e) => setChosen(e.target.value as Precision)}
-          >
-            {options.map((o) => (
-              <option key={o.precision} value={o.precision}>
-                {o.precision} · {formatBytes(o.bytes)}
-                {o.cached ? ' · cached' : ''}
-              </option>
-            ))}
+          Source{' '}
+          <select data-testid="encoder-source" value={kind} onChange={(e) => setKind(e.target.value as SourceKind)}>
+            <option value="hub">Hugging Face Hub</option>
+            <option value="folder" disabled={!folder}>
+              Local folder
+            </option>
+            <option value="server">Embeddings server (vLLM…)</option>
           </select>
         </label>
-        <label>
-          Device{' '}
-          <select
-            data-testid="encoder-device"
-            value={device}
-            onChange={(e) => setDevice(e.target.value as BrowserDevice)}
-          >
-            <option value="wasm">wasm (CPU)</option>
-            {gpu.data && <option value="webgpu">webgpu</option>}
-          </select>
-        </label>
-        <button type="button" data-testid="encoder-load" disabled={!precision || loading} onClick={() => void load()}>
-          Load
-        </button>
-        {loading && (
-          <button type="button" data-testid="encoder-cancel" disabled={!loadToken} onClick={cancel}>
-            Cancel
-          </button>
+        {kind !== 'server' && (
+          <>
+            <input
+              className="encoder-hub-id"
+              data-testid="encoder-hub-id"
+              aria-label="Hub model id"
+              value={hubId}
+              onChange={(e) => setHubId(e.target.value)}
+              onFocus={() => setKind('hub')}
+            />
+            <FolderButton
+              testId="encoder-folder"
+              onPick={(files) => {
+                setFolder({ ...pickedFiles(files), picked: Date.now() });
+                setKind('folder');
+              }}
+            >
+              {folder ? `${folder.name} ✓` : 'Choose folder…'}
+            </FolderButton>
+          </>
         )}
-        <button type="button" data-testid="encoder-forget" onClick={() => void forget()}>
-          Forget cached weights
-        </button>
       </div>
-      {selected && (
-        <p className="hint" data-testid="encoder-precision-note" data-default={String(selected.precision === fallback)}>
-          {selected.precision} · {formatBytes(selected.bytes)}
-          {selected.precision === fallback ? ` (the default on ${device})` : ''}:{' '}
-          {precisionNote(selected.precision, device)}
-        </p>
+      {kind === 'server' ? (
+        <EncoderServerSettings spec={spec} />
+      ) : (
+        <>
+          <div className="control-row">
+            <label>
+              Precision{' '}
+              <select
+                data-testid="encoder-precision"
+                value={precision ?? ''}
+                disabled={!options.length}
+                onChange={(e) => setChosen(e.target.value as Precision)}
+              >
+                {options.map((o) => (
+                  <option key={o.precision} value={o.precision}>
+                    {o.precision} · {formatBytes(o.bytes)}
+                    {o.cached ? ' · cached' : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Device{' '}
+              <select
+                data-testid="encoder-device"
+                value={device}
+                onChange={(e) => setDevice(e.target.value as BrowserDevice)}
+              >
+                <option value="wasm">wasm (CPU)</option>
+                {gpu.data && <option value="webgpu">webgpu</option>}
+              </select>
+            </label>
+            <button
+              type="button"
+              data-testid="encoder-load"
+              disabled={!precision || loading}
+              onClick={() => void load()}
+            >
+              Load
+            </button>
+            {loading && (
+              <button type="button" data-testid="encoder-cancel" disabled={!loadToken} onClick={cancel}>
+                Cancel
+              </button>
+            )}
+            <button type="button" data-testid="encoder-forget" onClick={() => void forget()}>
+              Forget cached weights
+            </button>
+          </div>
+          {selected && (
+            <p
+              className="hint"
+              data-testid="encoder-precision-note"
+              data-default={String(selected.precision === fallback)}
+            >
+              {selected.precision} · {formatBytes(selected.bytes)}
+              {selected.precision === fallback ? ` (the default on ${device})` : ''}:{' '}
+              {precisionNote(selected.precision, device)}
+            </p>
+          )}
+        </>
       )}
       {encoder.progress && percent !== null && (
         <div className="encoder-progress">
@@ -222,27 +249,27 @@ export function EncoderPanel({ spec }: Props) {
           </span>
         </div>
       )}
-      {inspection.isFetching && <p className="hint">Reading the export’s file list…</p>}
+      {inspection.isFetching && kind !== 'server' && <p className="hint">Reading the export’s file list…</p>}
       {problem && (
         <p className="field-error" role="alert" data-testid="encoder-error">
           {problem}
         </p>
       )}
-      {encoder.info && loaded && (
-        <p className="hint" data-testid="encoder-loaded" data-from={encoder.info.from}>
-          Loaded {encoder.info.label} ({encoder.info.precision}, {encoder.info.device}) {FROM[encoder.info.from]} in{' '}
-          {formatMs(encoder.info.loadMs)}.
+      {exportInfo && (
+        <p className="hint" data-testid="encoder-loaded" data-from={exportInfo.from}>
+          Loaded {exportInfo.label} ({exportInfo.precision}, {exportInfo.device}) {FROM[exportInfo.from]} in{' '}
+          {formatMs(exportInfo.loadMs)}.
         </p>
       )}
       {howRead && (
-        <p className="hint" data-testid="encoder-hidden-state" data-patch={encoder.info?.hiddenState?.patch}>
+        <p className="hint" data-testid="encoder-hidden-state" data-patch={exportInfo?.hiddenState?.patch}>
           {howRead}
         </p>
       )}
-      {loaded && encoder.info?.hiddenState && <EncoderCacheLine kvCache={encoder.info.hiddenState.kvCache} />}
+      {loaded && exportInfo?.hiddenState && <EncoderCacheLine kvCache={exportInfo.hiddenState.kvCache} />}
       {cancelled ? (
         <p className="hint" data-testid="encoder-note" data-problem="cancelled">
-          Loading cancelled: what was downloaded is not kept.
+          {kind === 'server' ? 'Connecting cancelled.' : 'Loading cancelled: what was downloaded is not kept.'}
         </p>
       ) : (
         note && (

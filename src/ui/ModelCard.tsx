@@ -47,7 +47,10 @@ function ModelCardView({ manifest, plotUrl }: Props) {
               {loaded && (
                 <>
                   {' '}
-                  Loaded now: {loaded.label}, {loaded.precision} on {loaded.device}.
+                  Loaded now:{' '}
+                  {loaded.from === 'server'
+                    ? `${loaded.label}, an embeddings server.`
+                    : `${loaded.label}, ${loaded.precision} on ${loaded.device}.`}
                 </>
               )}
             </dd>

@@ -4,22 +4,30 @@ import type { ExportReader } from '../encoder/exportReader';
 import { hubFileUrl, hubReader, listHubExport, offlineError } from '../encoder/hub';
 import { listPicked, pickedReader } from '../encoder/pickedFolder';
 import { loadQwen3Encoder } from '../encoder/qwen3';
-import type { EncoderRunStats, QueryEncoder } from '../encoder/queryEncoder';
+import type { EncoderActivity, QueryEncoder } from '../encoder/queryEncoder';
+import { EmbeddingStore } from '../encoder/server/embeddingStore';
+import { connectServerEncoder } from '../encoder/server/serverEncoder';
 import { ENCODER_KV_CACHE_MB } from '../config';
 import {
   ENCODER_CACHE,
   ENCODER_CANCEL_CHANNEL,
+  isServerLoad,
   type EncoderInfo,
   type EncoderLoad,
-  type EncoderSource,
+  type ExportInfo,
+  type ExportLoad,
+  type ExportSource,
   type ExportInspection,
+  type ServerInfo,
+  type ServerLoad,
 } from './encoderProtocol';
 import { encoderRuntime } from './encoderRuntime';
 
 /**
  * The worker's side of the query encoder: reads what an export offers, loads one precision
- * of it (from the Hub, cached in Cache Storage, or from a picked folder) and embeds queries
- * with whichever encoder is loaded, through the one QueryEncoder interface.
+ * of it (from the Hub, cached in Cache Storage, or from a picked folder), or connects to an
+ * embeddings server, and embeds queries with whichever encoder is loaded, through the one
+ * QueryEncoder interface.
  */
 
 let current: { encoder: QueryEncoder; info: EncoderInfo } | null = null;
@@ -27,8 +35,28 @@ let current: { encoder: QueryEncoder; info: EncoderInfo } | null = null;
 let busy: Promise<unknown> = Promise.resolve();
 /** Loads that may be cancelled, by the token their request carried. */
 const cancellable = new Map<string, AbortController>();
-new BroadcastChannel(ENCODER_CANCEL_CHANNEL).onmessage = (e: MessageEvent<{ token?: string }>) =>
-  cancellable.get(e.data.token ?? '')?.abort();
+/** The vectors one server and model have sent, kept across its connections (a new key, a reconnect). */
+let serverVectors: { server: string; store: EmbeddingStore } | null = null;
+/**
+ * Tokens cancelled before their load began: the cancel comes over a BroadcastChannel and the
+ * load over the worker's port, and nothing orders the two.
+ */
+const cancelledEarly = new Set<string>();
+new BroadcastChannel(ENCODER_CANCEL_CHANNEL).onmessage = (e: MessageEvent<{ token?: string }>) => {
+  const token = e.data.token ?? '';
+  const load = cancellable.get(token);
+  if (load) load.abort();
+  else cancelledEarly.add(token);
+};
+
+/** The controller a load stops by, listed under its token (and aborted at once if its cancel came first). */
+function cancellableLoad(token: string | undefined): AbortController {
+  const controller = new AbortController();
+  if (!token) return controller;
+  if (cancelledEarly.delete(token)) controller.abort();
+  else cancellable.set(token, controller);
+  return controller;
+}
 
 async function weightsCache(): Promise<Cache | null> {
   try {
@@ -39,40 +67,82 @@ async function weightsCache(): Promise<Cache | null> {
   }
 }
 
-async function listFiles(source: EncoderSource): Promise<ExportFile[]> {
+async function listFiles(source: ExportSource): Promise<ExportFile[]> {
   return source.kind === 'hub' ? listHubExport(source.id, await weightsCache()) : listPicked(source.files);
 }
 
-function describe(source: EncoderSource): string {
+function describe(source: ExportSource): string {
   return source.kind === 'hub' ? source.id : `the folder "${source.name}"`;
 }
 
-async function isCached(source: EncoderSource, option: PrecisionOption, cache: Cache | null): Promise<boolean> {
+async function isCached(source: ExportSource, option: PrecisionOption, cache: Cache | null): Promise<boolean> {
   if (source.kind !== 'hub' || !cache) return false;
   const hits = await Promise.all(option.files.map((f) => cache.match(hubFileUrl(source.id, f.path))));
   return hits.every(Boolean);
 }
 
-function readerFor(source: EncoderSource, cache: Cache | null): { files: ExportReader; written: () => Promise<void> } {
+function readerFor(source: ExportSource, cache: Cache | null): { files: ExportReader; written: () => Promise<void> } {
   if (source.kind === 'folder') return { files: pickedReader(source.files), written: () => Promise.resolve() };
   const hub = hubReader(source.id, cache);
   return { files: hub, written: () => hub.written() };
 }
 
-export async function inspectExport(source: EncoderSource): Promise<ExportInspection> {
+export async function inspectExport(source: ExportSource): Promise<ExportInspection> {
   const options = exportOptions(await listFiles(source), describe(source));
   const cache = await weightsCache();
   return { options: await Promise.all(options.map(async (o) => ({ ...o, cached: await isCached(source, o, cache) }))) };
 }
 
+/** Connects to an embeddings server; its answers and retries are reported through `onActivity` from then on. */
+async function connectServer(
+  { source, dim, cancelToken }: ServerLoad,
+  onActivity: (activity: EncoderActivity) => void,
+): Promise<ServerInfo> {
+  const started = performance.now();
+  const controller = cancellableLoad(cancelToken);
+  try {
+    const previous = current;
+    current = null;
+    await busy;
+    await previous?.encoder.dispose();
+    const { kind: _, apiKey: __, ...settings } = source;
+    const server = `${settings.baseUrl.trim()}|${settings.model}`;
+    if (serverVectors?.server !== server) serverVectors = { server, store: new EmbeddingStore() };
+    const { encoder, probe } = await connectServerEncoder(
+      { ...source, dim, pageOrigin: self.location.origin, store: serverVectors.store, onActivity },
+      controller.signal,
+    );
+    const info: ServerInfo = {
+      label: `${settings.model} at ${new URL(settings.baseUrl).origin}`,
+      dim,
+      from: 'server',
+      loadMs: performance.now() - started,
+      server: { ...settings, ...probe },
+    };
+    current = { encoder, info };
+    return info;
+  } finally {
+    if (cancelToken) cancellable.delete(cancelToken);
+  }
+}
+
 export async function loadEncoder(
   request: EncoderLoad,
   onProgress: (loaded: number, total: number) => void,
+  onActivity: (activity: EncoderActivity) => void = () => undefined,
+): Promise<EncoderInfo> {
+  if (isServerLoad(request)) return connectServer(request, onActivity);
+  return loadExport(request, onProgress, onActivity);
+}
+
+async function loadExport(
+  request: ExportLoad,
+  onProgress: (loaded: number, total: number) => void,
+  onActivity: (activity: EncoderActivity) => void,
 ): Promise<EncoderInfo> {
   const started = performance.now();
   const { source, precision, device, dim, cancelToken } = request;
-  const controller = new AbortController();
-  if (cancelToken) cancellable.set(cancelToken, controller);
+  const controller = cancellableLoad(cancelToken);
   try {
     const files = await listFiles(source);
     const option = exportOptions(files, describe(source)).find((o) => o.precision === precision);
@@ -89,6 +159,7 @@ export async function loadEncoder(
       files: reader,
       ort: await encoderRuntime(device === 'webgpu' ? 'webgpu' : 'wasm'),
       cacheBytes: ENCODER_KV_CACHE_MB * 1e6,
+      onActivity,
       label,
       option,
       device,
@@ -98,7 +169,7 @@ export async function loadEncoder(
     });
     // The cache says "cached" only once every file is in it.
     await written();
-    const info: EncoderInfo = {
+    const info: ExportInfo = {
       label,
       precision,
       device,
@@ -124,11 +195,6 @@ export async function loadEncoder(
 
 export function loadedEncoder(): EncoderInfo | null {
   return current?.info ?? null;
-}
-
-/** What the loaded encoder says of its last work (its KV cache, the last text's reuse), or null. */
-export function encoderStats(): EncoderRunStats | null {
-  return current?.encoder.stats?.() ?? null;
 }
 
 /** How many queries the loaded encoder embeds well in one call. */

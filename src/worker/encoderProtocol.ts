@@ -2,20 +2,27 @@ import type { PrecisionOption, Precision } from '../encoder/exportFiles';
 import type { ExposedHiddenState } from '../encoder/hiddenStateOutput';
 import type { PickedFile } from '../encoder/pickedFolder';
 import type { Device, LoadSteps } from '../encoder/qwen3';
+import type { EncoderActivity } from '../encoder/queryEncoder';
+import type { ServerProbe } from '../encoder/server/serverEncoder';
+import type { ServerSettings } from '../encoder/server/settings';
 
 /** Messages about the query encoder between the app and the predictor worker. */
 
 /** The Cache Storage bucket holding Hub file lists and weights. */
 export const ENCODER_CACHE = 'r2-encoder-weights';
 
-export type EncoderSource = { kind: 'hub'; id: string } | { kind: 'folder'; name: string; files: PickedFile[] };
+/** An ONNX export the page runs itself. */
+export type ExportSource = { kind: 'hub'; id: string } | { kind: 'folder'; name: string; files: PickedFile[] };
+/** An OpenAI-compatible embeddings server; its key lives in the worker's memory and goes only to that server. */
+export type ServerSource = { kind: 'server' } & ServerSettings;
+export type EncoderSource = ExportSource | ServerSource;
 
 export interface ExportInspection {
   options: (PrecisionOption & { cached: boolean })[];
 }
 
-export interface EncoderLoad {
-  source: EncoderSource;
+export interface ExportLoad {
+  source: ExportSource;
   precision: Precision;
   device: Device;
   /** The width the active bundle's heads read, checked before the weights are fetched. */
@@ -24,7 +31,20 @@ export interface EncoderLoad {
   cancelToken?: string;
 }
 
-export interface EncoderInfo {
+/** Connecting to an embeddings server: one probe request, checked against the bundle's width. */
+export interface ServerLoad {
+  source: ServerSource;
+  dim: number;
+  cancelToken?: string;
+}
+
+export type EncoderLoad = ExportLoad | ServerLoad;
+
+export function isServerLoad(load: EncoderLoad): load is ServerLoad {
+  return load.source.kind === 'server';
+}
+
+export interface ExportInfo {
   label: string;
   precision: Precision;
   device: Device;
@@ -39,8 +59,19 @@ export interface EncoderInfo {
   hiddenState?: Pick<ExposedHiddenState, 'output' | 'patch' | 'kvCache'>;
 }
 
+export interface ServerInfo {
+  label: string;
+  dim: number;
+  from: 'server';
+  loadMs: number;
+  /** The server as connected (never its key), and what its probe found. */
+  server: Omit<ServerSettings, 'apiKey'> & ServerProbe;
+}
+
+export type EncoderInfo = ExportInfo | ServerInfo;
+
 export type EncoderRequest =
-  | { type: 'inspect-encoder'; id: number; source: EncoderSource }
+  | { type: 'inspect-encoder'; id: number; source: ExportSource }
   | { type: 'load-encoder'; id: number; load: EncoderLoad }
   | { type: 'forget-encoder-cache'; id: number };
 
@@ -48,7 +79,9 @@ export type EncoderResponse =
   | { type: 'encoder-inspected'; id: number; inspection: ExportInspection }
   | { type: 'encoder-progress'; id: number; loaded: number; total: number }
   | { type: 'encoder-loaded'; id: number; info: EncoderInfo }
-  | { type: 'encoder-cache-forgotten'; id: number };
+  | { type: 'encoder-cache-forgotten'; id: number }
+  /** An embeddings server's answers and retries, as they happen, for the panel. */
+  | { type: 'encoder-activity'; activity: EncoderActivity };
 
 /**
  * A load's request is answered only when the load ends, so cancelling it goes beside the

@@ -1,6 +1,5 @@
 import type { Manifest } from '../bundle/manifest';
 import type { EncoderProblem } from '../encoder/encoderError';
-import type { EncoderRunStats } from '../encoder/queryEncoder';
 import type { Prediction } from '../router/curves';
 import type { EncoderRequest, EncoderResponse } from './encoderProtocol';
 
@@ -23,16 +22,8 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { type: 'loaded'; backend: Backend; loadMs: number; runtimeMs: number; webgpuNote: string | null }
-  /** `encoder`: what the query encoder says of this work (null for a built-in encoder). */
-  | {
-      type: 'predicted';
-      id: number;
-      predictions: Prediction[];
-      encodeMs: number;
-      inferMs: number;
-      encoder: EncoderRunStats | null;
-    }
-  | { type: 'batch-progress'; id: number; from: number; predictions: Prediction[]; encoder: EncoderRunStats | null }
+  | { type: 'predicted'; id: number; predictions: Prediction[]; encodeMs: number; inferMs: number }
+  | { type: 'batch-progress'; id: number; from: number; predictions: Prediction[] }
   | { type: 'batch-done'; id: number; cancelled: boolean }
   | EncoderResponse
   /** `problem` is set when the error was an EncoderError, so the page can rethrow it as one. */

@@ -82,8 +82,7 @@ async function run(texts: string[], signal: AbortSignal) {
     (await natural.getData()) as Float32Array,
     texts.length,
   );
-  const encoder = manifest.encoder.kind === 'qwen3-embedding' ? (await encoderHost()).encoderStats() : null;
-  return { predictions, encodeMs: t1 - t0, inferMs: performance.now() - t1, encoder };
+  return { predictions, encodeMs: t1 - t0, inferMs: performance.now() - t1 };
 }
 
 /** A predict waits its turn; cancelled before it, it never runs. */
@@ -126,8 +125,7 @@ function predictBatch(id: number, texts: string[], chunk: number, from = 0): voi
     try {
       const slice = texts.slice(from, from + size);
       if (slice.length) {
-        const { predictions, encoder } = await run(slice, signal);
-        reply({ type: 'batch-progress', id, from, predictions, encoder });
+        reply({ type: 'batch-progress', id, from, predictions: (await run(slice, signal)).predictions });
       }
     } catch (e) {
       if (problemOf(e) === 'cancelled') return finish(true);
@@ -148,8 +146,10 @@ async function handleEncoder(msg: EncoderRequest): Promise<void> {
     case 'inspect-encoder':
       return reply({ type: 'encoder-inspected', id, inspection: await host.inspectExport(msg.source) });
     case 'load-encoder': {
-      const info = await host.loadEncoder(msg.load, (loaded, total) =>
-        reply({ type: 'encoder-progress', id, loaded, total }),
+      const info = await host.loadEncoder(
+        msg.load,
+        (loaded, total) => reply({ type: 'encoder-progress', id, loaded, total }),
+        (activity) => reply({ type: 'encoder-activity', activity }),
       );
       return reply({ type: 'encoder-loaded', id, info });
     }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { DataFolder } from '../../evaluate/loader';
 import { textChunks } from '../../workload/fileText';
 import { pickedDataFolder } from '../../workload/pickedDataFolder';
 import type { Readiness } from '../../predictor/readiness';
@@ -17,13 +18,22 @@ interface Props {
 export function WorkloadInputs({ blocked }: Props) {
   const ready = blocked === null;
   const [files, setFiles] = useState<File[]>([]);
+  const [folder, setFolder] = useState<DataFolder | null>(null);
   const [dragging, setDragging] = useState(false);
   const parsed = useWorkload((s) => s.files);
+  const status = useWorkload((s) => s.status);
   const csv = parsed.find((p) => p.columns);
   const run = (picked: File[], column?: string) => {
     setFiles(picked);
+    setFolder(null);
     void workloadStore.getState().runFiles(queryFiles(picked), column);
   };
+  const runFolder = (picked: DataFolder) => {
+    setFolder(picked);
+    void workloadStore.getState().runFolder(picked);
+  };
+  // What was predicted is kept per query (and an embeddings server's vectors per text), so a resumed run does only the rest.
+  const resume = () => (folder ? runFolder(folder) : run(files, csv?.column));
 
   return (
     <div
@@ -61,7 +71,7 @@ export function WorkloadInputs({ blocked }: Props) {
         <FolderButton
           testId="workload-folder"
           onPick={(picked) => {
-            if (ready) void workloadStore.getState().runFolder(pickedDataFolder(picked));
+            if (ready) runFolder(pickedDataFolder(picked));
           }}
         >
           Open a folder…
@@ -78,6 +88,11 @@ export function WorkloadInputs({ blocked }: Props) {
             ))}
           </select>
         </label>
+      )}
+      {(status === 'cancelled' || status === 'failed') && (folder || files.length > 0) && (
+        <button type="button" data-testid="workload-resume" disabled={!ready} onClick={resume}>
+          Resume: route the rest
+        </button>
       )}
       {blocked && (
         <p className="banner note" data-testid="workload-blocked" data-why={blocked.why}>

@@ -1,5 +1,6 @@
+import { useStore } from 'zustand';
 import { formatCount } from '../format';
-import { useWorkload, workloadStore } from './workloadStore';
+import { paceStore, useWorkload, workloadStore } from './workloadStore';
 
 const LABEL = {
   reading: 'Reading',
@@ -16,6 +17,7 @@ export function WorkloadStatus({ overLimit, maxChars }: { overLimit: number; max
   const folder = useWorkload((s) => s.folder);
   const texts = useWorkload((s) => s.texts.length);
   const waitingFor = useWorkload((s) => s.waitingFor);
+  const perSecond = useStore(paceStore, (s) => s.perSecond);
   const running = status === 'reading' || status === 'waiting' || status === 'predicting' || status === 'evaluating';
   const empty = files.reduce((n, f) => n + f.empty, 0);
   const problems = files.flatMap((f) => f.problems);
@@ -33,6 +35,12 @@ export function WorkloadStatus({ overLimit, maxChars }: { overLimit: number; max
             <span>
               {LABEL[status]}
               {status === 'predicting' && ` ${formatCount(progress.done)} of ${formatCount(progress.total)} queries`}…
+              {status === 'predicting' && perSecond !== null && (
+                <span data-testid="workload-rate" data-per-second={Math.round(perSecond)}>
+                  {' '}
+                  {formatCount(Math.round(perSecond))} queries/s
+                </span>
+              )}
             </span>
           )}
           <progress
