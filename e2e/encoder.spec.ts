@@ -135,6 +135,9 @@ test('cancelling a load stops it without an error, and the next load works', asy
   await serveFixtures(context, (file) => (file.endsWith('.onnx_data') ? released : Promise.resolve()));
   await openApp(page, { bundle: TINY_BUNDLE_ID });
   await page.getByTestId('encoder-hub-id').fill(TINY_TEXT_GEN_ID);
+  // The id is read after a pause in typing: wait for this export's own options, not the default's.
+  const offered = exportOptions(listFolder(TEXT_GEN_DIR), 'x').map((o) => `${o.precision} · ${formatBytes(o.bytes)}`);
+  await expect(page.getByTestId('encoder-precision').locator('option')).toHaveText(offered);
   await expect(page.getByTestId('encoder-precision')).toHaveValue('fp32');
   await page.getByTestId('encoder-load').click();
   await expect(page.getByTestId('encoder-status')).toHaveText('loading');

@@ -2,7 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { ensureExport } from '../bench/encoder/exportFolder';
 import { QWEN3_0_6B } from '../bench/encoder/qwen3Graph';
 import { TINY_BUNDLE_ID, TINY_DIM } from '../src/encoder/__fixtures__/tinyQwen3';
-import type { Precision } from '../src/encoder/exportFiles';
+import { exportOptions, type Precision } from '../src/encoder/exportFiles';
+import { listFolder } from '../src/encoder/nodeFolder';
+import { formatBytes } from '../src/ui/format';
 import { loadNodeEncoder } from '../src/encoder/nodeEncoder';
 import { EXAMPLES } from '../src/ui/examples';
 import { choice, openApp, typeQuery } from './app';
@@ -41,6 +43,9 @@ const TOLERANCE: Record<Precision, number> = { fp32: 1e-6, q8: 1e-2, fp16: 1e-3,
 
 async function loadEncoder(page: Page, precision: Precision): Promise<void> {
   await page.getByTestId('encoder-hub-id').fill(GQA_MODEL_ID);
+  // The id is read after a pause in typing: wait for this export's own options, not the default's.
+  const offered = exportOptions(listFolder(exp.dir), 'x').map((o) => `${o.precision} · ${formatBytes(o.bytes)}`);
+  await expect(page.getByTestId('encoder-precision').locator('option')).toHaveText(offered);
   await page.getByTestId('encoder-precision').selectOption(precision);
   await page.getByTestId('encoder-load').click();
   await expect(page.getByTestId('encoder-loaded')).toContainText(`(${precision}, wasm)`);
