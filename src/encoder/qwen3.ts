@@ -1,12 +1,12 @@
-import { PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
 import type * as Ort from 'onnxruntime-web';
 import { cancelled, EncoderError, explainLoadError } from './encoderError';
-import { readAll, readText, type ExportReader } from './exportReader';
+import { readAll, readBytes, readText, type ExportReader } from './exportReader';
 import type { PrecisionOption } from './exportFiles';
 import { floatValues } from './float16';
 import { PATCH_SLACK } from './graphSplice';
 import { exposeHiddenState, type ExposedHiddenState } from './hiddenStateOutput';
 import { lastTokenEmbedding } from './lastToken';
+import { qwen3Tokenizer, type Qwen3Tokenizer } from './qwen3Tokenizer';
 import { sessionFeeds, type OnnxRuntime, type Qwen3Config } from './sessionFeeds';
 
 /**
@@ -42,6 +42,8 @@ export interface Qwen3Encoder {
   readonly dim: number;
   /** The output the embedding is read from, what was done to the graph to have it, and to its KV cache. */
   readonly hiddenState: Pick<ExposedHiddenState, 'output' | 'patch' | 'kvCache'>;
+  /** SHA-256 of the export's tokenizer.json. */
+  readonly tokenizerSha256: string;
   /** The last token's hidden state for `text`, L2-normalised when `normalize` is set. */
   embed(text: string, normalize: boolean): Promise<Float32Array>;
   dispose(): Promise<void>;
@@ -78,15 +80,14 @@ function checkConfig(config: Qwen3Config, label: string, dim: number): Qwen3Conf
 }
 
 async function readTokenizer(
-  files: ExportReader,
-  option: PrecisionOption,
+  { files, option, label, signal }: LoadOptions,
+  config: Qwen3Config,
   tick: (bytes: number) => void,
-  signal?: AbortSignal,
-): Promise<PreTrainedTokenizer> {
-  const read = async (path: string) => JSON.parse(await readText(files, path, tick, signal)) as object;
+): Promise<Qwen3Tokenizer> {
   const hasConfig = option.files.some((f) => f.path === 'tokenizer_config.json');
-  // Qwen3's tokenizer class (Qwen2Tokenizer) adds nothing to transformers.js's base class.
-  return new PreTrainedTokenizer(await read('tokenizer.json'), hasConfig ? await read('tokenizer_config.json') : {});
+  const tokenizer = await readBytes(files, 'tokenizer.json', tick, signal);
+  const tokenizerConfig = hasConfig ? await readBytes(files, 'tokenizer_config.json', tick, signal) : null;
+  return qwen3Tokenizer(tokenizer, tokenizerConfig, label, config.vocab_size);
 }
 
 async function readGraph(
@@ -116,7 +117,7 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
       label,
       dim,
     );
-    const tokenizer = await readTokenizer(files, option, tick, signal);
+    const tokenizer = await readTokenizer(options, config, tick);
     const { graph, externalData } = await readGraph(options, tick);
     signal?.throwIfAborted();
     session = await ort.InferenceSession.create(graph.bytes, {
@@ -129,8 +130,7 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
     const run = session;
     const feeds = sessionFeeds(ort, run, config, label);
     const embed = async (text: string, normalize: boolean) => {
-      // The tokenizer adds whatever its post-processor adds, as Hugging Face's tokenizer(text) does.
-      const ids = (tokenizer(text) as { input_ids: Tensor }).input_ids.data as BigInt64Array;
+      const ids = tokenizer.encode(text);
       if (!ids.length)
         throw new EncoderError('empty-text', 'An empty query has no tokens, so it has no last-token embedding.');
       const hidden = (await run.run(feeds(ids), [graph.output]))[graph.output];
@@ -148,6 +148,7 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
     return {
       dim,
       hiddenState: { output: graph.output, patch: graph.patch, kvCache: graph.kvCache },
+      tokenizerSha256: tokenizer.sha256,
       embed,
       dispose: () => run.release(),
     };

@@ -86,7 +86,7 @@ export function EncoderPanel({ spec }: Props) {
     const token = crypto.randomUUID();
     setNote(null);
     setLoadToken(token);
-    await encoder.load({ source, precision, device, dim: spec.dim, cancelToken: token });
+    await encoder.load({ source, precision, device, dim: spec.dim, model: spec.model, cancelToken: token });
     setLoadToken(null);
     await refresh();
   }
@@ -223,6 +223,11 @@ export function EncoderPanel({ spec }: Props) {
         <p className="hint" data-testid="encoder-loaded" data-from={encoder.info.from}>
           Loaded {encoder.info.label} ({encoder.info.precision}, {encoder.info.device}) {FROM[encoder.info.from]} in{' '}
           {formatMs(encoder.info.loadMs)}.
+        </p>
+      )}
+      {encoder.info?.tokenizerWarning && !gate.needed && (
+        <p className="notice" data-testid="encoder-tokenizer-warning">
+          {encoder.info.tokenizerWarning}
         </p>
       )}
       {howRead && (

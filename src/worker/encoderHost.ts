@@ -12,6 +12,7 @@ import type { ExportReader } from '../encoder/exportReader';
 import { hubFileUrl, hubReader, listHubExport, offlineError } from '../encoder/hub';
 import { listPicked, pickedReader } from '../encoder/pickedFolder';
 import { loadQwen3Encoder, type Qwen3Encoder } from '../encoder/qwen3';
+import { tokenizerWarning } from '../encoder/qwen3Tokenizer';
 import type { OnnxRuntime } from '../encoder/sessionFeeds';
 import {
   ENCODER_CACHE,
@@ -82,7 +83,7 @@ export async function loadEncoder(
   onProgress: (loaded: number, total: number) => void,
 ): Promise<EncoderInfo> {
   const started = performance.now();
-  const { source, precision, device, dim, cancelToken } = request;
+  const { source, precision, device, dim, model, cancelToken } = request;
   const controller = new AbortController();
   if (cancelToken) cancellable.set(cancelToken, controller);
   try {
@@ -118,6 +119,7 @@ export async function loadEncoder(
       from,
       loadMs: performance.now() - started,
       hiddenState: encoder.hiddenState,
+      tokenizerWarning: tokenizerWarning(model, encoder.tokenizerSha256, label),
     };
     current = { encoder, info };
     return info;

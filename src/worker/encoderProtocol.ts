@@ -20,6 +20,8 @@ export interface EncoderLoad {
   device: Device;
   /** The width the active bundle's heads read, checked before the weights are fetched. */
   dim: number;
+  /** The encoder model the active bundle's heads read (its manifest's encoder.model), whose tokenizer they expect. */
+  model?: string;
   /** Names this load for cancelEncoderLoad. */
   cancelToken?: string;
 }
@@ -35,6 +37,8 @@ export interface EncoderInfo {
   loadMs: number;
   /** The graph output the embedding is read from, and what the page did to the graph to have it. */
   hiddenState?: Pick<ExposedHiddenState, 'output' | 'patch'>;
+  /** Set when the export's tokenizer.json is not the one the bundle's encoder model has (qwen3Tokenizer.ts). */
+  tokenizerWarning?: string;
 }
 
 export type EncoderRequest =
