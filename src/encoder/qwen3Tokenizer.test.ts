@@ -9,7 +9,8 @@ import {
   QWEN3_VOCAB_SIZE,
   qwen3TokenizerFiles,
 } from './__fixtures__/qwen3TokenizerFiles';
-import { tinyConfig, tinyQwen3Files } from './__fixtures__/tinyQwen3';
+import { QWEN3_VOCABULARY, qwen3VocabularyExport } from './__fixtures__/qwen3Vocabulary';
+import { tinyConfig, tinyEmbeddingOf, tinyQwen3Files } from './__fixtures__/tinyQwen3';
 import { TEXT_KINDS, textOfLength, varietyTexts } from './__fixtures__/tokenizerTexts';
 import { EncoderError } from './encoderError';
 import { exportOptions } from './exportFiles';
@@ -91,6 +92,32 @@ describe('Qwen3’s tokenizer through the page’s path, against the Rust tokeni
     // No cut on this path: what lies past 6,000 characters is tokenized too.
     const long = texts[LENGTHS.indexOf(2 * CUT)]!;
     expect(app.encode(long).length).toBeGreaterThan(app.encode(long.slice(0, CUT)).length);
+  });
+});
+
+describe('the encoder over Qwen3’s vocabulary (a tiny model with 151,936 token embeddings)', () => {
+  const files = qwen3VocabularyExport(1024);
+  const reader: ExportReader = {
+    open: (path) => Promise.resolve(new Blob([files.get(path)! as Uint8Array<ArrayBuffer>]).stream()),
+  };
+  const option = exportOptions(
+    [...files].map(([path, b]) => ({ path, size: b.length })),
+    'in memory',
+  ).find((o) => o.precision === 'fp32')!;
+
+  it('embeds what the Rust tokenizer’s ids give, through the page’s graph patch, with no tokenizer warning', async () => {
+    const encoder = await loadQwen3Encoder({ files: reader, ort, label: 'x', option, device: 'cpu', dim: 1024 });
+    expect(encoder.hiddenState.patch).toBe('cut to the last position');
+    expect(tokenizerWarning('Qwen/Qwen3-0.6B', encoder.tokenizerSha256, 'x')).toBeUndefined();
+    const rust = Tokenizer.fromFile(QWEN3_TOKENIZER_PATH);
+    const texts = [...varietyTexts(2, 8).map((t) => t.text), textOfLength(CUT + 1, 3)];
+    for (const text of texts) {
+      const ids = (await rust.encode(text)).getIds();
+      const expected = tinyEmbeddingOf(ids, true, 1024, QWEN3_VOCABULARY);
+      const vector = await encoder.embed(text, true);
+      expect(Math.max(...vector.map((v, k) => Math.abs(v - expected[k]!)))).toBeLessThan(1e-5);
+    }
+    await encoder.dispose();
   });
 });
 
