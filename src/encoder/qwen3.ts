@@ -8,6 +8,7 @@ import { exposeHiddenState, type ExposedHiddenState } from './hiddenStateOutput'
 import { lastTokenEmbedding } from './lastToken';
 import { qwen3Tokenizer, type Qwen3Tokenizer } from './qwen3Tokenizer';
 import { sessionFeeds, type OnnxRuntime, type Qwen3Config } from './sessionFeeds';
+import { onDevice } from './webgpuFallback';
 
 /**
  * The Qwen3 query encoder: an export's tokenizer (transformers.js) and ONNX graph
@@ -40,6 +41,10 @@ export interface LoadOptions {
 
 export interface Qwen3Encoder {
   readonly dim: number;
+  /** Where it runs: the device asked for, or WASM when WebGPU could not run it (webgpuFallback.ts). */
+  readonly device: Device;
+  /** Why WebGPU was asked for and WASM runs instead; null when it runs where asked. */
+  readonly webgpuFallback: string | null;
   /** The output the embedding is read from, what was done to the graph to have it, and to its KV cache. */
   readonly hiddenState: Pick<ExposedHiddenState, 'output' | 'patch' | 'kvCache'>;
   /** SHA-256 of the export's tokenizer.json. */
@@ -110,7 +115,8 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
   const { files, ort, option, device, dim, label, signal } = options;
   const what = `${label} (${option.precision})`;
   const tick = progressCounter(option.bytes, options.onProgress);
-  let session: Ort.InferenceSession | null = null;
+  // Assigned by start(), possibly twice; typed so the catch below still sees either.
+  let session = null as Ort.InferenceSession | null;
   try {
     const config = checkConfig(
       JSON.parse(await readText(files, 'config.json', tick, signal)) as Qwen3Config,
@@ -120,33 +126,44 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
     const tokenizer = await readTokenizer(options, config, tick);
     const { graph, externalData } = await readGraph(options, tick);
     signal?.throwIfAborted();
-    session = await ort.InferenceSession.create(graph.bytes, {
-      executionProviders: [device],
-      externalData,
-      // onnxruntime's warnings (nodes placed on the CPU and the like) mean nothing to the person reading the console.
-      logSeverityLevel: 3,
-    });
-    signal?.throwIfAborted();
-    const run = session;
-    const feeds = sessionFeeds(ort, run, config, label);
-    const embed = async (text: string, normalize: boolean) => {
-      const ids = tokenizer.encode(text);
-      if (!ids.length)
-        throw new EncoderError('empty-text', 'An empty query has no tokens, so it has no last-token embedding.');
-      const hidden = (await run.run(feeds(ids), [graph.output]))[graph.output];
-      if (!hidden) throw new EncoderError('no-hidden-states', `${label} returned no ${graph.output}.`);
-      const width = hidden.dims[hidden.dims.length - 1];
-      if (width !== dim)
-        throw new EncoderError(
-          'width',
-          `${label} gives ${width}-wide hidden states but this bundle's heads read ${dim}.`,
-        );
-      const values = floatValues(hidden.type, hidden.data);
-      return lastTokenEmbedding(values, values.length / dim, dim, normalize);
+    const start = async (on: Device) => {
+      // A second start (on WASM, after WebGPU failed) first lets go of the first session.
+      await session?.release();
+      session = null;
+      session = await ort.InferenceSession.create(graph.bytes, {
+        executionProviders: [on],
+        externalData,
+        // onnxruntime's warnings (nodes placed on the CPU and the like) mean nothing to the person reading the console.
+        logSeverityLevel: 3,
+      });
+      signal?.throwIfAborted();
+      const run = session;
+      const feeds = sessionFeeds(ort, run, config, label);
+      const embed = async (text: string, normalize: boolean) => {
+        const ids = tokenizer.encode(text);
+        if (!ids.length)
+          throw new EncoderError('empty-text', 'An empty query has no tokens, so it has no last-token embedding.');
+        const hidden = (await run.run(feeds(ids), [graph.output]))[graph.output];
+        if (!hidden) throw new EncoderError('no-hidden-states', `${label} returned no ${graph.output}.`);
+        const width = hidden.dims[hidden.dims.length - 1];
+        if (width !== dim)
+          throw new EncoderError(
+            'width',
+            `${label} gives ${width}-wide hidden states but this bundle's heads read ${dim}.`,
+          );
+        const values = floatValues(hidden.type, hidden.data);
+        return lastTokenEmbedding(values, values.length / dim, dim, normalize);
+      };
+      if (!(await embed(PROBE_TEXT, true)).every(Number.isFinite))
+        throw new Error('its hidden states for a probe text are not finite numbers');
+      return { run, embed };
     };
-    await embed(PROBE_TEXT, true);
+    const opened = await onDevice(device, option.precision, what, start, signal);
+    const { run, embed } = opened.value;
     return {
       dim,
+      device: opened.device,
+      webgpuFallback: opened.webgpuFallback,
       hiddenState: { output: graph.output, patch: graph.patch, kvCache: graph.kvCache },
       tokenizerSha256: tokenizer.sha256,
       embed,

@@ -225,6 +225,11 @@ export function EncoderPanel({ spec }: Props) {
           {formatMs(encoder.info.loadMs)}.
         </p>
       )}
+      {encoder.info?.webgpuFallback && !gate.needed && (
+        <p className="notice" data-testid="encoder-webgpu-fallback">
+          {encoder.info.webgpuFallback}
+        </p>
+      )}
       {encoder.info?.tokenizerWarning && !gate.needed && (
         <p className="notice" data-testid="encoder-tokenizer-warning">
           {encoder.info.tokenizerWarning}

@@ -113,7 +113,8 @@ export async function loadEncoder(
     const info: EncoderInfo = {
       label,
       precision,
-      device,
+      device: encoder.device,
+      webgpuFallback: encoder.webgpuFallback ?? undefined,
       dim,
       bytes: option.bytes,
       from,

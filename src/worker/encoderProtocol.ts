@@ -29,7 +29,10 @@ export interface EncoderLoad {
 export interface EncoderInfo {
   label: string;
   precision: Precision;
+  /** Where it runs: the device asked for, or WASM when WebGPU could not run it. */
   device: Device;
+  /** Why WebGPU was asked for and WASM runs instead (src/encoder/webgpuFallback.ts). */
+  webgpuFallback?: string;
   dim: number;
   bytes: number;
   /** Where the files came from: the Hub, this browser's cache (every file), or a picked folder. */
