@@ -5,6 +5,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
+  // The WebGPU specs run on their own build and browser flags: playwright.webgpu.config.ts.
+  testIgnore: 'webgpu/**',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,

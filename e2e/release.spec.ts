@@ -1,11 +1,10 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import * as ort from 'onnxruntime-node';
 import { predictRows } from '../pipeline/bundle/nodeBundle';
-import { fakeRemote, pinFiles, type Answer } from '../src/bundle/__fixtures__/remoteRelease';
+import { pinFiles, type Answer } from '../src/bundle/__fixtures__/remoteRelease';
 import { AUTHORS_RELEASE, RELEASE_BASE } from '../src/bundle/authorsRelease';
 import type { Manifest } from '../src/bundle/manifest';
-import type { PinnedFiles } from '../src/bundle/releaseDownload';
 import { Tokenizer } from 'tokenizers';
 import { QWEN3_TOKENIZER_PATH } from '../src/encoder/__fixtures__/qwen3TokenizerFiles';
 import { QWEN3_VOCABULARY, qwen3VocabularyExport } from '../src/encoder/__fixtures__/qwen3Vocabulary';
@@ -25,6 +24,7 @@ import { estimateInputTokens } from '../src/router/cost';
 import { route } from '../src/router/search';
 import type { DecisionRules } from '../src/router/types';
 import { choice, openApp, typeQuery } from './app';
+import { loadEncoder, pickRelease, serveRelease } from './authorsRelease';
 import { serveHubExports } from './hubExport';
 
 // The authors' release, one click away: the page fetches it from raw.githubusercontent.com at the
@@ -38,26 +38,6 @@ const QUERY = 'Prove that the square root of 2 is irrational: assume √2 = p/q,
 const FIXTURE = releaseFiles(FIXTURE_RELEASE);
 const ENCODER = qwen3VocabularyExport(1024);
 const HEAD = 'checkpoints/Beta-1B_ridge_alpha10.0/unlimited_token_predictor.joblib';
-const CORS = { 'access-control-allow-origin': '*' };
-
-/**
- * Serves `files` at the release's raw GitHub URLs (or the given answers instead) and, when `pins`
- * are given, the page's list of pinned files with them; returns the GitHub URLs requested.
- */
-async function serveRelease(
-  context: BrowserContext,
-  files: ReadonlyMap<string, Uint8Array>,
-  { pins, answers = {} }: { pins?: PinnedFiles; answers?: Record<string, Answer> } = {},
-): Promise<string[]> {
-  if (pins) await context.route('**/assets/authorsReleaseFiles-*.json', (r) => r.fulfill({ json: pins }));
-  const remote = fakeRemote(RELEASE_BASE, files, answers);
-  await context.route('https://raw.githubusercontent.com/**', async (r) => {
-    const res = await remote.fetch(r.request().url()).catch(() => null);
-    if (!res) return r.abort('internetdisconnected');
-    return r.fulfill({ status: res.status, body: Buffer.from(await res.arrayBuffer()), headers: CORS });
-  });
-  return remote.requests;
-}
 
 /** The choices the page must make for QUERY at each λ: the folder's import, run in Node on the tiny model's embedding. */
 async function expectedChoices(
@@ -77,18 +57,6 @@ async function expectedChoices(
   const curves = buildCurves(manifest, prediction!, manifest.pool, () => true);
   const inputTokens = rules === 'release' ? releaseInputTokens(QUERY) : estimateInputTokens(QUERY);
   return lambdas.map((lambda) => route({ curves, lambda, inputTokens, cap: null, continuous: true, rules }).best!);
-}
-
-async function pickRelease(page: Page): Promise<void> {
-  await page.getByTestId('bundle-picker').selectOption(AUTHORS_RELEASE.id);
-  await expect(page.getByTestId('release-progress')).toHaveAttribute('data-state', 'ready');
-}
-
-async function loadEncoder(page: Page): Promise<void> {
-  await expect(page.getByTestId('encoder-hub-id')).toHaveValue(QWEN3_EXPORT);
-  await expect(page.getByTestId('encoder-load')).toBeEnabled();
-  await page.getByTestId('encoder-load').click();
-  await expect(page.getByTestId('encoder-status')).toHaveText('ready', { timeout: 30_000 });
 }
 
 async function expectChoice(page: Page, expected: { model: string; budget: number | string; quality: number }) {

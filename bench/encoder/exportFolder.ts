@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TINY_TOKENIZER_CONFIG, tinyTokenizerJson } from '../../src/encoder/__fixtures__/tinyQwen3';
-import type { ExportFile } from '../../src/encoder/exportFiles';
+import type { ExportFile, Precision } from '../../src/encoder/exportFiles';
 import { listFolder } from '../../src/encoder/nodeFolder';
 import { writeModel } from './onnxFile';
-import { QWEN3_0_6B, qwen3Graph, type BuiltPrecision, type ExportShape, type Qwen3Dims } from './qwen3Graph';
+import { QWEN3_0_6B, qwen3Graph, type ExportShape, type Qwen3Dims } from './qwen3Graph';
 
 /**
  * A Qwen3-0.6B-shaped export with random weights, in transformers.js's layout
@@ -25,7 +25,13 @@ const BENCH_MODEL_IDS: Record<ExportShape, string> = {
   'feature-extraction': 'r2-bench/qwen3-0.6b-random-fe',
 };
 
-export const SUFFIX: Record<BuiltPrecision, string> = { fp16: '_fp16', q8: '_quantized', q4f16: '_q4f16', q4: '_q4' };
+export const SUFFIX: Record<Precision, string> = {
+  fp32: '',
+  fp16: '_fp16',
+  q8: '_quantized',
+  q4f16: '_q4f16',
+  q4: '_q4',
+};
 
 function config(d: Qwen3Dims) {
   return {
@@ -65,7 +71,7 @@ function folderFor(d: Qwen3Dims, shape: ExportShape): string {
 /** Builds whichever of `precisions` is not cached yet; `log` hears about each file written. */
 export function ensureExport(
   shape: ExportShape,
-  precisions: readonly BuiltPrecision[],
+  precisions: readonly Precision[],
   log: (line: string) => void,
   d: Qwen3Dims = QWEN3_0_6B,
 ): BenchExport {

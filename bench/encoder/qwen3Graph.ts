@@ -57,17 +57,23 @@ export const TINY_QWEN3: Qwen3Dims = {
   maxPositions: 64,
 };
 
-/** fp32 is left out: over 2 GB, it needs external data, and a 32-bit WASM heap cannot hold it with its working memory. */
+/**
+ * The precisions the bench builds at full size. fp32 is left out: over 2 GB, it needs external
+ * data, and a 32-bit WASM heap cannot hold it with its working memory. The generator makes it at
+ * small shapes (the WebGPU e2e tests).
+ */
 export type BuiltPrecision = Exclude<Precision, 'fp32'>;
 
 /**
  * How each precision is made, following transformers.js's file names. q4 and q4f16: the model
  * builder's int4 export (MatMulNBits, block 32, symmetric, accuracy level 4) with float32 or
- * float16 activations. fp16: the builder's float16 export. q8 ("quantized"): transformers.js's
- * quantize.py on the float32 export, ORT's dynamic quantisation: MatMulInteger with uint8
- * weights (it picks uint8 when the graph has GroupQueryAttention) and a uint8 embedding table.
+ * float16 activations. fp32 and fp16: the builder's float32 and float16 exports. q8
+ * ("quantized"): transformers.js's quantize.py on the float32 export, ORT's dynamic
+ * quantisation: MatMulInteger with uint8 weights (it picks uint8 when the graph has
+ * GroupQueryAttention) and a uint8 embedding table.
  */
-const SPEC: Record<BuiltPrecision, { io: 'float' | 'float16'; matmul: 'float' | 'int4' | 'int8' }> = {
+const SPEC: Record<Precision, { io: 'float' | 'float16'; matmul: 'float' | 'int4' | 'int8' }> = {
+  fp32: { io: 'float', matmul: 'float' },
   fp16: { io: 'float16', matmul: 'float' },
   q8: { io: 'float', matmul: 'int8' },
   q4f16: { io: 'float16', matmul: 'int4' },
@@ -89,7 +95,7 @@ const INT8_SCALE = 0.0004;
  */
 export type ExportShape = 'text-generation' | 'feature-extraction';
 
-export function qwen3Graph(d: Qwen3Dims, precision: BuiltPrecision, shape: ExportShape): OnnxGraph {
+export function qwen3Graph(d: Qwen3Dims, precision: Precision, shape: ExportShape): OnnxGraph {
   const generation = shape === 'text-generation';
   const { io, matmul } = SPEC[precision];
   const g = new OnnxGraph('main_graph');
@@ -294,6 +300,6 @@ export function qwen3Graph(d: Qwen3Dims, precision: BuiltPrecision, shape: Expor
 }
 
 /** The ONNX Runtime tensor type of the export's KV cache (and activations, and logits). */
-export function cacheType(precision: BuiltPrecision): 'float32' | 'float16' {
+export function cacheType(precision: Precision): 'float32' | 'float16' {
   return SPEC[precision].io === 'float16' ? 'float16' : 'float32';
 }

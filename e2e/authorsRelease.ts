@@ -1,0 +1,44 @@
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { fakeRemote, type Answer } from '../src/bundle/__fixtures__/remoteRelease';
+import { AUTHORS_RELEASE, RELEASE_BASE } from '../src/bundle/authorsRelease';
+import type { PinnedFiles } from '../src/bundle/releaseDownload';
+import { QWEN3_EXPORT } from '../src/encoder/exportFiles';
+
+/**
+ * The authors' release as the page fetches it, offline: its files served by request interception
+ * at the pinned raw GitHub URLs; picking it and loading its encoder in the page.
+ */
+
+const CORS = { 'access-control-allow-origin': '*' };
+
+/**
+ * Serves `files` at the release's raw GitHub URLs (or the given answers instead) and, when `pins`
+ * are given, the page's list of pinned files with them; returns the GitHub URLs requested.
+ */
+export async function serveRelease(
+  context: BrowserContext,
+  files: ReadonlyMap<string, Uint8Array>,
+  { pins, answers = {} }: { pins?: PinnedFiles; answers?: Record<string, Answer> } = {},
+): Promise<string[]> {
+  if (pins) await context.route('**/assets/authorsReleaseFiles-*.json', (r) => r.fulfill({ json: pins }));
+  const remote = fakeRemote(RELEASE_BASE, files, answers);
+  await context.route('https://raw.githubusercontent.com/**', async (r) => {
+    const res = await remote.fetch(r.request().url()).catch(() => null);
+    if (!res) return r.abort('internetdisconnected');
+    return r.fulfill({ status: res.status, body: Buffer.from(await res.arrayBuffer()), headers: CORS });
+  });
+  return remote.requests;
+}
+
+export async function pickRelease(page: Page): Promise<void> {
+  await page.getByTestId('bundle-picker').selectOption(AUTHORS_RELEASE.id);
+  await expect(page.getByTestId('release-progress')).toHaveAttribute('data-state', 'ready');
+}
+
+/** One click on Load, with the panel's defaults (the Hub's Qwen3 export). */
+export async function loadEncoder(page: Page): Promise<void> {
+  await expect(page.getByTestId('encoder-hub-id')).toHaveValue(QWEN3_EXPORT);
+  await expect(page.getByTestId('encoder-load')).toBeEnabled();
+  await page.getByTestId('encoder-load').click();
+  await expect(page.getByTestId('encoder-status')).toHaveText('ready', { timeout: 30_000 });
+}
