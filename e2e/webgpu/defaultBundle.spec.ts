@@ -34,6 +34,9 @@ test('the default bundle on WebGPU gives the WASM curves, λ maps and choices', 
   await expect(page.locator('.backend')).toHaveAttribute('title', /the predictor runs on WebGPU/);
   const wasm = await openOnWasm(context);
   await expect(wasm.locator('.backend')).toHaveAttribute('title', /WebGPU failed, so this runs on WASM: /);
+  await expect(wasm.getByTestId('backend-fallback')).toContainText(
+    'WebGPU failed: Failed to fetch dynamically imported module',
+  );
 
   for (const query of QUERIES) {
     const [gpu, cpu] = [await predicted(page, query), await predicted(wasm, query)];

@@ -27,8 +27,8 @@ function BackendBadgeView({ load, latencyMs }: Props) {
         {load ? load.backend : '…'}
       </span>
       {load?.webgpuNote?.startsWith(WEBGPU_FAILED) && (
-        <span className="muted" data-testid="backend-fallback">
-          {load.webgpuNote}
+        <span className="backend-fallback" data-testid="backend-fallback" title={load.webgpuNote}>
+          WebGPU failed: {load.webgpuNote.slice(WEBGPU_FAILED.length)}
         </span>
       )}
       <span
