@@ -65,7 +65,7 @@ describe('which WebGPU adapter the app uses', () => {
     const { ortReason } = await load(false);
     expect(
       ortReason(
-        "Can't create a session. ERROR_CODE: 1, ERROR_MESSAGE: /mnt/w/onnxruntime/core/optimizer/transformer_memcpy.cc:254 bool onnxruntime::TransformerMemcpyImpl::IsNodeCompatibleWithProvider(const onnxruntime::Node &) const !node_provider_type.empty() was false. Provider type for Cast node with name 'Cast_0' is not set.",
+        "Can't create a session. ERROR_CODE: 1, ERROR_MESSAGE: /mnt/w/onnxruntime/core/optimizer/transformer_memcpy.cc:254 bool onnxruntime::TransformerMemcpyImpl::IsNodeCompatibleWithProvider(const onnxruntime::Node &) const !node_provider_type.empty() was false. Provider type for Cast node with name 'Cast_0' is not set.\n",
       ),
     ).toBe("Can't create a session. Provider type for Cast node with name 'Cast_0' is not set.");
   });

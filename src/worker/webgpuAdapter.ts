@@ -22,7 +22,10 @@ export const WEBGPU_FAILED = 'WebGPU failed, so this runs on WASM: ';
 
 /** onnxruntime's error without its error code and C++ assertion: the sentences a person can read. */
 export function ortReason(message: string): string {
-  return message.replace(/ERROR_CODE: \d+, ERROR_MESSAGE: /, '').replace(/\S+\.(?:cc|cpp|h):\d+ .*? was false\. /, '');
+  return message
+    .replace(/ERROR_CODE: \d+, ERROR_MESSAGE: /, '')
+    .replace(/\S+\.(?:cc|cpp|h):\d+ .*? was false\. /, '')
+    .trim();
 }
 
 const isSoftware = (adapter: GpuAdapterLike) => Boolean(adapter.info?.isFallbackAdapter || adapter.isFallbackAdapter);
