@@ -8,7 +8,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/', 'models/', '.data/', 'test-results/', 'playwright-report/', 'pipeline/importer/fixtures/'] },
+  {
+    ignores: [
+      '**/dist/',
+      'dist-webgpu/',
+      'models/',
+      '.data/',
+      'test-results/',
+      'playwright-report/',
+      'pipeline/importer/fixtures/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

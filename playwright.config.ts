@@ -6,6 +6,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '*.spec.ts',
+  // The WebGPU specs run on their own build and browser flags: playwright.webgpu.config.ts.
+  testIgnore: 'webgpu/**',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { AUTHORS_RELEASE } from '../src/bundle/authorsRelease';
 import { SAMPLE_FILE_NAME, sampleQueries } from '../src/workload/sample';
 import { openApp } from './app';
-import { serveFixtureRelease } from './releaseRoutes';
+import { serveFixtureRelease } from './authorsRelease';
 
 // A newcomer's first minute: a whole workload without a file of their own, and the real router one
 // click from the simulated predictor's warning.

@@ -5,7 +5,10 @@ import { predictRows } from '../pipeline/bundle/nodeBundle';
 import { pinFiles, type Answer } from '../src/bundle/__fixtures__/remoteRelease';
 import { AUTHORS_RELEASE, RELEASE_BASE } from '../src/bundle/authorsRelease';
 import type { Manifest } from '../src/bundle/manifest';
-import { tinyExpectedEmbedding } from '../src/encoder/__fixtures__/tinyQwen3';
+import { Tokenizer } from 'tokenizers';
+import { QWEN3_TOKENIZER_PATH } from '../src/encoder/__fixtures__/qwen3TokenizerFiles';
+import { QWEN3_VOCABULARY, qwen3VocabularyExport } from '../src/encoder/__fixtures__/qwen3Vocabulary';
+import { tinyEmbeddingOf, tinyExpectedEmbedding } from '../src/encoder/__fixtures__/tinyQwen3';
 import { tinyTextGenExport } from '../src/encoder/__fixtures__/tinyQwen3TextGen';
 import { QWEN3_EXPORT } from '../src/encoder/exportFiles';
 import {
@@ -21,43 +24,39 @@ import { estimateInputTokens } from '../src/router/cost';
 import { route } from '../src/router/search';
 import type { DecisionRules } from '../src/router/types';
 import { choice, openApp, typeQuery } from './app';
+import { loadEncoder, pickRelease, serveRelease } from './authorsRelease';
 import { serveHubExports } from './hubExport';
-import { serveRelease } from './releaseRoutes';
 
 // The authors' release, one click away: the page fetches it from raw.githubusercontent.com at the
 // pinned commit. Offline here, so the files are served by request interception at those URLs: the
 // project's fixture release (with its own digests standing in for the pinned ones), or the real
 // checkpoints when ../shared/r2-router-release is on this machine (checked against the real pins).
-// A 1024-wide tiny text-generation export stands in for onnx-community/Qwen3-0.6B-ONNX at the Hub.
+// A 1024-wide tiny text-generation export with Qwen3's own tokenizer and vocabulary stands in for
+// onnx-community/Qwen3-0.6B-ONNX at the Hub; Node's choice comes from the Rust tokenizer's ids.
 
-const QUERY = 'Prove that the square root of 2 is irrational.';
+const QUERY = 'Prove that the square root of 2 is irrational: assume √2 = p/q, with gcd(p, q) = 1…';
 const FIXTURE = releaseFiles(FIXTURE_RELEASE);
-const ENCODER = tinyTextGenExport(1024);
+const ENCODER = qwen3VocabularyExport(1024);
 const HEAD = 'checkpoints/Beta-1B_ridge_alpha10.0/unlimited_token_predictor.joblib';
+
 /** The choices the page must make for QUERY at each λ: the folder's import, run in Node on the tiny model's embedding. */
 async function expectedChoices(
   files: ReadonlyMap<string, Uint8Array>,
   lambdas: number[],
   rules: DecisionRules = 'release',
+  embedding?: Float32Array,
 ) {
   const { manifest, onnxBytes } = await importRelease(files);
   const session = await ort.InferenceSession.create(onnxBytes);
-  const [prediction] = await predictRows({ dir: '', manifest, session }, tinyExpectedEmbedding(QUERY, true, 1024), 1);
+  const ids = (await Tokenizer.fromFile(QWEN3_TOKENIZER_PATH).encode(QUERY)).getIds();
+  const [prediction] = await predictRows(
+    { dir: '', manifest, session },
+    embedding ?? tinyEmbeddingOf(ids, true, 1024, QWEN3_VOCABULARY),
+    1,
+  );
   const curves = buildCurves(manifest, prediction!, manifest.pool, () => true);
   const inputTokens = rules === 'release' ? releaseInputTokens(QUERY) : estimateInputTokens(QUERY);
   return lambdas.map((lambda) => route({ curves, lambda, inputTokens, cap: null, continuous: true, rules }).best!);
-}
-
-async function pickRelease(page: Page): Promise<void> {
-  await page.getByTestId('bundle-picker').selectOption(AUTHORS_RELEASE.id);
-  await expect(page.getByTestId('release-progress')).toHaveAttribute('data-state', 'ready');
-}
-
-async function loadEncoder(page: Page): Promise<void> {
-  await expect(page.getByTestId('encoder-hub-id')).toHaveValue(QWEN3_EXPORT);
-  await expect(page.getByTestId('encoder-load')).toBeEnabled();
-  await page.getByTestId('encoder-load').click();
-  await expect(page.getByTestId('encoder-status')).toHaveText('ready', { timeout: 30_000 });
 }
 
 async function expectChoice(page: Page, expected: { model: string; budget: number | string; quality: number }) {
@@ -96,6 +95,7 @@ test('one click: the authors’ release is fetched from GitHub and imported, and
 
   await loadEncoder(page);
   await expect(page.getByTestId('fidelity-approximate')).toContainText(`Loaded now: ${QWEN3_EXPORT}`);
+  await expect(page.getByTestId('encoder-tokenizer-warning')).toHaveCount(0);
   await typeQuery(page, QUERY);
   const [expected] = await expectedChoices(FIXTURE, [0.99999]);
   await expectChoice(page, expected!);
@@ -143,6 +143,25 @@ test('the link ?bundle=r2-router opens it; a second visit reads it from this bro
   await openApp(third, { bundle: AUTHORS_RELEASE.id });
   await expect(third.getByTestId('bundle-error')).toContainText('Could not reach raw.githubusercontent.com');
   expect(requests).toEqual([`${RELEASE_BASE}config.json`]);
+});
+
+test('an export whose tokenizer.json is not Qwen3’s: the panel warns, and the encoder still loads and decides', async ({
+  context,
+  page,
+}) => {
+  await serveRelease(context, FIXTURE, { pins: pinFiles(FIXTURE) });
+  // The byte-level tokenizer of the project's tiny export, over the same kind of model.
+  await serveHubExports(context, { [QWEN3_EXPORT]: tinyTextGenExport(1024) });
+  await openApp(page);
+  await pickRelease(page);
+  await loadEncoder(page);
+  const warning = page.getByTestId('encoder-tokenizer-warning');
+  await expect(warning).toContainText(`${QWEN3_EXPORT}'s tokenizer.json is not Qwen3's (SHA-256`);
+  await expect(warning).toContainText('expected aeb13307a71a…');
+  await expect(warning).toContainText('Loaded anyway.');
+  await typeQuery(page, QUERY);
+  const [expected] = await expectedChoices(FIXTURE, [0.99999], 'release', tinyExpectedEmbedding(QUERY, true, 1024));
+  await expectChoice(page, expected!);
 });
 
 const changed = FIXTURE.get(HEAD)!.slice();

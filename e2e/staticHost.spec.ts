@@ -9,7 +9,7 @@ import { TINY_BUNDLE_ID } from '../src/encoder/__fixtures__/tinyQwen3';
 import type { BuildManifest } from '../src/offline/buildManifest';
 import { serveStatic, type StaticServer } from '../scripts/staticServer';
 import { blockedFetch, enabledModels, expectCurves } from './app';
-import { serveFixtureRelease } from './releaseRoutes';
+import { serveFixtureRelease } from './authorsRelease';
 import { serveTinyBundle } from './tinyQwen3Bundle';
 
 // The app as a person hosts it: a production build under a sub-path, served by a plain static

@@ -22,14 +22,24 @@ const lint = run('npm', ['run', '-s', 'lint']);
 const format = run('npm', ['run', '-s', 'format:check']);
 const unitFile = join(out, 'unit.json');
 const unit = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitFile}`]);
-const e2eFile = join(out, 'e2e.json');
-const e2e = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eFile });
+// The main e2e config, then the WebGPU one (its own build, on Chromium's software adapter).
+const e2eRuns = [[], ['-c', 'playwright.webgpu.config.ts']].map((config, i) => {
+  const file = join(out, `e2e-${i}.json`);
+  const status = run('npx', ['playwright', 'test', ...config, '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+  });
+  return { status, report: readJson(file) };
+});
+const e2e = e2eRuns.find((r) => r.status !== 0)?.status ?? 0;
 
 const u = readJson(unitFile);
-const e2eReport = readJson(e2eFile);
-const e = e2eReport?.stats;
+const sum = (stats, key) => stats.reduce((n, s) => n + s[key], 0);
+const stats = e2eRuns.map((r) => r.report?.stats);
+const e = stats.every(Boolean)
+  ? Object.fromEntries(['expected', 'flaky', 'unexpected', 'skipped'].map((k) => [k, sum(stats, k)]))
+  : null;
 // Errors outside any test (a web server that would not start, a config error) count as failures.
-const e2eErrors = e2eReport?.errors?.length ?? 0;
+const e2eErrors = e2eRuns.reduce((n, r) => n + (r.report?.errors?.length ?? 0), 0);
 const passed = (u?.numPassedTests ?? 0) + (e ? e.expected + e.flaky : 0);
 const failed =
   (u?.numFailedTests ?? 0) +

@@ -57,7 +57,11 @@ export const TINY_QWEN3: Qwen3Dims = {
   maxPositions: 64,
 };
 
-/** What the bench builds at full size. fp32 is left out: over 2 GB, it needs external data, and a 32-bit WASM heap cannot hold it with its working memory. */
+/**
+ * The precisions the bench builds at full size. fp32 is left out: over 2 GB, it needs external
+ * data, and a 32-bit WASM heap cannot hold it with its working memory. The generator makes it at
+ * small shapes (the tests).
+ */
 export type BuiltPrecision = Exclude<Precision, 'fp32'>;
 
 /**

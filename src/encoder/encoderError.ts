@@ -4,6 +4,7 @@ export type EncoderProblem =
   | 'not-found'
   | 'not-an-export'
   | 'wrong-model'
+  | 'bad-tokenizer'
   | 'no-hidden-states'
   | 'width'
   | 'out-of-memory'

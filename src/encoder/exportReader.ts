@@ -46,12 +46,22 @@ export async function readAll(
   return { bytes, length };
 }
 
+/** A small file's bytes, whole. */
+export async function readBytes(
+  files: ExportReader,
+  path: string,
+  onBytes: (count: number) => void,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
+  const { bytes, length } = await readAll(await files.open(path, signal), 0, 0, onBytes, signal);
+  return bytes.subarray(0, length);
+}
+
 export async function readText(
   files: ExportReader,
   path: string,
   onBytes: (count: number) => void,
   signal?: AbortSignal,
 ): Promise<string> {
-  const { bytes, length } = await readAll(await files.open(path, signal), 0, 0, onBytes, signal);
-  return new TextDecoder().decode(bytes.subarray(0, length));
+  return new TextDecoder().decode(await readBytes(files, path, onBytes, signal));
 }

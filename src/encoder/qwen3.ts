@@ -1,15 +1,16 @@
-import { PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
 import type * as Ort from 'onnxruntime-web';
 import { cancelled, EncoderError, explainLoadError, throwIfCancelled } from './encoderError';
-import { readAll, readText, type ExportReader } from './exportReader';
+import { readAll, readBytes, readText, type ExportReader } from './exportReader';
 import type { PrecisionOption } from './exportFiles';
 import { floatValues } from './float16';
 import { PATCH_SLACK } from './graphPatch';
 import { exposeHiddenState, type ExposedHiddenState } from './hiddenStateOutput';
 import { lastTokenEmbedding } from './lastToken';
+import { qwen3Tokenizer, type Qwen3Tokenizer } from './qwen3Tokenizer';
 import { cachedRuns } from './cachedRuns';
 import type { CacheActivity, QueryEncoder } from './queryEncoder';
 import { sessionFeeds, type OnnxRuntime, type Qwen3Config } from './sessionFeeds';
+import { onDevice } from './webgpuFallback';
 
 /**
  * The Qwen3 query encoder: an export's tokenizer (transformers.js) and ONNX graph
@@ -55,6 +56,12 @@ export interface LoadSteps {
 /** Its batches give the raw last-token hidden states, one text after another. */
 export interface Qwen3Encoder extends QueryEncoder {
   readonly loadSteps: LoadSteps;
+  /** Where it runs: the device asked for, or WASM when WebGPU could not run it (webgpuFallback.ts). */
+  readonly device: Device;
+  /** Why WebGPU was asked for and WASM runs instead; null when it runs where asked. */
+  readonly webgpuFallback: string | null;
+  /** SHA-256 of the export's tokenizer.json. */
+  readonly tokenizerSha256: string;
   /** The output the embedding is read from, what was done to the graph to have it, and to its KV cache. */
   readonly hiddenState: Pick<ExposedHiddenState, 'output' | 'patch' | 'kvCache'>;
   /** The last token's hidden state for `text`, L2-normalised when `normalize` is set; see QueryEncoder for `signal`. */
@@ -92,15 +99,14 @@ function checkConfig(config: Qwen3Config, label: string, dim: number): Qwen3Conf
 }
 
 async function readTokenizer(
-  files: ExportReader,
-  option: PrecisionOption,
+  { files, option, label, signal }: LoadOptions,
+  config: Qwen3Config,
   tick: (bytes: number) => void,
-  signal?: AbortSignal,
-): Promise<PreTrainedTokenizer> {
-  const read = async (path: string) => JSON.parse(await readText(files, path, tick, signal)) as object;
+): Promise<Qwen3Tokenizer> {
   const hasConfig = option.files.some((f) => f.path === 'tokenizer_config.json');
-  // Qwen3's tokenizer class (Qwen2Tokenizer) adds nothing to transformers.js's base class.
-  return new PreTrainedTokenizer(await read('tokenizer.json'), hasConfig ? await read('tokenizer_config.json') : {});
+  const tokenizer = await readBytes(files, 'tokenizer.json', tick, signal);
+  const tokenizerConfig = hasConfig ? await readBytes(files, 'tokenizer_config.json', tick, signal) : null;
+  return qwen3Tokenizer(tokenizer, tokenizerConfig, label, config.vocab_size);
 }
 
 async function readGraph(
@@ -130,68 +136,80 @@ export async function loadQwen3Encoder(options: LoadOptions): Promise<Qwen3Encod
   const { files, ort, option, device, dim, label, signal } = options;
   const what = `${label} (${option.precision})`;
   const tick = progressCounter(option.bytes, options.onProgress);
-  let session: Ort.InferenceSession | null = null;
+  // Assigned by start(), possibly twice; typed so the catch below still sees either.
+  let session = null as Ort.InferenceSession | null;
   try {
     const config = checkConfig(
       JSON.parse(await readText(files, 'config.json', tick, signal)) as Qwen3Config,
       label,
       dim,
     );
-    const tokenizer = await readTokenizer(files, option, tick, signal);
+    const tokenizer = await readTokenizer(options, config, tick);
     const steps: LoadSteps = { readMs: 0, patchMs: 0, sessionMs: 0, probeMs: 0 };
     const { graph, externalData } = await readGraph(options, tick, steps);
     signal?.throwIfAborted();
-    let started = performance.now();
-    session = await ort.InferenceSession.create(graph.bytes, {
-      executionProviders: [device],
-      externalData,
-      // onnxruntime's warnings (nodes placed on the CPU and the like) mean nothing to the person reading the console.
-      logSeverityLevel: 3,
-    });
-    steps.sessionMs = performance.now() - started;
-    signal?.throwIfAborted();
-    const run = session;
-    const feeds = sessionFeeds(ort, run, config, label);
-    // Only the rewritten attention (kvCache.ts) continues a prefix; other graphs embed every text whole.
-    const runs =
-      graph.kvCache === 'incremental'
-        ? cachedRuns({ ort, session: run, feeds, output: graph.output, capBytes: options.cacheBytes ?? 0 })
-        : null;
-    let probed = false;
-    const hiddenFor = async (ids: BigInt64Array, embedSignal?: AbortSignal) => {
-      if (!runs) return (await run.run(feeds(ids), [graph.output]))[graph.output];
-      const { hidden, reused, computed, kept } = await runs.run(ids, embedSignal);
-      if (probed) options.onActivity?.({ kind: 'cache', cache: runs.stats(), lastText: { reused, computed, kept } });
-      return hidden;
+    const start = async (on: Device) => {
+      // A second start (on WASM, after WebGPU failed) first lets go of the first session.
+      await session?.release();
+      session = null;
+      let started = performance.now();
+      session = await ort.InferenceSession.create(graph.bytes, {
+        executionProviders: [on],
+        externalData,
+        // onnxruntime's warnings (nodes placed on the CPU and the like) mean nothing to the person reading the console.
+        logSeverityLevel: 3,
+      });
+      steps.sessionMs = performance.now() - started;
+      signal?.throwIfAborted();
+      const run = session;
+      const feeds = sessionFeeds(ort, run, config, label);
+      // Only the rewritten attention (kvCache.ts) continues a prefix; other graphs embed every text whole.
+      const runs =
+        graph.kvCache === 'incremental'
+          ? cachedRuns({ ort, session: run, feeds, output: graph.output, capBytes: options.cacheBytes ?? 0 })
+          : null;
+      let probed = false;
+      const hiddenFor = async (ids: BigInt64Array, embedSignal?: AbortSignal) => {
+        if (!runs) return (await run.run(feeds(ids), [graph.output]))[graph.output];
+        const { hidden, reused, computed, kept } = await runs.run(ids, embedSignal);
+        if (probed) options.onActivity?.({ kind: 'cache', cache: runs.stats(), lastText: { reused, computed, kept } });
+        return hidden;
+      };
+      const embed = async (text: string, normalize: boolean, embedSignal?: AbortSignal) => {
+        const ids = tokenizer.encode(text);
+        if (!ids.length)
+          throw new EncoderError('empty-text', 'An empty query has no tokens, so it has no last-token embedding.');
+        const hidden = await hiddenFor(ids, embedSignal);
+        if (!hidden) throw new EncoderError('no-hidden-states', `${label} returned no ${graph.output}.`);
+        const width = hidden.dims[hidden.dims.length - 1];
+        if (width !== dim)
+          throw new EncoderError(
+            'width',
+            `${label} gives ${width}-wide hidden states but this bundle's heads read ${dim}.`,
+          );
+        const values = floatValues(hidden.type, hidden.data);
+        return lastTokenEmbedding(values, values.length / dim, dim, normalize);
+      };
+      started = performance.now();
+      if (!(await embed(PROBE_TEXT, true)).every(Number.isFinite))
+        throw new Error('its hidden states for a probe text are not finite numbers');
+      steps.probeMs = performance.now() - started;
+      // The probe is no query of a person's: its cache goes, and what comes next is reported.
+      runs?.clear();
+      probed = true;
+      return { run, embed };
     };
-    const embed = async (text: string, normalize: boolean, embedSignal?: AbortSignal) => {
-      // The tokenizer adds whatever its post-processor adds, as Hugging Face's tokenizer(text) does.
-      const ids = (tokenizer(text) as { input_ids: Tensor }).input_ids.data as BigInt64Array;
-      if (!ids.length)
-        throw new EncoderError('empty-text', 'An empty query has no tokens, so it has no last-token embedding.');
-      const hidden = await hiddenFor(ids, embedSignal);
-      if (!hidden) throw new EncoderError('no-hidden-states', `${label} returned no ${graph.output}.`);
-      const width = hidden.dims[hidden.dims.length - 1];
-      if (width !== dim)
-        throw new EncoderError(
-          'width',
-          `${label} gives ${width}-wide hidden states but this bundle's heads read ${dim}.`,
-        );
-      const values = floatValues(hidden.type, hidden.data);
-      return lastTokenEmbedding(values, values.length / dim, dim, normalize);
-    };
-    started = performance.now();
-    await embed(PROBE_TEXT, true);
-    steps.probeMs = performance.now() - started;
-    // The probe is no query of a person's: its cache goes, and what comes next is reported.
-    runs?.clear();
-    probed = true;
+    const opened = await onDevice(device, option.precision, what, start, signal);
+    const { run, embed } = opened.value;
     return {
       dim,
+      device: opened.device,
+      webgpuFallback: opened.webgpuFallback,
       // One text per graph run: a batch reports each query as it is embedded.
       chunk: 1,
       hiddenState: { output: graph.output, patch: graph.patch, kvCache: graph.kvCache },
       loadSteps: steps,
+      tokenizerSha256: tokenizer.sha256,
       embed,
       embedBatch: async (texts, batchSignal) => {
         const out: Float32Array[] = [];

@@ -25,6 +25,8 @@ export interface Qwen3Config {
   num_attention_heads?: number;
   num_key_value_heads?: number;
   head_dim?: number;
+  /** Rows of the token embedding table (padded past the tokenizer's ids in Qwen3). */
+  vocab_size?: number;
 }
 
 /** The KV cache of a text's first tokens: past_key_values.* tensors by input name. */

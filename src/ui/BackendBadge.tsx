@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { LoadInfo } from '../predictor/client';
+import { WEBGPU_FAILED } from '../worker/webgpuAdapter';
 import { formatMs } from './format';
 
 interface Props {
@@ -22,9 +23,14 @@ function BackendBadgeView({ load, latencyMs }: Props) {
       }
     >
       <span className="label">predictor</span>
-      <span className="badge" data-testid="backend">
+      <span className="badge" data-testid="backend" data-webgpu-note={load?.webgpuNote ?? undefined}>
         {load ? load.backend : '…'}
       </span>
+      {load?.webgpuNote?.startsWith(WEBGPU_FAILED) && (
+        <span className="backend-fallback" data-testid="backend-fallback" title={load.webgpuNote}>
+          WebGPU failed: {load.webgpuNote.slice(WEBGPU_FAILED.length)}
+        </span>
+      )}
       <span
         data-testid="load-ms"
         data-load-ms={load ? load.loadMs : undefined}

@@ -102,7 +102,7 @@ export function EncoderPanel({ spec }: Props) {
     const token = crypto.randomUUID();
     setNote(null);
     setLoadToken(token);
-    await encoder.load({ source, precision, device, dim: spec.dim, cancelToken: token });
+    await encoder.load({ source, precision, device, dim: spec.dim, model: spec.model, cancelToken: token });
     setLoadToken(null);
     if (encoderStore.getState().status === 'ready') viewStore.getState().setEmbeddingsServer(null);
     await refresh();
@@ -259,6 +259,16 @@ export function EncoderPanel({ spec }: Props) {
         <p className="hint" data-testid="encoder-loaded" data-from={exportInfo.from}>
           Loaded {exportInfo.label} ({exportInfo.precision}, {exportInfo.device}) {FROM[exportInfo.from]} in{' '}
           {formatMs(exportInfo.loadMs)}.
+        </p>
+      )}
+      {exportInfo?.webgpuFallback && (
+        <p className="notice" data-testid="encoder-webgpu-fallback">
+          {exportInfo.webgpuFallback}
+        </p>
+      )}
+      {exportInfo?.tokenizerWarning && (
+        <p className="notice" data-testid="encoder-tokenizer-warning">
+          {exportInfo.tokenizerWarning}
         </p>
       )}
       {howRead && (

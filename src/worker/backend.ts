@@ -3,7 +3,7 @@ import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import webgpuWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import type { Backend } from './protocol';
 import { warmUpModel } from './warmUpModel';
-import { webgpuAdapter } from './webgpuAdapter';
+import { ortReason, WEBGPU_FAILED, webgpuAdapter } from './webgpuAdapter';
 
 /**
  * Creates an ONNX session on the best backend this browser has. The WebGPU build of
@@ -77,7 +77,7 @@ export async function openSession(model: Uint8Array): Promise<OpenSession> {
       const session = await ort.InferenceSession.create(model, { executionProviders: ['webgpu'] });
       return { session, ort, backend: 'webgpu', runtimeMs: performance.now(), webgpuNote: null };
     } catch (e) {
-      webgpuNote = `WebGPU session failed, using WASM: ${(e as Error).message}`;
+      webgpuNote = `${WEBGPU_FAILED}${ortReason((e as Error).message)}`;
     }
   }
   const { ort, readyMs } = await wasmReady();

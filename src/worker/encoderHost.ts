@@ -4,6 +4,7 @@ import type { ExportReader } from '../encoder/exportReader';
 import { hubFileUrl, hubReader, listHubExport, offlineError } from '../encoder/hub';
 import { listPicked, pickedReader } from '../encoder/pickedFolder';
 import { loadQwen3Encoder } from '../encoder/qwen3';
+import { tokenizerWarning } from '../encoder/qwen3Tokenizer';
 import type { EncoderActivity, QueryEncoder } from '../encoder/queryEncoder';
 import { EmbeddingStore } from '../encoder/server/embeddingStore';
 import { connectServerEncoder } from '../encoder/server/serverEncoder';
@@ -141,7 +142,7 @@ async function loadExport(
   onActivity: (activity: EncoderActivity) => void,
 ): Promise<EncoderInfo> {
   const started = performance.now();
-  const { source, precision, device, dim, cancelToken } = request;
+  const { source, precision, device, dim, model, cancelToken } = request;
   const controller = cancellableLoad(cancelToken);
   try {
     const files = await listFiles(source);
@@ -172,13 +173,15 @@ async function loadExport(
     const info: ExportInfo = {
       label,
       precision,
-      device,
+      device: encoder.device,
+      webgpuFallback: encoder.webgpuFallback ?? undefined,
       dim,
       bytes: option.bytes,
       from,
       loadMs: performance.now() - started,
       hiddenState: encoder.hiddenState,
       loadSteps: encoder.loadSteps,
+      tokenizerWarning: tokenizerWarning(model, encoder.tokenizerSha256, label),
     };
     current = { encoder, info };
     return info;

@@ -27,6 +27,8 @@ export interface ExportLoad {
   device: Device;
   /** The width the active bundle's heads read, checked before the weights are fetched. */
   dim: number;
+  /** The encoder model the active bundle's heads read (its manifest's encoder.model), whose tokenizer they expect. */
+  model?: string;
   /** Names this load for cancelEncoderLoad. */
   cancelToken?: string;
 }
@@ -47,7 +49,10 @@ export function isServerLoad(load: EncoderLoad): load is ServerLoad {
 export interface ExportInfo {
   label: string;
   precision: Precision;
+  /** Where it runs: the device asked for, or WASM when WebGPU could not run it. */
   device: Device;
+  /** Why WebGPU was asked for and WASM runs instead (src/encoder/webgpuFallback.ts). */
+  webgpuFallback?: string;
   dim: number;
   bytes: number;
   /** Where the files came from: the Hub, this browser's cache (every file), or a picked folder. */
@@ -57,6 +62,8 @@ export interface ExportInfo {
   loadSteps?: LoadSteps;
   /** The graph output the embedding is read from, and what the page did to the graph to have it. */
   hiddenState?: Pick<ExposedHiddenState, 'output' | 'patch' | 'kvCache'>;
+  /** Set when the export's tokenizer.json is not the one the bundle's encoder model has (qwen3Tokenizer.ts). */
+  tokenizerWarning?: string;
 }
 
 export interface ServerInfo {

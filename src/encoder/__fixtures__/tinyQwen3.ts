@@ -35,13 +35,57 @@ export function tinyPosition(width = TINY_DIM): number[] {
   return Array.from({ length: width }, (_, k) => ((k % 16) + 1) / 16);
 }
 
-/** What the tiny model's embedding of `text` must be, worked out without it: Σ E[byte] + (L − 1)·P, then L2. */
-export function tinyExpectedEmbedding(text: string, normalize = true, width = TINY_DIM): Float32Array {
-  const ids = [...new TextEncoder().encode(text)];
+/**
+ * How a tiny model reads token ids and scores its vocabulary: the byte vocabulary below, or
+ * Qwen3's (qwen3Vocabulary.ts), whose 151,936 rows the real tokenizer's ids index.
+ */
+export interface TinyVocabulary {
+  /** Rows of the token embedding table: config.json's vocab_size and the width of logits. */
+  size: number;
+  /** Row `id` of the embedding table, `width` wide, as the graph computes it. */
+  row(id: number, width: number): number[];
+  /** Adds the token embeddings of `ids` to `g`: [batch, sequence, width]. */
+  embed(g: GraphBuilder, ids: string, width: number): string;
+  /**
+   * Adds an LM head reading `hidden` to `g` (the page finds the hidden state as its first input);
+   * `cast` puts each of its inputs in the head's precision, and `output` names its result.
+   */
+  lmHead(g: GraphBuilder, hidden: string, width: number, cast: (t: string) => string, output?: string): string;
+}
+
+/** 256 byte tokens and <|endoftext|>; the LM head is tied to the embedding table (MatMul by Eᵀ). */
+export const BYTE_VOCABULARY: TinyVocabulary = {
+  size: TINY_VOCAB,
+  row: tinyEmbeddingRow,
+  embed: (g, ids, width) =>
+    g.op('Gather', [g.float('embed_tokens', tinyEmbeddingTable(width), [TINY_VOCAB, width]), ids], { axis: 0 }),
+  lmHead: (g, hidden, width, cast, output) => {
+    const tied = tinyEmbeddingTable(width);
+    const transposed = Array.from(
+      { length: width * TINY_VOCAB },
+      (_, i) => tied[(i % TINY_VOCAB) * width + Math.floor(i / TINY_VOCAB)]!,
+    );
+    const head = g.float('lm_head', transposed, [width, TINY_VOCAB]);
+    return g.op('MatMul', [cast(hidden), cast(head)], {}, output);
+  },
+};
+
+/** What a tiny model's embedding of token `ids` must be, worked out without it: Σ E[id] + (L − 1)·P, then L2. */
+export function tinyEmbeddingOf(
+  ids: readonly number[],
+  normalize: boolean,
+  width: number,
+  vocabulary: TinyVocabulary,
+): Float32Array {
   const h = tinyPosition(width).map((p) => p * (ids.length - 1));
-  for (const id of ids) tinyEmbeddingRow(id, width).forEach((v, k) => (h[k]! += v));
+  for (const id of ids) vocabulary.row(id, width).forEach((v, k) => (h[k]! += v));
   const norm = normalize ? Math.hypot(...h) : 1;
   return Float32Array.from(h, (v) => v / norm);
+}
+
+/** The byte-level model's embedding of `text`: its token ids are the UTF-8 bytes. */
+export function tinyExpectedEmbedding(text: string, normalize = true, width = TINY_DIM): Float32Array {
+  return tinyEmbeddingOf([...new TextEncoder().encode(text)], normalize, width, BYTE_VOCABULARY);
 }
 
 /** GPT-2's byte-to-character table, which byte-level BPE tokenizers (Qwen's included) use. */
@@ -102,7 +146,7 @@ export const TINY_TOKENIZER_CONFIG = {
   model_max_length: 512,
 };
 
-export function tinyConfig(width = TINY_DIM) {
+export function tinyConfig(width = TINY_DIM, vocabSize = TINY_VOCAB) {
   return {
     architectures: ['Qwen3ForCausalLM'],
     model_type: 'qwen3',
@@ -111,7 +155,7 @@ export function tinyConfig(width = TINY_DIM) {
     num_attention_heads: 2,
     num_key_value_heads: 1,
     head_dim: width / 2,
-    vocab_size: TINY_VOCAB,
+    vocab_size: vocabSize,
     max_position_embeddings: 512,
     eos_token_id: EOS_ID,
     torch_dtype: 'float32',
@@ -126,13 +170,16 @@ export const FLOAT16 = 10;
  * text-generation export's mask spans the past tokens too (`total_sequence_length`); with no
  * past, as the encoder runs it, that is the sequence.
  */
-export function tinyHiddenState(g: GraphBuilder, width: number, maskLength = 'sequence_length'): string {
+export function tinyHiddenState(
+  g: GraphBuilder,
+  width: number,
+  maskLength = 'sequence_length',
+  vocabulary = BYTE_VOCABULARY,
+): string {
   const ids = g.input('input_ids', ['batch_size', 'sequence_length'], 'int64');
   const mask = g.input('attention_mask', ['batch_size', maskLength], 'int64');
   const positions = g.input('position_ids', ['batch_size', 'sequence_length'], 'int64');
-  const embedded = g.op('Gather', [g.float('embed_tokens', tinyEmbeddingTable(width), [TINY_VOCAB, width]), ids], {
-    axis: 0,
-  });
+  const embedded = vocabulary.embed(g, ids, width);
   const lastAxis = g.int64('last_axis', [-1]);
   const perToken = (t: string) => g.op('Unsqueeze', [g.op('Cast', [t], { to: FLOAT }), lastAxis]);
   const running = g.op('CumSum', [g.op('Mul', [embedded, perToken(mask)]), g.int64('sequence_axis', [1])]);

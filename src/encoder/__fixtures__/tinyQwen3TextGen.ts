@@ -1,14 +1,14 @@
 import onnxProto from 'onnx-proto';
 import { GraphBuilder } from '../../onnx/graphBuilder';
 import {
+  BYTE_VOCABULARY,
   FLOAT,
   FLOAT16,
   TINY_TOKENIZER_CONFIG,
-  TINY_VOCAB,
   tinyConfig,
-  tinyEmbeddingTable,
   tinyHiddenState,
   tinyTokenizerJson,
+  type TinyVocabulary,
 } from './tinyQwen3';
 
 const { onnx } = onnxProto;
@@ -29,11 +29,11 @@ const { onnx } = onnxProto;
 
 export const TINY_TEXT_GEN_ID = 'r2-fixtures/tiny-qwen3-text-generation';
 
-type Variant = 'fp32' | 'fp16';
+export type Variant = 'fp32' | 'fp16';
 
-export function tinyTextGenGraph(width: number, variant: Variant): Uint8Array {
+export function tinyTextGenGraph(width: number, variant: Variant, vocabulary = BYTE_VOCABULARY): Uint8Array {
   const g = new GraphBuilder('tiny_qwen3_text_generation');
-  const hidden = tinyHiddenState(g, width, 'total_sequence_length');
+  const hidden = tinyHiddenState(g, width, 'total_sequence_length', vocabulary);
   const io = variant === 'fp16' ? 'float16' : 'float';
   const half = width / 2;
   const cacheDims = (length: string) => ['batch_size', 1, length, half];
@@ -60,18 +60,12 @@ export function tinyTextGenGraph(width: number, variant: Variant): Uint8Array {
     g.op('Concat', [past, current(from, which)], { axis: 2 }, `present.0.${which}`);
   }
 
-  const tied = tinyEmbeddingTable(width);
-  const transposed = Array.from(
-    { length: width * TINY_VOCAB },
-    (_, i) => tied[(i % TINY_VOCAB) * width + Math.floor(i / TINY_VOCAB)]!,
-  );
-  const lmHead = g.float('lm_head', transposed, [width, TINY_VOCAB]);
   if (variant === 'fp16') {
     const half16 = (t: string) => g.op('Cast', [t], { to: FLOAT16 });
-    g.op('Cast', [g.op('MatMul', [half16(hidden), half16(lmHead)])], { to: FLOAT }, 'logits');
-  } else g.op('MatMul', [hidden, lmHead], {}, 'logits');
+    g.op('Cast', [vocabulary.lmHead(g, hidden, width, half16)], { to: FLOAT }, 'logits');
+  } else vocabulary.lmHead(g, hidden, width, (t) => t, 'logits');
 
-  g.output('logits', ['batch_size', 'sequence_length', TINY_VOCAB]);
+  g.output('logits', ['batch_size', 'sequence_length', vocabulary.size]);
   for (const which of ['key', 'value']) g.output(`present.0.${which}`, cacheDims('total_sequence_length'), io);
   return g.toBytes('r2-routing-playground tiny qwen3 text-generation fixture');
 }
@@ -108,19 +102,36 @@ export function withExternalData(
 
 const json = (value: object) => new TextEncoder().encode(`${JSON.stringify(value, null, 2)}\n`);
 
+/** A tokenizer for the export: its tokenizer.json and tokenizer_config.json, as objects or as the files' bytes. */
+export interface TinyTokenizer {
+  json: object | Uint8Array;
+  config: object | Uint8Array;
+}
+
 /**
  * The whole export at any hidden width, by path: what a Hub repo in transformers.js's layout
  * holds. At width 1024 it stands in for onnx-community/Qwen3-0.6B-ONNX in front of the released
- * router's heads.
+ * router's heads. `vocabulary` and `tokenizer` swap the byte-level ones for another pair (Qwen3's
+ * own, in qwen3Vocabulary.ts); `variants` picks the precisions written.
  */
-export function tinyTextGenExport(width: number): Map<string, Uint8Array> {
-  const fp32 = withExternalData(tinyTextGenGraph(width, 'fp32'), 'model.onnx_data');
-  return new Map([
-    ['config.json', json(tinyConfig(width))],
-    ['tokenizer.json', json(tinyTokenizerJson())],
-    ['tokenizer_config.json', json(TINY_TOKENIZER_CONFIG)],
-    ['onnx/model.onnx', fp32.model],
-    ['onnx/model.onnx_data', fp32.data],
-    ['onnx/model_fp16.onnx', tinyTextGenGraph(width, 'fp16')],
+export function tinyTextGenExport(
+  width: number,
+  {
+    vocabulary = BYTE_VOCABULARY,
+    tokenizer = { json: tinyTokenizerJson(), config: TINY_TOKENIZER_CONFIG },
+    variants = ['fp32', 'fp16'],
+  }: { vocabulary?: TinyVocabulary; tokenizer?: TinyTokenizer; variants?: Variant[] } = {},
+): Map<string, Uint8Array> {
+  const file = (value: object | Uint8Array) => (value instanceof Uint8Array ? value : json(value));
+  const files = new Map([
+    ['config.json', json(tinyConfig(width, vocabulary.size))],
+    ['tokenizer.json', file(tokenizer.json)],
+    ['tokenizer_config.json', file(tokenizer.config)],
   ]);
+  if (variants.includes('fp32')) {
+    const fp32 = withExternalData(tinyTextGenGraph(width, 'fp32', vocabulary), 'model.onnx_data');
+    files.set('onnx/model.onnx', fp32.model).set('onnx/model.onnx_data', fp32.data);
+  }
+  if (variants.includes('fp16')) files.set('onnx/model_fp16.onnx', tinyTextGenGraph(width, 'fp16', vocabulary));
+  return files;
 }

@@ -1,11 +1,16 @@
-import type { BrowserContext } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { fakeRemote, pinFiles, type Answer } from '../src/bundle/__fixtures__/remoteRelease';
-import { RELEASE_BASE } from '../src/bundle/authorsRelease';
+import { AUTHORS_RELEASE, RELEASE_BASE } from '../src/bundle/authorsRelease';
 import type { PinnedFiles } from '../src/bundle/releaseDownload';
 import { tinyTextGenExport } from '../src/encoder/__fixtures__/tinyQwen3TextGen';
 import { QWEN3_EXPORT } from '../src/encoder/exportFiles';
 import { FIXTURE_RELEASE, releaseFiles } from '../src/importer/__fixtures__/releaseFixtures';
 import { serveHubExports } from './hubExport';
+
+/**
+ * The authors' release as the page fetches it, offline: its files served by request interception
+ * at the pinned raw GitHub URLs; picking it and loading its encoder in the page.
+ */
 
 const CORS = { 'access-control-allow-origin': '*' };
 
@@ -33,4 +38,17 @@ export async function serveFixtureRelease(context: BrowserContext): Promise<void
   const files = releaseFiles(FIXTURE_RELEASE);
   await serveRelease(context, files, { pins: pinFiles(files) });
   await serveHubExports(context, { [QWEN3_EXPORT]: tinyTextGenExport(1024) });
+}
+
+export async function pickRelease(page: Page): Promise<void> {
+  await page.getByTestId('bundle-picker').selectOption(AUTHORS_RELEASE.id);
+  await expect(page.getByTestId('release-progress')).toHaveAttribute('data-state', 'ready');
+}
+
+/** One click on Load, with the panel's defaults (the Hub's Qwen3 export). */
+export async function loadEncoder(page: Page): Promise<void> {
+  await expect(page.getByTestId('encoder-hub-id')).toHaveValue(QWEN3_EXPORT);
+  await expect(page.getByTestId('encoder-load')).toBeEnabled();
+  await page.getByTestId('encoder-load').click();
+  await expect(page.getByTestId('encoder-status')).toHaveText('ready', { timeout: 30_000 });
 }
