@@ -7,6 +7,7 @@ import { serverSettingsStore, useServerSettings } from '../predictor/serverSetti
 import { viewStore } from '../state/viewStore';
 import { cancelEncoderLoad, type ServerInfo } from '../worker/encoderProtocol';
 import { formatCount, formatMs } from './format';
+import { RememberKey } from './RememberKey';
 import { SecretInput } from './SecretInput';
 import './encoderServer.css';
 
@@ -163,26 +164,15 @@ export function EncoderServerSettings({ spec }: { spec: Qwen3Spec }) {
           onChange={(timeoutSeconds) => s.update({ timeoutSeconds })}
         />
       </div>
-      <div className="encoder-server-key">
-        <label>
-          <input
-            type="checkbox"
-            checked={s.remember}
-            data-testid="encoder-server-remember"
-            onChange={(e) => s.setRemember(e.currentTarget.checked)}
-          />{' '}
-          Remember the key on this device
-        </label>
-        <button
-          type="button"
-          className="link"
-          data-testid="encoder-server-forget"
-          disabled={!s.apiKey && !s.remember}
-          onClick={s.forget}
-        >
-          Forget the key
-        </button>
-      </div>
+      <RememberKey
+        className="encoder-server-key"
+        label="Remember the key on this device"
+        remember={s.remember}
+        canForget={Boolean(s.apiKey) || s.remember}
+        onRemember={s.setRemember}
+        onForget={s.forget}
+        testIds={{ remember: 'encoder-server-remember', forget: 'encoder-server-forget' }}
+      />
       <p className="hint">
         Any OpenAI-compatible <span className="mono">/embeddings</span> API serving the bundle’s encoder, such as{' '}
         <span className="mono">vllm serve {spec.model} --runner pooling</span>. The key goes only to this server, as its

@@ -1,36 +1,13 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useStore } from 'zustand';
 import type { PoolEntry } from '../../bundle/manifest';
 import { endpointProblem, endpointSources } from '../../dispatch/csp';
 import { parseExtraHeaders } from '../../dispatch/headers';
 import { isLoopback } from '../../dispatch/settings';
 import { dispatchSettingsStore } from '../../dispatch/settingsStore';
+import { RememberKey } from '../RememberKey';
+import { SecretInput } from '../SecretInput';
 import { ProviderPresetField } from './ProviderPresetField';
-
-/**
- * The key field is uncontrolled and written through its `value` property: React mirrors a
- * controlled input's value into the HTML attribute, which would put the key in the page's markup.
- */
-function ApiKeyInput({ id }: { id: string }) {
-  const apiKey = useStore(dispatchSettingsStore, (s) => s.apiKey);
-  const setApiKey = useStore(dispatchSettingsStore, (s) => s.setApiKey);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (input.current && input.current.value !== apiKey) input.current.value = apiKey;
-  }, [apiKey]);
-  return (
-    <input
-      ref={input}
-      id={id}
-      type="password"
-      autoComplete="off"
-      spellCheck={false}
-      placeholder="sk-…"
-      data-testid="api-key-input"
-      onChange={(e) => setApiKey(e.currentTarget.value)}
-    />
-  );
-}
 
 export function DispatchSettingsForm({ pool }: { pool: readonly PoolEntry[] }) {
   const s = useStore(dispatchSettingsStore);
@@ -63,31 +40,26 @@ export function DispatchSettingsForm({ pool }: { pool: readonly PoolEntry[] }) {
 
       <div className="field">
         <label htmlFor={`${ids}-key`}>API key</label>
-        <ApiKeyInput id={`${ids}-key`} />
+        <SecretInput
+          id={`${ids}-key`}
+          testId="api-key-input"
+          placeholder="sk-…"
+          value={s.apiKey}
+          onChange={s.setApiKey}
+        />
         <p className="hint">
           Sent only to the base URL above, as the Authorization header. Kept in memory unless you tick the box below.
           {isLoopback(s.endpoint) && ' A local server needs none.'}
         </p>
-        <div className="remember">
-          <label>
-            <input
-              type="checkbox"
-              checked={s.remember}
-              data-testid="remember-key"
-              onChange={(e) => s.setRemember(e.currentTarget.checked)}
-            />{' '}
-            Remember on this device
-          </label>
-          <button
-            type="button"
-            className="link"
-            data-testid="forget-key"
-            disabled={!s.apiKey && !s.remember}
-            onClick={s.forget}
-          >
-            Forget the key
-          </button>
-        </div>
+        <RememberKey
+          className="remember"
+          label="Remember on this device"
+          remember={s.remember}
+          canForget={Boolean(s.apiKey) || s.remember}
+          onRemember={s.setRemember}
+          onForget={s.forget}
+          testIds={{ remember: 'remember-key', forget: 'forget-key' }}
+        />
         {s.remember && (
           <p className="remember-warning" role="note" data-testid="remember-warning">
             The key is stored unencrypted in this browser's localStorage: anyone using this browser profile, and any
