@@ -1,37 +1,47 @@
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { cachedRuns, STEP_TOKENS } from './cachedRuns';
-import type { Feeds, KvTensors } from './sessionFeeds';
+import type { Feeds, Past } from './sessionFeeds';
 
 /**
  * A session standing in for a model: its "cache" is one value per token (the token id), so a
- * run's present is the past followed by the new ids, and its hidden state at a position is the
- * sum of the ids up to it. Whatever the steps and the cache, a text's last row must be its sum.
+ * run's new rows are its ids, and its hidden state is the sum of every id it may read — the
+ * past's where attention_mask is 1 (not the buffers' room), then its own. Whatever the steps and
+ * the cache, a text's last row must be its sum.
  */
 function fakeSession(onRun: (call: number) => void = () => undefined) {
   let calls = 0;
   const session = {
-    inputNames: ['input_ids', 'past_key_values.0.key'],
+    inputNames: ['input_ids', 'attention_mask', 'past_key_values.0.key'],
     run: (feeds: Record<string, ort.Tensor>) => {
       onRun(++calls);
       const past = feeds['past_key_values.0.key']!.data as Float32Array;
+      const mask = feeds.attention_mask!.data as BigInt64Array;
       const fresh = Float32Array.from(feeds.input_ids!.data as BigInt64Array, Number);
-      const present = Float32Array.from([...past, ...fresh]);
-      const sum = present.reduce((a, b) => a + b, 0);
+      const read = past.reduce((sum, v, i) => sum + (mask[i] === 1n ? v : 0), 0);
       return Promise.resolve({
-        hidden: new ort.Tensor('float32', Float32Array.of(sum), [1, 1, 1]),
-        'present.0.key': new ort.Tensor('float32', present, [1, 1, present.length, 1]),
+        hidden: new ort.Tensor('float32', Float32Array.of(read + fresh.reduce((a, b) => a + b, 0)), [1, 1, 1]),
+        'present.0.key': new ort.Tensor('float32', fresh, [1, 1, fresh.length, 1]),
       });
     },
   };
   return { session: session as unknown as ort.InferenceSession, calls: () => calls };
 }
 
-const feeds: Feeds = (ids, _position, past?: KvTensors) => ({
-  input_ids: new ort.Tensor('int64', ids, [1, ids.length]),
-  'past_key_values.0.key':
-    past?.['past_key_values.0.key'] ?? new ort.Tensor('float32', new Float32Array(0), [1, 1, 0, 1]),
-});
+const EMPTY = { 'past_key_values.0.key': new ort.Tensor('float32', new Float32Array(0), [1, 1, 0, 1]) };
+const feeds: Feeds = Object.assign(
+  (ids: BigInt64Array, past?: Past) => {
+    const capacity = past ? past.tensors['past_key_values.0.key']!.dims[2]! : 0;
+    const mask = new BigInt64Array(capacity + ids.length).fill(1n);
+    mask.fill(0n, past?.length ?? 0, capacity);
+    return {
+      input_ids: new ort.Tensor('int64', ids, [1, ids.length]),
+      attention_mask: new ort.Tensor('int64', mask, [1, mask.length]),
+      'past_key_values.0.key': past?.tensors['past_key_values.0.key'] ?? EMPTY['past_key_values.0.key'],
+    };
+  },
+  { emptyPast: EMPTY },
+);
 
 const ids = (n: number, from = 1) => BigInt64Array.from({ length: n }, (_, i) => BigInt(from + i));
 const sum = (a: BigInt64Array) => a.reduce((s, v) => s + Number(v), 0);

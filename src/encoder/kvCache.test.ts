@@ -61,13 +61,15 @@ describe('the KV cache made incremental', () => {
     expect(exposed.kvCache).toBe('incremental');
     const graph = decoded(exposed.bytes);
     expect(graph.node.some((n) => n.opType === 'GroupQueryAttention')).toBe(false);
-    // Each layer's cache: past concatenated with the new keys and values, as present.
+    // Each layer's present.* gives the new tokens' keys and values; the past is read in place, not copied into it.
     for (const layer of [0, 1])
-      for (const which of ['key', 'value'])
+      for (const which of ['key', 'value']) {
         expect(graph.node.find((n) => n.output?.includes(`present.${layer}.${which}`))).toMatchObject({
-          opType: 'Concat',
-          input: [`past_key_values.${layer}.${which}`, expect.any(String)],
+          opType: 'Transpose',
         });
+        const readers = graph.node.filter((n) => n.input?.includes(`past_key_values.${layer}.${which}`));
+        expect(readers.map((n) => n.opType).sort()).toEqual(which === 'key' ? ['Shape', 'Transpose'] : ['MatMul']);
+      }
     // Each layer's attention output keeps its name, so the nodes after it are untouched.
     for (const layer of [0, 1]) expect(graph.node.filter((n) => n.output?.includes(`attn${layer}`))).toHaveLength(1);
     expect(graph.input.map((i) => i.name)).toEqual([

@@ -3,11 +3,11 @@ import { EncoderError } from './encoderError';
 import { PAST_INPUT } from './kvCache';
 
 /**
- * The inputs of one run of a Qwen3 export: token ids, an all-ones attention mask over the past
- * and the new tokens, their positions, and — for a text-generation export that keeps its
- * cache (kvCache.ts) — the KV cache of the tokens before them: the past given, or an empty one
- * (past length 0), each past_key_values.* tensor [1, KV heads, past, head width] in the type
- * the graph declares.
+ * The inputs of one run of a Qwen3 export: token ids, their positions, an attention mask over
+ * the past and the new tokens, and — for a text-generation export that keeps its cache
+ * (kvCache.ts) — the KV cache of the tokens before them: the past given, or an empty one (past
+ * length 0), each past_key_values.* tensor [1, KV heads, past, head width] in the type the
+ * graph declares.
  */
 
 /** What onnxruntime the encoder needs: onnxruntime-web in the browser, onnxruntime-node in Node. */
@@ -29,26 +29,25 @@ export interface Qwen3Config {
   vocab_size?: number;
 }
 
-/** The KV cache of a text's first tokens: past_key_values.* tensors by input name. */
-export type KvTensors = Record<string, Ort.Tensor>;
-
-/** Inputs for `ids` at positions `position`, `position` + 1, …, after `past` (the cache of the first `position` tokens). */
-export type Feeds = (ids: BigInt64Array, position?: number, past?: KvTensors) => Record<string, Ort.Tensor>;
-
-/** The present.* output that continues each past_key_values.* input. */
-export function presentOf(pastName: string): string {
-  return pastName.replace(/^past_key_values\./, 'present.');
+/**
+ * The KV cache a run continues: past_key_values.* tensors by input name, [1, KV heads, capacity,
+ * head width], of which the first `length` positions hold the text so far (kvBuffers.ts).
+ */
+export interface Past {
+  tensors: Record<string, Ort.Tensor>;
+  length: number;
 }
 
-/** The first `keep` positions of a [1, heads, positions, width] cache tensor (itself when it holds no more). */
-export function firstPositions(ort: OnnxRuntime, tensor: Ort.Tensor, keep: number): Ort.Tensor {
-  const [batch, heads, positions, width] = tensor.dims as [number, number, number, number];
-  if (keep >= positions) return tensor;
-  const data = tensor.data as Float32Array | Uint16Array;
-  const out = new (data.constructor as Float32ArrayConstructor | Uint16ArrayConstructor)(batch * heads * keep * width);
-  for (let h = 0; h < batch * heads; h++)
-    out.set(data.subarray(h * positions * width, (h * positions + keep) * width), h * keep * width);
-  return new ort.Tensor(tensor.type as 'float32' | 'float16', out, [batch, heads, keep, width]);
+/** Inputs for `ids`, the tokens after `past` (none: the text's first tokens). */
+export interface Feeds {
+  (ids: BigInt64Array, past?: Past): Record<string, Ort.Tensor>;
+  /** An empty past_key_values.* tensor per input, [1, KV heads, 0, head width] in its type: the cache's layout. */
+  readonly emptyPast: Record<string, Ort.Tensor>;
+}
+
+/** The present.* output that gives each past_key_values.* input's new rows. */
+export function presentOf(pastName: string): string {
+  return pastName.replace(/^past_key_values\./, 'present.');
 }
 
 function emptyPast(
@@ -74,7 +73,7 @@ export function sessionFeeds(
   config: Qwen3Config,
   label: string,
 ): Feeds {
-  const empty: KvTensors = {};
+  const empty: Record<string, Ort.Tensor> = {};
   for (const [i, name] of session.inputNames.entries()) {
     if (name === 'input_ids' || name === 'attention_mask' || name === 'position_ids') continue;
     if (!PAST_INPUT.test(name))
@@ -85,20 +84,26 @@ export function sessionFeeds(
     empty[name] = emptyPast(ort, session.inputMetadata[i], config, name);
   }
   const wanted = new Set(session.inputNames);
-  return (ids, position = 0, given) => {
+  const feeds = (ids: BigInt64Array, past?: Past) => {
     const length = ids.length;
-    const feeds: Record<string, Ort.Tensor> = {
+    const held = past?.length ?? 0;
+    // The past's buffers may be longer than what they hold: the room between is masked out.
+    const capacity = Object.values(past?.tensors ?? {})[0]?.dims[2] ?? held;
+    const mask = new BigInt64Array(capacity + length).fill(1n);
+    mask.fill(0n, held, capacity);
+    const inputs: Record<string, Ort.Tensor> = {
       ...empty,
-      ...given,
+      ...past?.tensors,
       input_ids: new ort.Tensor('int64', ids, [1, length]),
-      attention_mask: new ort.Tensor('int64', new BigInt64Array(position + length).fill(1n), [1, position + length]),
+      attention_mask: new ort.Tensor('int64', mask, [1, capacity + length]),
       position_ids: new ort.Tensor(
         'int64',
-        BigInt64Array.from({ length }, (_, i) => BigInt(position + i)),
+        BigInt64Array.from({ length }, (_, i) => BigInt(held + i)),
         [1, length],
       ),
     };
-    for (const name of Object.keys(feeds)) if (!wanted.has(name)) delete feeds[name];
-    return feeds;
+    for (const name of Object.keys(inputs)) if (!wanted.has(name)) delete inputs[name];
+    return inputs;
   };
+  return Object.assign(feeds, { emptyPast: empty });
 }

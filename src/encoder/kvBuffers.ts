@@ -1,0 +1,123 @@
+import type * as Ort from 'onnxruntime-web';
+import type { OnnxRuntime } from './sessionFeeds';
+
+/**
+ * A text's KV cache as the page keeps it between runs: for each past_key_values.* input, one
+ * buffer [1, KV heads, capacity, head width] whose first `length` positions hold the text's keys
+ * or values and the rest is room to grow. A run reads the whole buffer (attention_mask leaves
+ * the room out: cacheAttention.ts) and gives back only its new tokens' rows, which are written
+ * in place: typing at the end moves a few rows, not the whole cache.
+ */
+
+type Rows = Float32Array | Uint16Array;
+
+interface Buffer {
+  data: Rows;
+  type: 'float32' | 'float16';
+  heads: number;
+  width: number;
+}
+
+/** Room added when a buffer grows: a quarter more, in steps of 64 positions. */
+function capacityFor(needed: number): number {
+  return Math.ceil((needed * 1.25) / 64) * 64;
+}
+
+export class KvBuffers {
+  private constructor(
+    private readonly buffers: Map<string, Buffer>,
+    /** Positions held. */
+    public length: number,
+    private capacity: number,
+  ) {}
+
+  /**
+   * Buffers holding nothing yet, with room, laid out as `layout`'s tensors ([1, KV heads, any,
+   * head width] per input name). Never empty: a tensor with no elements cannot be bound on
+   * WebGPU, so even a text's first run reads a past, all of it masked out.
+   */
+  static empty(layout: Record<string, Ort.Tensor>): KvBuffers {
+    const kv = new KvBuffers(new Map(), 0, capacityFor(1));
+    for (const [name, like] of Object.entries(layout))
+      kv.create(name, like, like.dims[1] as number, like.dims[3] as number);
+    return kv;
+  }
+
+  /** The past to feed: every buffer whole, by input name (none before the first rows arrive). */
+  tensors(ort: OnnxRuntime): Record<string, Ort.Tensor> {
+    return Object.fromEntries(
+      [...this.buffers].map(([name, b]) => [
+        name,
+        new ort.Tensor(b.type, b.data, [1, b.heads, this.capacity, b.width]),
+      ]),
+    );
+  }
+
+  /** Writes a run's new rows ([1, KV heads, S, width] per input name) after the `length` held. */
+  append(rows: Record<string, Ort.Tensor>): void {
+    const added = Object.values(rows)[0]?.dims[2] ?? 0;
+    if (this.length + added > this.capacity) this.grow(capacityFor(this.length + added));
+    for (const [name, tensor] of Object.entries(rows)) {
+      const [, heads, count, width] = tensor.dims as [number, number, number, number];
+      const buffer = this.buffers.get(name) ?? this.create(name, tensor, heads, width);
+      const data = tensor.data as Rows;
+      for (let h = 0; h < heads; h++)
+        buffer.data.set(
+          data.subarray(h * count * width, (h + 1) * count * width),
+          (h * this.capacity + this.length) * width,
+        );
+    }
+    this.length += added;
+  }
+
+  /** A copy of the first `keep` positions, with room: the branch an edit before the end starts from. */
+  branch(keep: number): KvBuffers {
+    const copy = new KvBuffers(new Map(), Math.min(keep, this.length), 0);
+    copy.capacity = capacityFor(copy.length);
+    for (const [name, b] of this.buffers) {
+      const data = new (b.data.constructor as Float32ArrayConstructor | Uint16ArrayConstructor)(
+        b.heads * copy.capacity * b.width,
+      );
+      for (let h = 0; h < b.heads; h++)
+        data.set(
+          b.data.subarray(h * this.capacity * b.width, (h * this.capacity + copy.length) * b.width),
+          h * copy.capacity * b.width,
+        );
+      copy.buffers.set(name, { ...b, data });
+    }
+    return copy;
+  }
+
+  /** The memory the buffers take, room included. */
+  get bytes(): number {
+    let sum = 0;
+    for (const b of this.buffers.values()) sum += b.data.byteLength;
+    return sum;
+  }
+
+  private create(name: string, like: Ort.Tensor, heads: number, width: number): Buffer {
+    const type = like.type === 'float16' ? 'float16' : 'float32';
+    const data =
+      type === 'float16'
+        ? new Uint16Array(heads * this.capacity * width)
+        : new Float32Array(heads * this.capacity * width);
+    const buffer = { data, type, heads, width } as Buffer;
+    this.buffers.set(name, buffer);
+    return buffer;
+  }
+
+  private grow(capacity: number): void {
+    for (const b of this.buffers.values()) {
+      const data = new (b.data.constructor as Float32ArrayConstructor | Uint16ArrayConstructor)(
+        b.heads * capacity * b.width,
+      );
+      for (let h = 0; h < b.heads; h++)
+        data.set(
+          b.data.subarray(h * this.capacity * b.width, (h * this.capacity + this.length) * b.width),
+          h * capacity * b.width,
+        );
+      b.data = data;
+    }
+    this.capacity = capacity;
+  }
+}
