@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAll, readFile, type ExportReader } from './exportReader';
+import { readAll } from './exportReader';
 
 function chunks(...parts: number[][]): ReadableStream<Uint8Array> {
   return new ReadableStream({
@@ -40,25 +40,5 @@ describe('readAll', () => {
       controller.signal,
     );
     await expect(reading).rejects.toThrow('stopped by the person');
-  });
-});
-
-describe('readFile', () => {
-  const reader = (whole: ArrayBuffer | null): ExportReader => ({
-    open: () => Promise.resolve(chunks([9, 8, 7])),
-    whole: () => Promise.resolve(whole),
-  });
-
-  it('takes a file the reader holds whole in one read, with room after it', async () => {
-    const counts: number[] = [];
-    const { bytes, length } = await readFile(reader(Uint8Array.of(1, 2, 3).buffer), 'f', 3, 4, (n) => counts.push(n));
-    expect([...bytes.subarray(0, length)]).toEqual([1, 2, 3]);
-    expect(bytes.length).toBe(7);
-    expect(counts).toEqual([3]);
-  });
-
-  it('streams a file the reader does not hold whole', async () => {
-    const { bytes, length } = await readFile(reader(null), 'f', 3, 0, () => undefined);
-    expect([...bytes.subarray(0, length)]).toEqual([9, 8, 7]);
   });
 });

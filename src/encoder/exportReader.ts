@@ -6,12 +6,6 @@
 export interface ExportReader {
   /** A stream of the file at `path` (relative to the export's root); throws an EncoderError when it cannot be read. */
   open: (path: string, signal?: AbortSignal) => Promise<ReadableStream<Uint8Array>>;
-  /**
-   * The file whole, where the source already holds it (a cached response, a picked file): one
-   * native read instead of thousands of stream chunks, for a 773 MB graph several times faster.
-   * Null when it must be streamed (a download).
-   */
-  whole?: (path: string, signal?: AbortSignal) => Promise<ArrayBuffer | null>;
 }
 
 /**
@@ -50,36 +44,6 @@ export async function readAll(
     signal?.removeEventListener('abort', stop);
   }
   return { bytes, length };
-}
-
-type Growable = ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
-
-/** `buffer` with `room` bytes after its data: grown in place where the browser can (ArrayBuffer.transfer), else copied. */
-function withRoomAfter(buffer: ArrayBuffer, room: number): Uint8Array {
-  const length = buffer.byteLength + room;
-  const grown = room ? (buffer as Growable).transfer?.(length) : buffer;
-  if (grown) return new Uint8Array(grown);
-  const copy = new Uint8Array(length);
-  copy.set(new Uint8Array(buffer));
-  return copy;
-}
-
-/** A file whole, into a buffer with `room` after it: read at once where the reader holds it, else streamed (readAll). */
-export async function readFile(
-  files: ExportReader,
-  path: string,
-  size: number,
-  room: number,
-  onBytes: (count: number) => void,
-  signal?: AbortSignal,
-): Promise<{ bytes: Uint8Array; length: number }> {
-  const whole = await files.whole?.(path, signal);
-  signal?.throwIfAborted();
-  if (!whole) return readAll(await files.open(path, signal), size, room, onBytes, signal);
-  // Read the length first: growing the buffer detaches it.
-  const length = whole.byteLength;
-  onBytes(length);
-  return { bytes: withRoomAfter(whole, room), length };
 }
 
 /** A small file's bytes, whole. */

@@ -97,10 +97,6 @@ export function hubReader(
       writes.push(cache.put(url, new Response(kept, { headers: res.headers })).catch(() => undefined));
       return read;
     },
-    async whole(path) {
-      const hit = await cache?.match(hubFileUrl(id, path));
-      return hit ? hit.arrayBuffer() : null;
-    },
     written: async () => void (await Promise.all(writes)),
   };
 }

@@ -36,6 +36,5 @@ export function pickedReader(files: readonly PickedFile[]): ExportReader {
         ? Promise.resolve(file.stream())
         : Promise.reject(new EncoderError('not-an-export', `The picked folder has no ${path}.`));
     },
-    whole: async (path) => (await byPath.get(path)?.arrayBuffer()) ?? null,
   };
 }

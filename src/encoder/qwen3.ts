@@ -1,6 +1,6 @@
 import type * as Ort from 'onnxruntime-web';
 import { cancelled, EncoderError, explainLoadError, throwIfCancelled } from './encoderError';
-import { readBytes, readFile, readText, type ExportReader } from './exportReader';
+import { readAll, readBytes, readText, type ExportReader } from './exportReader';
 import type { PrecisionOption } from './exportFiles';
 import { floatValues } from './float16';
 import { PATCH_SLACK } from './graphPatch';
@@ -116,7 +116,7 @@ async function readGraph(
 ): Promise<{ graph: ExposedHiddenState; externalData: { path: string; data: Uint8Array }[] }> {
   const size = (path: string) => option.files.find((f) => f.path === path)?.size ?? 0;
   let started = performance.now();
-  const model = await readFile(files, option.model, size(option.model), PATCH_SLACK, tick, signal);
+  const model = await readAll(await files.open(option.model, signal), size(option.model), PATCH_SLACK, tick, signal);
   steps.readMs += performance.now() - started;
   started = performance.now();
   const graph = exposeHiddenState(model.bytes, model.length, label);
@@ -124,7 +124,7 @@ async function readGraph(
   started = performance.now();
   const externalData = [];
   for (const path of option.data) {
-    const chunk = await readFile(files, path, size(path), 0, tick, signal);
+    const chunk = await readAll(await files.open(path, signal), size(path), 0, tick, signal);
     // The graph names its data files relative to itself.
     externalData.push({ path: path.split('/').pop()!, data: chunk.bytes.subarray(0, chunk.length) });
   }
