@@ -1,7 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ensureExport } from '../bench/encoder/exportFolder';
 import { QWEN3_0_6B } from '../bench/encoder/qwen3Graph';
+import { qwen3TokenizerFiles, QWEN3_VOCAB_SIZE } from '../src/encoder/__fixtures__/qwen3TokenizerFiles';
 import { TINY_BUNDLE_ID, TINY_DIM } from '../src/encoder/__fixtures__/tinyQwen3';
+import { qwen3Tokenizer } from '../src/encoder/qwen3Tokenizer';
+import { commonPrefix } from '../src/encoder/prefixCache';
 import { exportOptions, type Precision } from '../src/encoder/exportFiles';
 import { listFolder } from '../src/encoder/nodeFolder';
 import { formatBytes } from '../src/ui/format';
@@ -33,6 +38,13 @@ const TINY = {
 };
 const exp = ensureExport('text-generation', ['fp32', 'q8', 'fp16'], () => undefined, TINY);
 
+/** The same layout over Qwen3's real vocabulary, with Qwen3's own tokenizer files: real merges. */
+const QWEN3_VOCAB_MODEL_ID = 'r2-fixtures/tiny-qwen3-gqa-qwen3-tokenizer';
+const real = ensureExport('text-generation', ['fp32'], () => undefined, { ...TINY, vocab: QWEN3_VOCAB_SIZE });
+const realTokenizer = qwen3TokenizerFiles();
+writeFileSync(join(real.dir, 'tokenizer.json'), realTokenizer.tokenizer);
+writeFileSync(join(real.dir, 'tokenizer_config.json'), realTokenizer.config);
+
 /**
  * How close the page's predicted quality must come to Node's fresh embedding of the same text.
  * fp32: the embedding moves by float32 summation order only (1e-7), whatever the edits. q8
@@ -41,10 +53,10 @@ const exp = ensureExport('text-generation', ['fp32', 'q8', 'fp16'], () => undefi
  */
 const TOLERANCE: Record<Precision, number> = { fp32: 1e-6, q8: 1e-2, fp16: 1e-3, q4: 1e-3, q4f16: 1e-3 };
 
-async function loadEncoder(page: Page, precision: Precision): Promise<void> {
-  await page.getByTestId('encoder-hub-id').fill(GQA_MODEL_ID);
+async function loadEncoder(page: Page, precision: Precision, id = GQA_MODEL_ID, dir = exp.dir): Promise<void> {
+  await page.getByTestId('encoder-hub-id').fill(id);
   // The id is read after a pause in typing: wait for this export's own options, not the default's.
-  const offered = exportOptions(listFolder(exp.dir), 'x').map((o) => `${o.precision} · ${formatBytes(o.bytes)}`);
+  const offered = exportOptions(listFolder(dir), 'x').map((o) => `${o.precision} · ${formatBytes(o.bytes)}`);
   await expect(page.getByTestId('encoder-precision').locator('option')).toContainText(offered);
   await page.getByTestId('encoder-precision').selectOption(precision);
   await page.getByTestId('encoder-load').click();
@@ -58,7 +70,10 @@ async function settled(page: Page): Promise<void> {
 
 test.beforeEach(async ({ context }) => {
   await serveTinyBundle(context);
-  await serveHubExports(context, { [GQA_MODEL_ID]: readExportFolder(exp.dir) });
+  await serveHubExports(context, {
+    [GQA_MODEL_ID]: readExportFolder(exp.dir),
+    [QWEN3_VOCAB_MODEL_ID]: readExportFolder(real.dir),
+  });
 });
 
 test('the Hub’s GroupQueryAttention layout runs in the page with attention that continues its cache, choosing as Node does', async ({
@@ -142,7 +157,8 @@ test('typed, deleted, edited in the middle, pasted, undone or picked, a text is 
   }
   await input.click();
   await page.keyboard.press('Control+End');
-  await page.keyboard.type(' Why?');
+  // One input event: the text is embedded once, ahead of its predict (useEmbedAhead).
+  await page.keyboard.insertText(' Why?');
   await expectFresh();
   // The first example's cache outlived the second's run: only the new tokens ran.
   expect(await reused()).toBe(EXAMPLES[0]!.text.length);
@@ -157,4 +173,94 @@ test('typed, deleted, edited in the middle, pasted, undone or picked, a text is 
   expect([opened.model, opened.budget]).toEqual([typed.model, typed.budget]);
   expect(Math.abs(opened.quality - typed.quality)).toBeLessThan(TOLERANCE.fp32);
   await node.dispose();
+});
+
+test('with Qwen3’s own tokenizer, whose merges change the last tokens as a person types, every text is decided as Node decides it afresh', async ({
+  page,
+}) => {
+  const node = await loadNodeEncoder(real.dir, 'fp32', TINY_DIM);
+  const tokenizer = await qwen3Tokenizer(realTokenizer.tokenizer, realTokenizer.config, 'Qwen3', QWEN3_VOCAB_SIZE);
+  const input = page.getByTestId('query-input');
+  const reused = async () => Number(await page.getByTestId('encoder-cache').getAttribute('data-reused'));
+  const expectFresh = async () => {
+    await settled(page);
+    const text = await input.inputValue();
+    const expected = await nodeChoice(TINY_BUNDLE_DIR, await node.embed(text, true), text);
+    const shown = await choice(page, 'selection');
+    expect([shown.model, shown.budget]).toEqual([expected.model, String(expected.budget)]);
+    expect(Math.abs(shown.quality - expected.quality)).toBeLessThan(TOLERANCE.fp32);
+  };
+
+  await openApp(page, { bundle: TINY_BUNDLE_ID });
+  await loadEncoder(page, 'fp32', QWEN3_VOCAB_MODEL_ID, real.dir);
+  await expect(page.getByTestId('encoder-tokenizer-warning')).toHaveCount(0);
+  await input.fill('');
+  await input.click();
+  // Each keystroke decided before the next: "squ" becomes "squared", "naï" "naïve", a CJK pair one token.
+  const typed = 'Is 12345 squared naïve? 你好世界';
+  const before = 'Is 12345 squ';
+  const merged = tokenizer.encode(before);
+  const after = tokenizer.encode(typed.slice(0, before.length + 4));
+  expect(commonPrefix(merged, after)).toBeLessThan(merged.length);
+  for (const ch of typed) {
+    await page.keyboard.type(ch);
+    await expectFresh();
+  }
+  // Only the re-merged tail ran: the rest came from the cache.
+  expect(await reused()).toBeGreaterThan(0);
+  expect(await reused()).toBeLessThan(tokenizer.encode(typed).length);
+
+  // An emoji sequence pasted, the middle edited, then undone.
+  await page.keyboard.insertText(' 👩‍👩‍👧 ok');
+  await expectFresh();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('0');
+  await expectFresh();
+  await page.keyboard.press('Control+z');
+  await expectFresh();
+  await node.dispose();
+});
+
+test('a keystroke is embedded while the debounce waits, and its prediction runs nothing more', async ({ page }) => {
+  // Every message between the page and its worker, in order.
+  await page.addInitScript(() => {
+    const log: { dir: 'out' | 'in'; type: string; text?: string; activity?: string }[] = [];
+    (window as unknown as { __workerLog: typeof log }).__workerLog = log;
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.addEventListener('message', (e: MessageEvent<{ type: string; activity?: { kind: string } }>) =>
+          log.push({ dir: 'in', type: e.data.type, activity: e.data.activity?.kind }),
+        );
+      }
+      override postMessage(message: { type: string; text?: string; texts?: string[] }, ...rest: [never]) {
+        log.push({ dir: 'out', type: message.type, text: message.text ?? message.texts?.[0] });
+        super.postMessage(message, ...rest);
+      }
+    };
+  });
+  await openApp(page, { bundle: TINY_BUNDLE_ID });
+  await loadEncoder(page, 'fp32');
+  await typeQuery(page, 'Which LLM should answer this question about prime numbers?');
+  const input = page.getByTestId('query-input');
+  await input.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.insertText(' Why?');
+  const text = await input.inputValue();
+  await settled(page);
+  await expect(page.getByTestId('encoder-cache')).toHaveAttribute('data-computed', '5');
+
+  type Entry = { dir: 'out' | 'in'; type: string; text?: string; activity?: string };
+  const log = await page.evaluate(() => (window as unknown as { __workerLog: Entry[] }).__workerLog);
+  const ahead = log.findIndex((m) => m.dir === 'out' && m.type === 'embed-ahead' && m.text === text);
+  const predict = log.findIndex((m) => m.dir === 'out' && m.type === 'predict' && m.text === text);
+  expect(ahead).toBeGreaterThanOrEqual(0);
+  expect(predict).toBeGreaterThan(ahead);
+  const predicted = log.findIndex((m, i) => i > predict && m.dir === 'in' && m.type === 'predicted');
+  expect(predicted).toBeGreaterThan(predict);
+  // The text's five new tokens ran once, ahead; the predict read the vector that run left.
+  const runs = log.slice(ahead, predicted).filter((m) => m.type === 'encoder-activity' && m.activity === 'cache');
+  expect(runs).toHaveLength(1);
 });

@@ -12,7 +12,7 @@ import type { Precision } from '../../src/encoder/exportFiles';
 const DRIVER = `(() => {
   let worker = null, nextId = 1;
   const pending = new Map();
-  let loading = null;
+  let loading = null, reused = null;
   const settle = (p, msg) => msg.type === 'failed' ? p.reject(new Error(msg.message)) : p.resolve(msg);
   window.__encoderBench = {
     start(url) {
@@ -20,6 +20,7 @@ const DRIVER = `(() => {
       worker.onmessage = (e) => {
         const msg = e.data;
         if (msg.type === 'encoder-progress') return;
+        if (msg.type === 'encoder-activity') { if (msg.activity.kind === 'cache') reused = msg.activity.lastText.reused; return; }
         if (msg.type === 'loaded' || (msg.type === 'failed' && msg.id === null)) { const p = loading; loading = null; return p && settle(p, msg); }
         const p = pending.get(msg.id); if (!p) return;
         if (msg.type === 'batch-progress') return p.progress(msg.predictions.length);
@@ -39,9 +40,10 @@ const DRIVER = `(() => {
       return done;
     },
     async predict(text) {
+      reused = null;
       const t0 = performance.now();
       const r = await this.request({ type: 'predict', texts: [text] });
-      return { encodeMs: r.encodeMs, inferMs: r.inferMs, roundTripMs: performance.now() - t0 };
+      return { encodeMs: r.encodeMs, inferMs: r.inferMs, roundTripMs: performance.now() - t0, reused };
     },
     async predictBatch(texts, chunk) {
       const id = nextId++;
@@ -72,6 +74,8 @@ export interface PredictTiming {
   encodeMs: number;
   inferMs: number;
   roundTripMs: number;
+  /** Tokens the encoder took from its KV cache for the text; null where it keeps none. */
+  reused: number | null;
 }
 
 export interface BatchTiming {

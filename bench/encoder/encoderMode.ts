@@ -102,13 +102,19 @@ async function timeQueries(
   samples: Record<string, number>,
   log: Log,
 ): Promise<Record<string, PredictTiming[]>> {
+  // Each query starts with a character of its own: the texts share no leading token, so none
+  // continues another's KV cache and every figure is a whole text's embedding.
+  let lead = 0;
+  const distinct = (tokens: number, seed: number) =>
+    String.fromCharCode(0x41 + lead++) + queryOfTokens(tokens, seed).slice(1);
   // The load already embedded a probe text; one short query more settles the first-use costs.
-  await worker.predict(queryOfTokens(50, 0));
+  await worker.predict(distinct(50, 0));
   const out: Record<string, PredictTiming[]> = {};
   for (const [tokens, count] of Object.entries(samples)) {
     out[tokens] = [];
     for (let i = 0; i < count; i++) {
-      const t = await worker.predict(queryOfTokens(Number(tokens), i + 1));
+      const t = await worker.predict(distinct(Number(tokens), i + 1));
+      if (t.reused) throw new Error(`a timed ${tokens}-token query reused ${t.reused} cached tokens: not a whole text`);
       out[tokens].push(t);
       log(`${tokens} tokens: embedding ${round(t.encodeMs, 0)} ms`);
     }

@@ -127,6 +127,11 @@ export class PredictorClient {
     }
   }
 
+  /** Lets the worker embed a query as it is typed, before its predict; see 'embed-ahead'. */
+  embedAhead(text: string): void {
+    this.worker.postMessage({ type: 'embed-ahead', text } satisfies WorkerRequest);
+  }
+
   /** Predicts many queries, chunk by chunk; resolves with whether it was cancelled through `signal`. */
   async predictBatch(texts: string[], { chunk, onChunk, signal }: BatchOptions): Promise<{ cancelled: boolean }> {
     const id = this.nextId++;

@@ -2,6 +2,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { DEFAULT_BUNDLE_ID, QUERY_DEBOUNCE_MS } from '../config';
 import { usePrediction } from '../predictor/usePrediction';
 import { useBundleLoader, usePredictor } from '../predictor/usePredictor';
+import { useEmbedAhead } from '../predictor/useEmbedAhead';
 import { useReadiness } from '../predictor/useReadiness';
 import { capRange } from '../router/capScale';
 import { buildCurves } from '../router/curves';
@@ -56,6 +57,7 @@ export function usePlayground() {
   const predictor = usePredictor((s) => s);
   useBundleLoader(bundleId, fallBackToDefault);
 
+  useEmbedAhead(typed);
   const query = useDebounced(typed, QUERY_DEBOUNCE_MS);
   const hasQuery = query.trim().length > 0;
   const prediction = usePrediction(query);

@@ -32,6 +32,8 @@ import { encoderRuntime } from './encoderRuntime';
  */
 
 let current: { encoder: QueryEncoder; info: EncoderInfo } | null = null;
+/** The last text embedded ahead of its predict, by the encoder loaded then, and how long it took. */
+let ahead: { encoder: QueryEncoder; text: string; vector: Float32Array; ms: number } | null = null;
 /** Embeddings in flight: an encoder is disposed only after they finish. */
 let busy: Promise<unknown> = Promise.resolve();
 /** Loads that may be cancelled, by the token their request carried. */
@@ -104,6 +106,7 @@ async function connectServer(
   try {
     const previous = current;
     current = null;
+    ahead = null;
     await busy;
     await previous?.encoder.dispose();
     const { kind: _, apiKey: __, ...settings } = source;
@@ -152,6 +155,7 @@ async function loadExport(
     const from = source.kind === 'folder' ? 'folder' : (await isCached(source, option, cache)) ? 'cache' : 'hub';
     const previous = current;
     current = null;
+    ahead = null;
     await busy;
     await previous?.encoder.dispose();
     const label = describe(source);
@@ -211,6 +215,23 @@ export function embedBatch(texts: readonly string[], signal?: AbortSignal): Prom
   const run = current.encoder.embedBatch(texts, signal);
   busy = run.catch(() => undefined);
   return run;
+}
+
+/**
+ * Embeds a query being typed before its predict asks for it. Only an encoder in this page: a
+ * server is asked once per settled query, not per keystroke.
+ */
+export async function embedAhead(text: string, signal: AbortSignal): Promise<void> {
+  if (!current || current.info.from === 'server') return;
+  const { encoder } = current;
+  const started = performance.now();
+  const [vector] = await embedBatch([text], signal);
+  if (current?.encoder === encoder) ahead = { encoder, text, vector: vector!, ms: performance.now() - started };
+}
+
+/** `text`'s vector and the time it took, when the encoder loaded now embedded it ahead. */
+export function embeddedAhead(text: string): { vector: Float32Array; ms: number } | null {
+  return ahead && ahead.encoder === current?.encoder && ahead.text === text ? ahead : null;
 }
 
 /** Drops every cached file list and weight; the loaded encoder stays in memory. */

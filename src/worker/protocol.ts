@@ -18,6 +18,12 @@ export type WorkerRequest =
    * 'failed' with the problem 'cancelled'.
    */
   | { type: 'cancel'; id: number }
+  /**
+   * A query as it is being typed, for an in-page encoder to embed before its 'predict' comes
+   * (while the page's debounce waits): no reply; the newest replaces one not started, and a
+   * 'predict' of another text stops it at its next step (what it finished stays cached).
+   */
+  | { type: 'embed-ahead'; text: string }
   | EncoderRequest;
 
 export type WorkerResponse =

@@ -45,30 +45,46 @@ async function load(manifest: Manifest, onnx: ArrayBuffer): Promise<void> {
   });
 }
 
-/** The bundle's input rows for `texts`, by the encoder its manifest names. */
-async function encode(manifest: Manifest, texts: string[], signal: AbortSignal): Promise<Float32Array> {
+/** The encoder host, when the loaded bundle reads the encoder it has loaded. */
+async function hostFor(manifest: Manifest) {
+  const spec = manifest.encoder;
+  if (spec.kind !== 'qwen3-embedding') return null;
+  const host = await encoderHost();
+  return host.loadedEncoder()?.dim === spec.dim ? host : null;
+}
+
+/**
+ * The bundle's input rows for `texts`, by the encoder its manifest names, and the time spent
+ * ahead on them (a query embedded while it was being typed).
+ */
+async function encode(
+  manifest: Manifest,
+  texts: string[],
+  signal: AbortSignal,
+): Promise<{ input: Float32Array; aheadMs: number }> {
   const spec = manifest.encoder;
   const input = new Float32Array(texts.length * spec.dim);
   if (spec.kind === 'hashed-ngrams') {
     texts.forEach((t, i) => encodeDense(t, spec, input, i * spec.dim));
-    return input;
+    return { input, aheadMs: 0 };
   }
-  const host = await encoderHost();
-  if (host.loadedEncoder()?.dim !== spec.dim)
+  const host = await hostFor(manifest);
+  if (!host)
     throw new EncoderError(
       'not-loaded',
       `The ${spec.model} encoder is not loaded in this page: load it in the encoder panel to see predictions.`,
     );
-  const vectors = await host.embedBatch(texts, signal);
+  const ahead = texts.length === 1 ? host.embeddedAhead(texts[0]!) : null;
+  const vectors = ahead ? [ahead.vector] : await host.embedBatch(texts, signal);
   vectors.forEach((v, i) => input.set(spec.normalize ? l2Normalize(v) : v, i * spec.dim));
-  return input;
+  return { input, aheadMs: ahead?.ms ?? 0 };
 }
 
 async function run(texts: string[], signal: AbortSignal) {
   if (!loaded) throw new Error('no predictor is loaded');
   const { manifest, open } = loaded;
   const t0 = performance.now();
-  const input = await encode(manifest, texts, signal);
+  const { input, aheadMs } = await encode(manifest, texts, signal);
   const t1 = performance.now();
   const out = await open.session.run({
     [manifest.io.input.name]: new open.ort.Tensor('float32', input, [texts.length, manifest.encoder.dim]),
@@ -82,7 +98,44 @@ async function run(texts: string[], signal: AbortSignal) {
     (await natural.getData()) as Float32Array,
     texts.length,
   );
-  return { predictions, encodeMs: t1 - t0, inferMs: performance.now() - t1 };
+  return { predictions, encodeMs: aheadMs + t1 - t0, inferMs: performance.now() - t1 };
+}
+
+/** The newest typed text waiting to be embedded ahead, and the one being embedded. */
+let aheadNext: string | null = null;
+let aheadRunning: { text: string; controller: AbortController } | null = null;
+
+/** Stops embedding ahead a text that `text` has overtaken; the steps it finished stay in the encoder's cache. */
+function overtakeAhead(text: string): void {
+  if (aheadRunning && aheadRunning.text !== text) aheadRunning.controller.abort();
+}
+
+/**
+ * Embeds a query as it is typed, so that its predict, sent once the page's debounce has
+ * passed, finds the vector ready: with the KV cache a keystroke costs a token or two, which
+ * then runs during the debounce instead of after it. Waits its turn like a predict; at most one
+ * waits, the newest.
+ */
+function embedAhead(text: string): void {
+  overtakeAhead(text);
+  const waiting = aheadNext !== null;
+  aheadNext = text;
+  if (waiting) return;
+  queue = queue.then(async () => {
+    const next = aheadNext!;
+    aheadNext = null;
+    const host = loaded ? await hostFor(loaded.manifest) : null;
+    if (!host) return;
+    const controller = new AbortController();
+    aheadRunning = { text: next, controller };
+    try {
+      await host.embedAhead(next, controller.signal);
+    } catch {
+      // The predict that follows embeds the text itself and reports what fails.
+    } finally {
+      aheadRunning = null;
+    }
+  });
 }
 
 /** A predict waits its turn; cancelled before it, it never runs. */
@@ -170,7 +223,10 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       queue = queue.then(() => load(msg.manifest, msg.onnx).catch((e: unknown) => failed(null, e)));
       return;
     case 'predict':
+      overtakeAhead(msg.texts[0] ?? '');
       return predict(msg.id, msg.texts);
+    case 'embed-ahead':
+      return embedAhead(msg.text);
     case 'predict-batch':
       return predictBatch(msg.id, msg.texts, Math.max(1, msg.chunk));
     case 'cancel':
