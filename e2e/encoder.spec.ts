@@ -93,6 +93,25 @@ test('a Qwen3 bundle says its encoder is missing, then predicts once it is loade
   await expect(again.getByTestId('encoder-status')).toHaveText('ready');
 });
 
+test('opened on the stage, a Qwen3 bundle keeps its encoder panel there until the encoder is loaded', async ({
+  context,
+  page,
+}) => {
+  await serveFixtures(context);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page, { bundle: TINY_BUNDLE_ID, present: '1', q: QUERY });
+  await expect(page.getByTestId('chart-message')).toHaveText(
+    'This bundle needs the tiny-qwen3 encoder: load it to see predictions.',
+  );
+  await expect(page.getByTestId('encoder-load')).toBeVisible();
+  await page.getByTestId('encoder-load').click();
+  await expect(page.getByTestId('encoder-status')).toHaveText('ready');
+  await expectCurves(page, 2);
+  // Loaded, it leaves the stage to the chart and the decisions.
+  await expect(page.getByTestId('encoder-load')).toBeHidden();
+  await expect(page.getByTestId('selection')).not.toHaveAttribute('data-model', '');
+});
+
 test('a text-generation export, at its Hub URLs, gives the choice its feature-extraction twin gives in Node, in fp32 and fp16', async ({
   context,
   page,

@@ -4,6 +4,7 @@ import { deferralPlotUrl } from './bundle/fetchBundle';
 import { isLocalBundle } from './config';
 import type { LambdaSegment } from './router/lambdaMap';
 import { sameCandidate } from './router/search';
+import { useReadiness } from './predictor/useReadiness';
 import { usePlayground } from './state/usePlayground';
 import { useView } from './state/viewStore';
 import { BackendBadge } from './ui/BackendBadge';
@@ -54,6 +55,8 @@ const NO_SEGMENTS: readonly LambdaSegment[] = [];
 /** The page's layout: every number comes from usePlayground, every part from src/ui. */
 export function App() {
   const pg = usePlayground();
+  // On the stage the encoder panel stays until its encoder is ready: a presenter loads it there.
+  const encoderOffstage = useReadiness().encoder === 'ready';
   const { predictor, manifest } = pg;
   const present = useView((s) => s.present);
   const view = useView((s) => s.view);
@@ -136,7 +139,7 @@ export function App() {
         <div className="left">
           {/* The workload view shows its own: only one panel is on the page at a time. */}
           {view === 'main' && manifest?.encoder.kind === 'qwen3-embedding' && (
-            <div className="offstage">
+            <div className={encoderOffstage ? 'offstage' : undefined}>
               <Suspense fallback={<section className="panel">Loading the encoder panel…</section>}>
                 <EncoderPanel key={manifest.encoder.model} spec={manifest.encoder} />
               </Suspense>
