@@ -11,6 +11,7 @@ import { exportOptions, type Precision } from '../src/encoder/exportFiles';
 import { listFolder } from '../src/encoder/nodeFolder';
 import { formatBytes } from '../src/ui/format';
 import { loadNodeEncoder } from '../src/encoder/nodeEncoder';
+import type { Qwen3Encoder } from '../src/encoder/qwen3';
 import { EXAMPLES } from '../src/ui/examples';
 import { choice, openApp, typeQuery } from './app';
 import { readExportFolder, serveHubExports } from './hubExport';
@@ -68,6 +69,21 @@ async function settled(page: Page): Promise<void> {
   await expect(page.getByTestId('selection')).not.toHaveAttribute('data-model', '');
 }
 
+/** The selection must be Node's fresh fp32 choice for whatever text the query box holds now. */
+async function expectFreshChoice(page: Page, node: Qwen3Encoder): Promise<void> {
+  await settled(page);
+  const text = await page.getByTestId('query-input').inputValue();
+  const expected = await nodeChoice(TINY_BUNDLE_DIR, await node.embed(text, true), text);
+  const shown = await choice(page, 'selection');
+  expect([shown.model, shown.budget]).toEqual([expected.model, String(expected.budget)]);
+  expect(Math.abs(shown.quality - expected.quality)).toBeLessThan(TOLERANCE.fp32);
+}
+
+/** Tokens the last query took from the KV cache, as the encoder panel says. */
+async function reusedTokens(page: Page): Promise<number> {
+  return Number(await page.getByTestId('encoder-cache').getAttribute('data-reused'));
+}
+
 test.beforeEach(async ({ context }) => {
   await serveTinyBundle(context);
   await serveHubExports(context, {
@@ -106,17 +122,8 @@ test('typed, deleted, edited in the middle, pasted, undone or picked, a text is 
 }) => {
   const node = await loadNodeEncoder(exp.dir, 'fp32', TINY_DIM);
   const input = page.getByTestId('query-input');
-  /** The selection must be Node's fresh choice for whatever text the box holds now. */
-  const expectFresh = async () => {
-    await settled(page);
-    const text = await input.inputValue();
-    const expected = await nodeChoice(TINY_BUNDLE_DIR, await node.embed(text, true), text);
-    const shown = await choice(page, 'selection');
-    expect([shown.model, shown.budget]).toEqual([expected.model, String(expected.budget)]);
-    expect(Math.abs(shown.quality - expected.quality)).toBeLessThan(TOLERANCE.fp32);
-    return text;
-  };
-  const reused = async () => Number(await page.getByTestId('encoder-cache').getAttribute('data-reused'));
+  const expectFresh = () => expectFreshChoice(page, node);
+  const reused = () => reusedTokens(page);
 
   await openApp(page, { bundle: TINY_BUNDLE_ID });
   await loadEncoder(page, 'fp32');
@@ -181,15 +188,8 @@ test('with Qwen3’s own tokenizer, whose merges change the last tokens as a per
   const node = await loadNodeEncoder(real.dir, 'fp32', TINY_DIM);
   const tokenizer = await qwen3Tokenizer(realTokenizer.tokenizer, realTokenizer.config, 'Qwen3', QWEN3_VOCAB_SIZE);
   const input = page.getByTestId('query-input');
-  const reused = async () => Number(await page.getByTestId('encoder-cache').getAttribute('data-reused'));
-  const expectFresh = async () => {
-    await settled(page);
-    const text = await input.inputValue();
-    const expected = await nodeChoice(TINY_BUNDLE_DIR, await node.embed(text, true), text);
-    const shown = await choice(page, 'selection');
-    expect([shown.model, shown.budget]).toEqual([expected.model, String(expected.budget)]);
-    expect(Math.abs(shown.quality - expected.quality)).toBeLessThan(TOLERANCE.fp32);
-  };
+  const expectFresh = () => expectFreshChoice(page, node);
+  const reused = () => reusedTokens(page);
 
   await openApp(page, { bundle: TINY_BUNDLE_ID });
   await loadEncoder(page, 'fp32', QWEN3_VOCAB_MODEL_ID, real.dir);
