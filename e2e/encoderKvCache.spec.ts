@@ -263,4 +263,13 @@ test('a keystroke is embedded while the debounce waits, and its prediction runs 
   // The text's five new tokens ran once, ahead; the predict read the vector that run left.
   const runs = log.slice(ahead, predicted).filter((m) => m.type === 'encoder-activity' && m.activity === 'cache');
   expect(runs).toHaveLength(1);
+
+  // Undone, the text before is one the page has a prediction for: nothing goes to the worker.
+  const sent = log.length;
+  await page.keyboard.press('Control+z');
+  await expect(input).not.toHaveValue(text);
+  await settled(page);
+  await page.waitForTimeout(500);
+  const after = await page.evaluate(() => (window as unknown as { __workerLog: Entry[] }).__workerLog);
+  expect(after.slice(sent).filter((m) => m.dir === 'out')).toEqual([]);
 });
