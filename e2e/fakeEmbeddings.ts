@@ -62,6 +62,8 @@ export interface FakeEmbeddings {
   requests: RecordedEmbeddingRequest[];
   /** Every text the server answered with a usable vector, once per time it did. */
   embedded(): string[];
+  /** The answered occurrences of `texts`, sorted: equal to `texts` sorted when each was embedded exactly once. */
+  embeddedAmong(texts: readonly string[]): string[];
   reset(): void;
   close(): Promise<void>;
 }
@@ -137,6 +139,13 @@ export async function startFakeEmbeddings(options: FakeEmbeddingsOptions = {}): 
     requests: [],
     embedded: () =>
       fake.requests.filter((r) => r.status === 200 && !r.malformed && r.body).flatMap((r) => r.body!.input),
+    embeddedAmong: (texts) => {
+      const wanted = new Set(texts);
+      return fake
+        .embedded()
+        .filter((t) => wanted.has(t))
+        .sort();
+    },
     reset: () => {
       fake.requests.length = 0;
       fake.script.length = 0;
