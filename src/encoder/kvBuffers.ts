@@ -18,6 +18,19 @@ interface Buffer {
   width: number;
 }
 
+/**
+ * A buffer's first `keep` positions of each head, laid out for `capacity` positions (the rest
+ * zero): how a buffer grows, and how a branch copies its shared part.
+ */
+function resized(b: Buffer, from: number, capacity: number, keep: number): Rows {
+  const data = new (b.data.constructor as Float32ArrayConstructor | Uint16ArrayConstructor)(
+    b.heads * capacity * b.width,
+  );
+  for (let h = 0; h < b.heads; h++)
+    data.set(b.data.subarray(h * from * b.width, (h * from + keep) * b.width), h * capacity * b.width);
+  return data;
+}
+
 /** Room added when a buffer grows: a quarter more, in steps of 64 positions. */
 function capacityFor(needed: number): number {
   return Math.ceil((needed * 1.25) / 64) * 64;
@@ -43,7 +56,7 @@ export class KvBuffers {
     return kv;
   }
 
-  /** The past to feed: every buffer whole, by input name (none before the first rows arrive). */
+  /** The past to feed: every buffer whole, by input name. */
   tensors(ort: OnnxRuntime): Record<string, Ort.Tensor> {
     return Object.fromEntries(
       [...this.buffers].map(([name, b]) => [
@@ -59,7 +72,8 @@ export class KvBuffers {
     if (this.length + added > this.capacity) this.grow(capacityFor(this.length + added));
     for (const [name, tensor] of Object.entries(rows)) {
       const [, heads, count, width] = tensor.dims as [number, number, number, number];
-      const buffer = this.buffers.get(name) ?? this.create(name, tensor, heads, width);
+      const buffer = this.buffers.get(name);
+      if (!buffer) throw new Error(`no past buffer for ${name}`);
       const data = tensor.data as Rows;
       for (let h = 0; h < heads; h++)
         buffer.data.set(
@@ -74,17 +88,8 @@ export class KvBuffers {
   branch(keep: number): KvBuffers {
     const copy = new KvBuffers(new Map(), Math.min(keep, this.length), 0);
     copy.capacity = capacityFor(copy.length);
-    for (const [name, b] of this.buffers) {
-      const data = new (b.data.constructor as Float32ArrayConstructor | Uint16ArrayConstructor)(
-        b.heads * copy.capacity * b.width,
-      );
-      for (let h = 0; h < b.heads; h++)
-        data.set(
-          b.data.subarray(h * this.capacity * b.width, (h * this.capacity + copy.length) * b.width),
-          h * copy.capacity * b.width,
-        );
-      copy.buffers.set(name, { ...b, data });
-    }
+    for (const [name, b] of this.buffers)
+      copy.buffers.set(name, { ...b, data: resized(b, this.capacity, copy.capacity, copy.length) });
     return copy;
   }
 
@@ -107,17 +112,7 @@ export class KvBuffers {
   }
 
   private grow(capacity: number): void {
-    for (const b of this.buffers.values()) {
-      const data = new (b.data.constructor as Float32ArrayConstructor | Uint16ArrayConstructor)(
-        b.heads * capacity * b.width,
-      );
-      for (let h = 0; h < b.heads; h++)
-        data.set(
-          b.data.subarray(h * this.capacity * b.width, (h * this.capacity + this.length) * b.width),
-          h * capacity * b.width,
-        );
-      b.data = data;
-    }
+    for (const b of this.buffers.values()) b.data = resized(b, this.capacity, capacity, this.length);
     this.capacity = capacity;
   }
 }

@@ -32,8 +32,8 @@ import { encoderRuntime } from './encoderRuntime';
  */
 
 let current: { encoder: QueryEncoder; info: EncoderInfo } | null = null;
-/** The last text embedded ahead of its predict, by the encoder loaded then, and how long it took. */
-let ahead: { encoder: QueryEncoder; text: string; vector: Float32Array; ms: number } | null = null;
+/** The last text the loaded encoder embedded ahead of its predict, and how long it took (dropped with the encoder). */
+let ahead: { text: string; vector: Float32Array; ms: number } | null = null;
 /** Embeddings in flight: an encoder is disposed only after they finish. */
 let busy: Promise<unknown> = Promise.resolve();
 /** Loads that may be cancelled, by the token their request carried. */
@@ -226,12 +226,13 @@ export async function embedAhead(text: string, signal: AbortSignal): Promise<voi
   const { encoder } = current;
   const started = performance.now();
   const [vector] = await embedBatch([text], signal);
-  if (current?.encoder === encoder) ahead = { encoder, text, vector: vector!, ms: performance.now() - started };
+  // A load that began meanwhile has dropped this encoder: its vector must not outlive it.
+  if (current?.encoder === encoder) ahead = { text, vector: vector!, ms: performance.now() - started };
 }
 
 /** `text`'s vector and the time it took, when the encoder loaded now embedded it ahead. */
 export function embeddedAhead(text: string): { vector: Float32Array; ms: number } | null {
-  return ahead && ahead.encoder === current?.encoder && ahead.text === text ? ahead : null;
+  return ahead?.text === text ? ahead : null;
 }
 
 /** Drops every cached file list and weight; the loaded encoder stays in memory. */
