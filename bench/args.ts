@@ -19,6 +19,8 @@ export interface BenchArgs {
   precision: BuiltPrecision | 'all' | null;
   /** With --encoder: on a plain static server, without threads and with them (bench/encoder/threads.ts). */
   threads: boolean;
+  /** With --encoder: whole texts' embeddings only (minutes, not a quarter hour), for alternating A/B runs. */
+  wholeTexts: boolean;
   /** Only the workload view's figures (bench/workload.ts), not the rest. */
   workloadOnly: boolean;
   /** Only the workload view through an embeddings server (bench/embeddingsServer.ts), with --workload-queries queries. */
@@ -40,7 +42,8 @@ export const USAGE = `npm run bench -- [--backend wasm|webgpu] [--bundle <id>] [
        npm run bench -- --workload [--workload-queries N] [--folder-queries N] [--large-file-lines N] [--timeout-s N]
        npm run bench -- --embeddings-server [--workload-queries N] [--timeout-s N]
        npm run bench -- --encoder [--precision fp16|q8|q4f16|q4|all] [--backend wasm|webgpu] [--profile] [--timeout-s N]
-       npm run bench -- --encoder --threads [--timeout-s N]`;
+       npm run bench -- --encoder --threads [--timeout-s N]
+       npm run bench -- --encoder --whole-texts [--precision fp16|q8|q4f16|q4] [--backend wasm|webgpu] [--timeout-s N]`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const { values } = parseArgs({
@@ -56,6 +59,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       profile: { type: 'boolean' },
       encoder: { type: 'boolean' },
       threads: { type: 'boolean' },
+      'whole-texts': { type: 'boolean' },
       precision: { type: 'string' },
       'timeout-s': { type: 'string' },
       workload: { type: 'boolean' },
@@ -80,6 +84,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const threads = values.threads ?? false;
   if (threads && (!encoder || values.precision !== undefined || values.profile || backend !== 'wasm'))
     throw new Error('--threads goes with --encoder alone (WASM, the panel’s default precision)');
+  const wholeTexts = values['whole-texts'] ?? false;
+  if (wholeTexts && (!encoder || threads || values.profile || precision === 'all'))
+    throw new Error('--whole-texts goes with --encoder, and not with --threads, --profile or --precision all');
   return {
     backend,
     bundle,
@@ -92,6 +99,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     encoder,
     precision,
     threads,
+    wholeTexts,
     workloadOnly: values.workload ?? false,
     embeddingsServer: values['embeddings-server'] ?? false,
     workloadQueries: integer(values['workload-queries'], 'workload-queries', 10_000, 10, 100_000),

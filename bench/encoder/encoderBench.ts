@@ -28,6 +28,8 @@ const ENCODER_TARGETS = {
 const TYPING_TOKENS = [200, 1000];
 /** Queries per length in tokens: few, because a 2,000-token query takes minutes on 2 cores. */
 const EMBED_SAMPLES: Record<string, number> = { '50': 6, '200': 3, '2000': 1 };
+/** `--whole-texts`: whole texts only, a few minutes a run, for A/B runs alternating on one host. */
+const WHOLE_TEXT_SAMPLES: Record<string, number> = { '50': 8, '200': 3 };
 const SLIDER_QUERY_TOKENS = 2000;
 /** The batch for queries per second (#13): 4 of each kind of the workload's queries. */
 const WORKLOAD_QUERIES = 16;
@@ -44,6 +46,8 @@ export interface EncoderBenchOptions {
   /** A precision to run instead of the panel's default, or 'all' for the table of every precision. */
   precision: Precision | 'all' | null;
   profile: boolean;
+  /** Only the whole texts' embeddings (WHOLE_TEXT_SAMPLES): no batch, slider, typing or profile. */
+  wholeTexts: boolean;
 }
 
 export async function encoderBench(
@@ -56,6 +60,20 @@ export async function encoderBench(
   const ctx = { base, debounceMs, device: options.backend, log };
   if (options.precision === 'all') {
     return { encoder: { backend: options.backend, shape: SHAPE, precisions: await precisionTable(ctx, SHAPE) } };
+  }
+
+  const target = (value: number | null, goal: number) => ({ value, goal, met: value !== null && value < goal });
+  if (options.wholeTexts) {
+    const { run } = await encoderRun(ctx, SHAPE, options.precision, WHOLE_TEXT_SAMPLES, 0);
+    const embed50 = run.embedMs['50']?.p50 ?? null;
+    return {
+      encoder: {
+        backend: options.backend,
+        shape: SHAPE,
+        ...run,
+        targets: { embed50MsP50: target(embed50, ENCODER_TARGETS.embed50MsP50) },
+      },
+    };
   }
 
   const { run, exp } = await encoderRun(ctx, SHAPE, options.precision, EMBED_SAMPLES, WORKLOAD_QUERIES);
@@ -74,7 +92,6 @@ export async function encoderBench(
     : undefined;
   const embed50 = run.embedMs['50']?.p50 ?? null;
   const sliderP95 = sliders.sliderToSelectionMs?.p95 ?? null;
-  const target = (value: number | null, goal: number) => ({ value, goal, met: value !== null && value < goal });
   const typed = (tokens: number) => (typing.typing[String(tokens)] as Spread | undefined)?.p95 ?? null;
   return {
     encoder: {
