@@ -8,11 +8,17 @@ describe('bench arguments', () => {
     expect(parseBenchArgs(['--encoder']).wholeTexts).toBe(false);
   });
 
-  it('refuses --whole-texts without --encoder, or with --threads, --profile or every precision', () => {
+  it('reads --profile beside --whole-texts: the profile of the texts it times', () => {
+    expect(parseBenchArgs(['--encoder', '--whole-texts', '--profile'])).toMatchObject({
+      wholeTexts: true,
+      profile: true,
+    });
+  });
+
+  it('refuses --whole-texts without --encoder, or with --threads or every precision', () => {
     for (const argv of [
       ['--whole-texts'],
       ['--encoder', '--whole-texts', '--threads'],
-      ['--encoder', '--whole-texts', '--profile'],
       ['--encoder', '--whole-texts', '--precision', 'all'],
     ])
       expect(() => parseBenchArgs(argv), argv.join(' ')).toThrow(/--whole-texts goes with --encoder/);

@@ -43,7 +43,7 @@ export const USAGE = `npm run bench -- [--backend wasm|webgpu] [--bundle <id>] [
        npm run bench -- --embeddings-server [--workload-queries N] [--timeout-s N]
        npm run bench -- --encoder [--precision fp16|q8|q4f16|q4|all] [--backend wasm|webgpu] [--profile] [--timeout-s N]
        npm run bench -- --encoder --threads [--timeout-s N]
-       npm run bench -- --encoder --whole-texts [--precision fp16|q8|q4f16|q4] [--backend wasm|webgpu] [--timeout-s N]`;
+       npm run bench -- --encoder --whole-texts [--precision fp16|q8|q4f16|q4] [--backend wasm|webgpu] [--profile] [--timeout-s N]`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const { values } = parseArgs({
@@ -85,8 +85,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   if (threads && (!encoder || values.precision !== undefined || values.profile || backend !== 'wasm'))
     throw new Error('--threads goes with --encoder alone (WASM, the panel’s default precision)');
   const wholeTexts = values['whole-texts'] ?? false;
-  if (wholeTexts && (!encoder || threads || values.profile || precision === 'all'))
-    throw new Error('--whole-texts goes with --encoder, and not with --threads, --profile or --precision all');
+  if (wholeTexts && (!encoder || threads || precision === 'all'))
+    throw new Error('--whole-texts goes with --encoder, and not with --threads or --precision all');
   return {
     backend,
     bundle,

@@ -1,6 +1,10 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { Precision } from '../../src/encoder/exportFiles';
+import { PATCH_SLACK } from '../../src/encoder/graphPatch';
+import { exposeHiddenState } from '../../src/encoder/hiddenStateOutput';
 import { byteTokenIds, queryOfTokens } from './encoderQueries';
 import { SUFFIX, type BenchExport } from './exportFolder';
 import { serveFiles } from './fileServer';
@@ -9,12 +13,24 @@ import { parseTrace, summariseTrace, type RunProfile } from './ortProfile';
 import { cacheType, QWEN3_0_6B, type BuiltPrecision } from './qwen3Graph';
 
 /**
- * Where an embedding's time goes: the export run on the app's onnxruntime-web build in a
- * worker of its own, with ORT's profiler on (the app gives no way to set session options).
- * The profile covers `runs` queries of `tokens` tokens after one unprofiled warm-up query.
+ * Where a whole text's embedding time goes: the graph the app runs (the export as the app
+ * patches it, hiddenStateOutput.ts) on the app's onnxruntime-web build for WASM, in a worker of
+ * its own, with ORT's profiler on (the app gives no way to set session options). The profile
+ * covers `runs` queries of `tokens` tokens after one unprofiled warm-up query.
  */
 
-const ORT_DIST = resolve('node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist');
+const ORT_DIST = resolve('node_modules/onnxruntime-web-encoder/dist');
+
+/** The export's graph as the app patches it, written to a folder of its own (deleted after). */
+function patchedGraph(exp: BenchExport, precision: BuiltPrecision): { dir: string; output: string } {
+  const raw = readFileSync(join(exp.dir, 'onnx', `model${SUFFIX[precision]}.onnx`));
+  const buffer = new Uint8Array(raw.length + PATCH_SLACK);
+  buffer.set(raw);
+  const patched = exposeHiddenState(buffer, raw.length, 'bench export');
+  const dir = mkdtempSync(join(tmpdir(), 'r2-profile-'));
+  writeFileSync(join(dir, 'model.onnx'), patched.bytes);
+  return { dir, output: patched.output };
+}
 
 export interface DirectProfile extends RunProfile {
   precision: Precision;
@@ -30,8 +46,23 @@ export async function profileRuns(
   tokens: number,
   runs: number,
 ): Promise<DirectProfile> {
+  const graph = patchedGraph(exp, precision);
+  try {
+    return await profileGraph(browser, graph, precision, tokens, runs);
+  } finally {
+    rmSync(graph.dir, { recursive: true, force: true });
+  }
+}
+
+async function profileGraph(
+  browser: Browser,
+  graph: { dir: string; output: string },
+  precision: BuiltPrecision,
+  tokens: number,
+  runs: number,
+): Promise<DirectProfile> {
   const server = await serveFiles(
-    { '/ort/': ORT_DIST, '/export/': exp.dir },
+    { '/ort/': ORT_DIST, '/graph/': graph.dir },
     { '/harness.html': DIRECT_PAGE, '/direct-worker.mjs': DIRECT_WORKER },
   );
   const context = await browser.newContext();
@@ -49,7 +80,7 @@ export async function profileRuns(
     const call = <T>(msg: object) =>
       page.evaluate((m) => (window as unknown as { __call(m: object): Promise<T> }).__call(m), msg);
     const cache = { type: cacheType(precision), heads: QWEN3_0_6B.kvHeads, headDim: QWEN3_0_6B.headDim };
-    await call({ type: 'load', url: `/export/onnx/model${SUFFIX[precision]}.onnx`, cache, profile: true });
+    await call({ type: 'load', url: '/graph/model.onnx', cache, output: graph.output, profile: true });
     await call({ type: 'run', ids: byteTokenIds(queryOfTokens(tokens, 0)) });
     const runMs: number[] = [];
     for (let i = 0; i < runs; i++)

@@ -1,16 +1,17 @@
 /**
- * The worker of the direct harness: the same onnxruntime-web build and settings the app's
- * encoder runs on (transformers.js's own copy, its WebGPU bundle with the asyncify .wasm, as
- * many threads as the app gives it), fed as transformers.js feeds a decoder export: token ids,
- * an all-ones mask, positions 0…n−1 and an empty KV cache; every output is fetched, as
- * transformers.js fetches them. Plain JavaScript in a string, served by the harness's server.
+ * The worker of the direct harness: the onnxruntime-web build and settings the app's encoder
+ * runs on WASM (`onnxruntime-web-encoder`, its plain .wasm, as many threads as the app gives
+ * it: src/worker/encoderRuntime.ts), fed a whole text as the app feeds one: token ids, an
+ * all-ones mask, positions 0…n−1 and an empty KV cache, fetching the hidden state only.
+ * Plain JavaScript in a string, served by the harness's server.
  */
 export const DIRECT_WORKER = `
-import * as ort from '/ort/ort.webgpu.bundle.min.mjs';
-ort.env.wasm.wasmPaths = { wasm: '/ort/ort-wasm-simd-threaded.asyncify.wasm' };
+import * as ort from '/ort/ort.wasm.min.mjs';
+ort.env.wasm.wasmPaths = { wasm: '/ort/ort-wasm-simd-threaded.wasm' };
 ort.env.wasm.numThreads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
 let session = null;
 let cache = null;
+let output = null;
 
 function feeds(ids) {
   const n = ids.length;
@@ -34,10 +35,11 @@ self.onmessage = async (e) => {
       const t1 = performance.now();
       session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], enableProfiling: m.profile });
       cache = m.cache;
+      output = m.output;
       postMessage({ fetchMs: t1 - t0, sessionMs: performance.now() - t1, threads: ort.env.wasm.numThreads });
     } else if (m.type === 'run') {
       const t0 = performance.now();
-      const out = await session.run(feeds(m.ids));
+      const out = await session.run(feeds(m.ids), [output]);
       const ms = performance.now() - t0;
       postMessage({ ms, outputs: Object.keys(out).length });
     } else if (m.type === 'end-profiling') {

@@ -3,8 +3,9 @@ import type { Precision } from '../../src/encoder/exportFiles';
 import { TARGETS } from '../summary';
 import { profileRuns } from './direct';
 import { encoderRun, precisionTable, sliderRun, type Log } from './encoderMode';
-import { ensureExport } from './exportFolder';
+import type { BenchExport } from './exportFolder';
 import type { Spread } from '../stats';
+import { nativeWholeTexts } from './native';
 import { typingRun } from './typing';
 import type { BuiltPrecision, ExportShape } from './qwen3Graph';
 
@@ -35,10 +36,7 @@ const SLIDER_QUERY_TOKENS = 2000;
 const WORKLOAD_QUERIES = 16;
 /** The layout of onnx-community/Qwen3-0.6B-ONNX, which the panel offers for Qwen/Qwen3-0.6B. */
 const SHAPE: ExportShape = 'text-generation';
-/**
- * The profile runs the decoder without its LM head (the feature-extraction cut): the app cuts
- * a text-generation export's head to the last position, so the head costs it one row.
- */
+/** The profile: whole 50-token texts, the target that a faster runtime would have to meet. */
 const PROFILE = { tokens: 50, runs: 2 };
 
 export interface EncoderBenchOptions {
@@ -63,8 +61,15 @@ export async function encoderBench(
   }
 
   const target = (value: number | null, goal: number) => ({ value, goal, met: value !== null && value < goal });
+  // The panel offers only what the export has, and the export has no fp32.
+  const profileOf = (exp: BenchExport, precision: string) =>
+    options.profile
+      ? profileRuns(browser, exp, precision as BuiltPrecision, PROFILE.tokens, PROFILE.runs)
+      : Promise.resolve(undefined);
   if (options.wholeTexts) {
-    const { run } = await encoderRun(ctx, SHAPE, options.precision, WHOLE_TEXT_SAMPLES, 0);
+    const { run, exp } = await encoderRun(ctx, SHAPE, options.precision, WHOLE_TEXT_SAMPLES, 0);
+    const native = await nativeWholeTexts(exp, run.precision, WHOLE_TEXT_SAMPLES, log);
+    const profile = await profileOf(exp, run.precision);
     const embed50 = run.embedMs['50']?.p50 ?? null;
     return {
       encoder: {
@@ -72,24 +77,16 @@ export async function encoderBench(
         shape: SHAPE,
         ...run,
         targets: { embed50MsP50: target(embed50, ENCODER_TARGETS.embed50MsP50) },
+        native,
+        ...(profile ? { profile } : {}),
       },
     };
   }
 
   const { run, exp } = await encoderRun(ctx, SHAPE, options.precision, EMBED_SAMPLES, WORKLOAD_QUERIES);
-  // The panel offers only what the export has, and the export has no fp32.
-  const precision = run.precision as BuiltPrecision;
   const sliders = await sliderRun(ctx, exp, run.precision, SLIDER_QUERY_TOKENS);
   const typing = await typingRun(ctx, exp, run.precision, TYPING_TOKENS);
-  const profile = options.profile
-    ? await profileRuns(
-        browser,
-        ensureExport('feature-extraction', [precision], log),
-        precision,
-        PROFILE.tokens,
-        PROFILE.runs,
-      )
-    : undefined;
+  const profile = await profileOf(exp, run.precision);
   const embed50 = run.embedMs['50']?.p50 ?? null;
   const sliderP95 = sliders.sliderToSelectionMs?.p95 ?? null;
   const typed = (tokens: number) => (typing.typing[String(tokens)] as Spread | undefined)?.p95 ?? null;

@@ -5,7 +5,7 @@ import { workerChunk } from '../predict';
 import { percentile, round, type Spread } from '../stats';
 import { AppWorker, type EncoderInfo, type PredictTiming } from './appWorker';
 import { BENCH_BUNDLE_ID, benchBundle } from './benchBundle';
-import { queryOfTokens } from './encoderQueries';
+import { distinctQueries, queryOfTokens } from './encoderQueries';
 import { timeWorkload, type EncoderWorkload } from './encoderWorkload';
 import { ensureExport, type BenchExport } from './exportFolder';
 import { serveFiles } from './fileServer';
@@ -102,11 +102,7 @@ async function timeQueries(
   samples: Record<string, number>,
   log: Log,
 ): Promise<Record<string, PredictTiming[]>> {
-  // Each query starts with a character of its own: the texts share no leading token, so none
-  // continues another's KV cache and every figure is a whole text's embedding.
-  let lead = 0;
-  const distinct = (tokens: number, seed: number) =>
-    String.fromCharCode(0x41 + lead++) + queryOfTokens(tokens, seed).slice(1);
+  const distinct = distinctQueries();
   // The load already embedded a probe text; one short query more settles the first-use costs.
   await worker.predict(distinct(50, 0));
   const out: Record<string, PredictTiming[]> = {};

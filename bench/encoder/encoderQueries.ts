@@ -12,6 +12,15 @@ export function queryOfTokens(tokens: number, seed: number): string {
   return source.repeat(Math.ceil(tokens / source.length)).slice(0, tokens);
 }
 
+/**
+ * Queries that share no leading token, each starting with a character of its own, so none
+ * continues another's KV cache and every one is a whole text's embedding.
+ */
+export function distinctQueries(): (tokens: number, seed: number) => string {
+  let lead = 0;
+  return (tokens, seed) => String.fromCharCode(0x41 + lead++) + queryOfTokens(tokens, seed).slice(1);
+}
+
 /** The token ids that tokenizer gives: the bytes themselves. */
 export function byteTokenIds(text: string): number[] {
   return [...new TextEncoder().encode(text)];

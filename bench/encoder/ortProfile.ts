@@ -3,7 +3,7 @@ import { round } from '../stats';
 /**
  * onnxruntime-web's own profiler (session option enableProfiling) prints its trace to the
  * console when the session ends profiling, one JSON event per line. This sums the kernels'
- * time per operator type, and separately for the LM head, the evidence behind a missed target.
+ * time per operator type, the evidence behind a missed target.
  */
 
 interface TraceEvent {
@@ -26,8 +26,6 @@ export interface RunProfile {
   /** Kernel time per run, all operators. */
   kernelMsPerRun: number;
   byOp: OpTime[];
-  /** The projection onto the vocabulary (node /lm_head/…), per run. */
-  lmHeadMsPerRun: number;
 }
 
 export function parseTrace(lines: readonly string[]): TraceEvent[] {
@@ -49,11 +47,9 @@ export function summariseTrace(events: readonly TraceEvent[], runs: number): Run
     windows.some((w) => (e.ts ?? 0) >= (w.ts ?? 0) && (e.ts ?? 0) <= (w.ts ?? 0) + (w.dur ?? 0));
   const kernels = events.filter((e) => e.cat === 'Node' && e.name?.endsWith('_kernel_time') && inRun(e));
   const byOp = new Map<string, number>();
-  let lmHead = 0;
   for (const e of kernels) {
     const us = e.dur ?? 0;
     byOp.set(e.args?.op_name ?? '?', (byOp.get(e.args?.op_name ?? '?') ?? 0) + us);
-    if (e.name?.startsWith('/lm_head/')) lmHead += us;
   }
   const total = [...byOp.values()].reduce((a, b) => a + b, 0);
   return {
@@ -62,6 +58,5 @@ export function summariseTrace(events: readonly TraceEvent[], runs: number): Run
     byOp: [...byOp]
       .sort((a, b) => b[1] - a[1])
       .map(([op, us]) => ({ op, ms: round(us / 1000 / runs, 0), pct: round((100 * us) / Math.max(1, total), 1) })),
-    lmHeadMsPerRun: round(lmHead / 1000 / runs, 0),
   };
 }
