@@ -167,10 +167,7 @@ export function EncoderServerSettings({ spec }: { spec: Qwen3Spec }) {
       <RememberKey
         className="encoder-server-key"
         label="Remember the key on this device"
-        remember={s.remember}
-        canForget={Boolean(s.apiKey) || s.remember}
-        onRemember={s.setRemember}
-        onForget={s.forget}
+        store={s}
         testIds={{ remember: 'encoder-server-remember', forget: 'encoder-server-forget' }}
       />
       <p className="hint">

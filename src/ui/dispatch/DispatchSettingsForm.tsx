@@ -54,10 +54,7 @@ export function DispatchSettingsForm({ pool }: { pool: readonly PoolEntry[] }) {
         <RememberKey
           className="remember"
           label="Remember on this device"
-          remember={s.remember}
-          canForget={Boolean(s.apiKey) || s.remember}
-          onRemember={s.setRemember}
-          onForget={s.forget}
+          store={s}
           testIds={{ remember: 'remember-key', forget: 'forget-key' }}
         />
         {s.remember && (
