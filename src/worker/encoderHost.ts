@@ -96,6 +96,15 @@ export async function inspectExport(source: ExportSource): Promise<ExportInspect
   return { options: await Promise.all(options.map(async (o) => ({ ...o, cached: await isCached(source, o, cache) }))) };
 }
 
+/** Lets go of the loaded encoder and what it embedded ahead, disposing of it once the embeddings in flight finish. */
+async function dropCurrent(): Promise<void> {
+  const previous = current;
+  current = null;
+  ahead = null;
+  await busy;
+  await previous?.encoder.dispose();
+}
+
 /** Connects to an embeddings server; its answers and retries are reported through `onActivity` from then on. */
 async function connectServer(
   { source, dim, cancelToken }: ServerLoad,
@@ -104,11 +113,7 @@ async function connectServer(
   const started = performance.now();
   const controller = cancellableLoad(cancelToken);
   try {
-    const previous = current;
-    current = null;
-    ahead = null;
-    await busy;
-    await previous?.encoder.dispose();
+    await dropCurrent();
     const { kind: _, apiKey: __, ...settings } = source;
     const server = `${settings.baseUrl.trim()}|${settings.model}`;
     if (serverVectors?.server !== server) serverVectors = { server, store: new EmbeddingStore() };
@@ -153,11 +158,7 @@ async function loadExport(
     if (!option) throw new EncoderError('not-an-export', `${describe(source)} has no ${precision} weights.`);
     const cache = source.kind === 'hub' ? await weightsCache() : null;
     const from = source.kind === 'folder' ? 'folder' : (await isCached(source, option, cache)) ? 'cache' : 'hub';
-    const previous = current;
-    current = null;
-    ahead = null;
-    await busy;
-    await previous?.encoder.dispose();
+    await dropCurrent();
     const label = describe(source);
     const { files: reader, written } = readerFor(source, cache);
     const encoder = await loadQwen3Encoder({
