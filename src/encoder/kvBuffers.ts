@@ -50,10 +50,20 @@ export class KvBuffers {
    * WebGPU, so even a text's first run reads a past, all of it masked out.
    */
   static empty(layout: Record<string, Ort.Tensor>): KvBuffers {
-    const kv = new KvBuffers(new Map(), 0, capacityFor(1));
-    for (const [name, like] of Object.entries(layout))
-      kv.create(name, like, like.dims[1] as number, like.dims[3] as number);
-    return kv;
+    const capacity = capacityFor(1);
+    const buffers = new Map<string, Buffer>();
+    for (const [name, like] of Object.entries(layout)) {
+      const [heads, width] = [like.dims[1] as number, like.dims[3] as number];
+      const type = like.type === 'float16' ? 'float16' : 'float32';
+      const size = heads * capacity * width;
+      buffers.set(name, {
+        type,
+        heads,
+        width,
+        data: type === 'float16' ? new Uint16Array(size) : new Float32Array(size),
+      });
+    }
+    return new KvBuffers(buffers, 0, capacity);
   }
 
   /** The past to feed: every buffer whole, by input name. */
@@ -86,11 +96,12 @@ export class KvBuffers {
 
   /** A copy of the first `keep` positions, with room: the branch an edit before the end starts from. */
   branch(keep: number): KvBuffers {
-    const copy = new KvBuffers(new Map(), Math.min(keep, this.length), 0);
-    copy.capacity = capacityFor(copy.length);
-    for (const [name, b] of this.buffers)
-      copy.buffers.set(name, { ...b, data: resized(b, this.capacity, copy.capacity, copy.length) });
-    return copy;
+    const length = Math.min(keep, this.length);
+    const capacity = capacityFor(length);
+    const buffers = new Map(
+      [...this.buffers].map(([name, b]) => [name, { ...b, data: resized(b, this.capacity, capacity, length) }]),
+    );
+    return new KvBuffers(buffers, length, capacity);
   }
 
   /** The memory the buffers take, room included. */
@@ -98,17 +109,6 @@ export class KvBuffers {
     let sum = 0;
     for (const b of this.buffers.values()) sum += b.data.byteLength;
     return sum;
-  }
-
-  private create(name: string, like: Ort.Tensor, heads: number, width: number): Buffer {
-    const type = like.type === 'float16' ? 'float16' : 'float32';
-    const data =
-      type === 'float16'
-        ? new Uint16Array(heads * this.capacity * width)
-        : new Float32Array(heads * this.capacity * width);
-    const buffer = { data, type, heads, width } as Buffer;
-    this.buffers.set(name, buffer);
-    return buffer;
   }
 
   private grow(capacity: number): void {
