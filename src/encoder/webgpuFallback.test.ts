@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EncoderError } from './encoderError';
 import type { Device } from './qwen3';
-import { onDevice, webgpuReason } from './webgpuFallback';
+import { onDevice } from './webgpuFallback';
 
 const ORT_RUN_ERROR =
   "failed to call OrtRun(). ERROR_CODE: 1, ERROR_MESSAGE: Non-zero status code returned while running Gather node. Name:'/model/embed_tokens/Gather' Status Message: shader_helper.cc:416 GenerateSourceCode Program Gather requires f16 but the device does not support it.";
@@ -87,11 +87,5 @@ describe('where the encoder runs when WebGPU is asked for', () => {
     adapter([]);
     const { open } = opener({ webgpu: new Error('no kernel'), wasm: new Error('out of memory') });
     await expect(onDevice('webgpu', 'fp32', 'x', open)).rejects.toThrow('out of memory');
-  });
-});
-
-describe('webgpuReason', () => {
-  it('keeps a message it does not recognise as it is', () => {
-    expect(webgpuReason('Buffer too large')).toBe('Buffer too large');
   });
 });

@@ -1,3 +1,4 @@
+import { ortReason } from '../onnx/ortReason';
 import { EncoderError } from './encoderError';
 import type { Precision } from './exportFiles';
 import { gpuHasF16 } from './gpuFeatures';
@@ -27,12 +28,6 @@ export interface OnDevice<T> {
   webgpuFallback: string | null;
 }
 
-/** onnxruntime's "Non-zero status code returned while running Gather node. Name:'…' Status Message: …", said shortly. */
-export function webgpuReason(message: string): string {
-  const node = /running (\w+) node\. Name:'([^']*)' Status Message: (?:\S+:\d+ \S+ )?(.*)$/s.exec(message);
-  return node ? `its ${node[1]} node ${node[2]} failed: ${node[3]!.trim()}` : message;
-}
-
 /**
  * Runs `open` (make the session, run the probe) on `asked`, or on WASM by the rule above: then
  * `open` is called a second time, and lets go of what the first call made. `what` names the
@@ -57,6 +52,6 @@ export async function onDevice<T>(
     return { value: await open('webgpu'), device: 'webgpu', webgpuFallback: null };
   } catch (e) {
     if (e instanceof EncoderError || signal?.aborted) throw e;
-    return onWasm(webgpuReason(e instanceof Error ? e.message : String(e)));
+    return onWasm(ortReason(e instanceof Error ? e.message : String(e)));
   }
 }

@@ -3,7 +3,8 @@ import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import webgpuWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import type { Backend } from './protocol';
 import { warmUpModel } from './warmUpModel';
-import { ortReason, WEBGPU_FAILED, webgpuAdapter } from './webgpuAdapter';
+import { ortReason } from '../onnx/ortReason';
+import { WEBGPU_FAILED, webgpuAdapter } from './webgpuAdapter';
 
 /**
  * Creates an ONNX session on the best backend this browser has. The WebGPU build of

@@ -20,14 +20,6 @@ export const ALLOW_SOFTWARE_WEBGPU =
 /** Prefixes the reason a WebGPU session failed and the predictor runs on WASM instead. */
 export const WEBGPU_FAILED = 'WebGPU failed, so this runs on WASM: ';
 
-/** onnxruntime's error without its error code and C++ assertion: the sentences a person can read. */
-export function ortReason(message: string): string {
-  return message
-    .replace(/ERROR_CODE: \d+, ERROR_MESSAGE: /, '')
-    .replace(/\S+\.(?:cc|cpp|h):\d+ .*? was false\. /, '')
-    .trim();
-}
-
 const isSoftware = (adapter: GpuAdapterLike) => Boolean(adapter.info?.isFallbackAdapter || adapter.isFallbackAdapter);
 
 /**
