@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Page } from '@playwright/test';
 
 /** Shared steps for the playground specs. E2E_BUNDLE runs them against another served bundle. */
@@ -58,4 +59,10 @@ export function blockedFetch(page: Page, url: string): Promise<{ directive: stri
     await fetch(target).catch(() => null);
     return seen;
   }, url);
+}
+
+/** Clicks a download button and reads the file it saves, as text. */
+export async function downloadText(page: Page, testId: string): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return readFile(await file.path(), 'utf8');
 }

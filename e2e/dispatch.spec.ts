@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { blockedFetch, choice, openApp, typeQuery } from './app';
+import { blockedFetch, choice, downloadText, openApp, typeQuery } from './app';
 import { DEFAULT_ANSWER_TOKENS, RETRY_AFTER_SECONDS, answerTokens } from './fakeProvider';
 import { expectKeyNowhere, fakeProvidersForSpec } from './fakeProviderSpec';
 
@@ -182,8 +181,7 @@ test('history exports as JSON and CSV without the key', async ({ page }) => {
     ['export-json', (t: string) => (JSON.parse(t) as { response: string }[])[0]!.response],
     ['export-csv', (t: string) => t.split('\r\n')[1]!],
   ] as const) {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(button).click()]);
-    const text = await readFile(await download.path(), 'utf8');
+    const text = await downloadText(page, button);
     expect(text).not.toContain(KEY);
     expect(parse(text)).toContain(FULL_ANSWER);
   }

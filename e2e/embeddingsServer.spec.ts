@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { predictRows } from '../pipeline/bundle/nodeBundle';
@@ -22,7 +22,7 @@ import { releaseInputTokens } from '../src/router/releaseRules';
 import { route } from '../src/router/search';
 import type { Candidate } from '../src/router/types';
 import type { PlanExportRow } from '../src/workload/exports';
-import { choice, openApp, typeQuery } from './app';
+import { choice, downloadText, openApp, typeQuery } from './app';
 import { fakeEmbedding, startFakeEmbeddings, type FakeEmbeddings } from './fakeEmbeddings';
 import { expectKeyNowhere } from './fakeProviderSpec';
 import { nodeChoice } from './nodeChoice';
@@ -146,11 +146,6 @@ async function expectChoice(page: Page, expected: Candidate): Promise<void> {
   expect(Math.abs((await choice(page, 'selection')).quality - expected.quality)).toBeLessThan(1e-5);
 }
 
-async function download(page: Page, testId: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  return readFile(await file.path(), 'utf8');
-}
-
 async function routeFile(page: Page, name: string, texts: readonly string[]): Promise<void> {
   await page.getByTestId('workload-file').setInputFiles({
     name,
@@ -215,7 +210,7 @@ test('single queries through the server decide as Node does on the same vectors;
   await expect(page).toHaveURL(/[?&]embeddings-model=Qwen%2FQwen3-0\.6B(&|$)/);
   await expectKeyNowhere(page, KEY);
   for (const testId of ['export-chart-svg', 'export-candidates-csv', 'export-lambda-map-csv'])
-    expect(await download(page, testId)).not.toContain(KEY);
+    expect(await downloadText(page, testId)).not.toContain(KEY);
 
   // Remembered on request, and only then.
   await page.getByTestId('encoder-server-remember').check();
@@ -237,7 +232,7 @@ test('a 1,000-query workload through the server: every query’s decision equals
   expectEmbeddedOnce(texts);
   expect(fake.requests.slice(1).every((r) => r.body!.input.length <= 64)).toBe(true);
 
-  const rows = JSON.parse(await download(page, 'workload-export-json')) as PlanExportRow[];
+  const rows = JSON.parse(await downloadText(page, 'workload-export-json')) as PlanExportRow[];
   const rankings = await nodeRankings(texts);
   expect(rows.map((r) => r.query)).toEqual(texts);
   expectSameChoices(rows, rankings);

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, typeQuery } from './app';
+import { downloadText, openApp, typeQuery } from './app';
 import { RETRY_AFTER_SECONDS, isJudgeCall } from './fakeProvider';
 import { fakeProvidersForSpec } from './fakeProviderSpec';
 
@@ -74,8 +73,7 @@ test('judges each answer beside its prediction, with the reference answer, and c
   await expect(r2).toHaveAttribute('data-score', '0.6');
   await expect(page.getByTestId('golden-answer')).toHaveValue(GOLDEN);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
-  const rows = JSON.parse(await readFile(await download.path(), 'utf8')) as { router: string; judgedQuality: number }[];
+  const rows = JSON.parse(await downloadText(page, 'export-json')) as { router: string; judgedQuality: number }[];
   expect(rows.find((r) => r.router === 'r2')!.judgedQuality).toBe(0.6);
   expect(rows.find((r) => r.router === 'reactive')!.judgedQuality).toBeNull();
   expect(JSON.stringify(rows)).not.toContain(KEY);

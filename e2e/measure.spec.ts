@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, typeQuery } from './app';
+import { downloadText, openApp, typeQuery } from './app';
 import { RETRY_AFTER_SECONDS, isJudgeCall } from './fakeProvider';
 import { fakeProvidersForSpec } from './fakeProviderSpec';
 
@@ -82,8 +82,7 @@ test('a full run: plan and confirm, a 500 and a 429 part-way, each said and resu
       .every((c) => c.headers.authorization === `Bearer ${KEY}`),
   ).toBe(true);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
-  const text = await readFile(await download.path(), 'utf8');
+  const text = await downloadText(page, 'export-json');
   expect(text).not.toContain(KEY);
   const rows = (JSON.parse(text) as { router: string; model: string; judgedQuality: number | null }[]).filter(
     (r) => r.router === 'measure',

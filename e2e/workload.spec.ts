@@ -8,7 +8,7 @@ import { evaluateBundle } from '../pipeline/evaluate/evaluateBundle';
 import { tempDir, writeTinyDataset } from '../pipeline/testing/tinyData';
 import { formatBudget } from '../src/ui/format';
 import { PLAN_COLUMNS } from '../src/workload/exports';
-import { openApp } from './app';
+import { downloadText, openApp } from './app';
 
 const QUERIES = [
   'What is the capital of Australia?',
@@ -22,11 +22,6 @@ async function openWorkload(page: Page): Promise<void> {
   await openApp(page);
   await page.getByTestId('workload').click();
   await expect(page.getByTestId('workload-file')).toBeEnabled();
-}
-
-async function download(page: Page, testId: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  return readFile(await file.path(), 'utf8');
 }
 
 test('a file picked the moment a workload link opens waits for the predictor, saying so, then is routed', async ({
@@ -66,16 +61,16 @@ test('a text file is routed: the plan, the savings, and exports that read back',
   const ratio = await page.getByTestId('workload-savings').getAttribute('data-cost-ratio');
   expect(ratio === '' || Number(ratio) > 0).toBe(true);
 
-  const csv = parse<Record<string, string>>(await download(page, 'workload-export-csv'), { columns: true });
+  const csv = parse<Record<string, string>>(await downloadText(page, 'workload-export-csv'), { columns: true });
   expect(Object.keys(csv[0]!)).toEqual([...PLAN_COLUMNS]);
   expect(csv.map((r) => r.query)).toEqual(QUERIES);
   expect(csv.every((r) => r.llm !== '' && Number(r.cost_usd) > 0)).toBe(true);
-  const json = JSON.parse(await download(page, 'workload-export-json')) as { query: string }[];
+  const json = JSON.parse(await downloadText(page, 'workload-export-json')) as { query: string }[];
   expect(json.map((r) => r.query)).toEqual(QUERIES);
-  const curves = parse<Record<string, string>>(await download(page, 'workload-export-curves'), { columns: true });
+  const curves = parse<Record<string, string>>(await downloadText(page, 'workload-export-curves'), { columns: true });
   expect(new Set(curves.map((r) => r.curve))).toEqual(new Set(['r2 predicted', 'reactive predicted']));
   expect(curves).toHaveLength(100);
-  const svg = await download(page, 'workload-predicted-chart-export-svg');
+  const svg = await downloadText(page, 'workload-predicted-chart-export-svg');
   expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect(svg).toContain('<polyline');
   const [png] = await Promise.all([

@@ -1,6 +1,6 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { openApp } from '../app';
+import { downloadText, openApp } from '../app';
 
 /**
  * The same build on the same browser, once on WebGPU and once on WASM: the WASM page is made by
@@ -22,9 +22,5 @@ export async function openOnWasm(context: BrowserContext, params: Record<string,
 
 /** Clicks a download button and parses the CSV it saves. */
 export async function downloadCsv(page: Page, testId: string): Promise<Record<string, string>[]> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
-  const stream = await download.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return parse<Record<string, string>>(Buffer.concat(chunks).toString('utf8'), { columns: true });
+  return parse<Record<string, string>>(await downloadText(page, testId), { columns: true });
 }
