@@ -3,12 +3,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TINY_BUNDLE_ID, TINY_DIM, TINY_MODEL_ID, tinyExpectedEmbedding } from '../src/encoder/__fixtures__/tinyQwen3';
 import { TINY_TEXT_GEN_ID } from '../src/encoder/__fixtures__/tinyQwen3TextGen';
-import { exportOptions, QWEN3_EXPORT } from '../src/encoder/exportFiles';
+import { QWEN3_EXPORT } from '../src/encoder/exportFiles';
 import { loadNodeEncoder } from '../src/encoder/nodeEncoder';
-import { listFolder } from '../src/encoder/nodeFolder';
-import { formatBytes } from '../src/ui/format';
 import { choice, expectCurves, openApp, typeQuery } from './app';
-import { readExportFolder, serveHubExports } from './hubExport';
+import { offeredPrecisions, readExportFolder, serveHubExports } from './hubExport';
 import { nodeChoice } from './nodeChoice';
 import { serveTinyBundle, TINY_BUNDLE_DIR } from './tinyQwen3Bundle';
 
@@ -55,7 +53,7 @@ test('a Qwen3 bundle says its encoder is missing, then predicts once it is loade
   await expectCurves(page, 0);
 
   const precision = page.getByTestId('encoder-precision');
-  const offered = exportOptions(listFolder(EXPORT_DIR), 'x').map((o) => `${o.precision} · ${formatBytes(o.bytes)}`);
+  const offered = offeredPrecisions(EXPORT_DIR);
   expect(offered).toHaveLength(2);
   await expect(precision.locator('option')).toHaveText(offered);
   await expect(precision).toHaveValue('fp32');
@@ -120,7 +118,7 @@ test('a text-generation export, at its Hub URLs, gives the choice its feature-ex
   await openApp(page, { bundle: TINY_BUNDLE_ID });
   await page.getByTestId('encoder-hub-id').fill(TINY_TEXT_GEN_ID);
   const precision = page.getByTestId('encoder-precision');
-  const offered = exportOptions(listFolder(TEXT_GEN_DIR), 'x').map((o) => `${o.precision} · ${formatBytes(o.bytes)}`);
+  const offered = offeredPrecisions(TEXT_GEN_DIR);
   await expect(precision.locator('option')).toHaveText(offered);
   await expect(precision).toHaveValue('fp32');
 
@@ -155,7 +153,7 @@ test('cancelling a load stops it without an error, and the next load works', asy
   await openApp(page, { bundle: TINY_BUNDLE_ID });
   await page.getByTestId('encoder-hub-id').fill(TINY_TEXT_GEN_ID);
   // The id is read after a pause in typing: wait for this export's own options, not the default's.
-  const offered = exportOptions(listFolder(TEXT_GEN_DIR), 'x').map((o) => `${o.precision} · ${formatBytes(o.bytes)}`);
+  const offered = offeredPrecisions(TEXT_GEN_DIR);
   await expect(page.getByTestId('encoder-precision').locator('option')).toHaveText(offered);
   await expect(page.getByTestId('encoder-precision')).toHaveValue('fp32');
   await page.getByTestId('encoder-load').click();

@@ -7,14 +7,12 @@ import { qwen3TokenizerFiles, QWEN3_VOCAB_SIZE } from '../src/encoder/__fixtures
 import { TINY_BUNDLE_ID, TINY_DIM } from '../src/encoder/__fixtures__/tinyQwen3';
 import { qwen3Tokenizer } from '../src/encoder/qwen3Tokenizer';
 import { commonPrefix } from '../src/encoder/prefixCache';
-import { exportOptions, type Precision } from '../src/encoder/exportFiles';
-import { listFolder } from '../src/encoder/nodeFolder';
-import { formatBytes } from '../src/ui/format';
+import type { Precision } from '../src/encoder/exportFiles';
 import { loadNodeEncoder } from '../src/encoder/nodeEncoder';
 import type { Qwen3Encoder } from '../src/encoder/qwen3';
 import { EXAMPLES } from '../src/ui/examples';
 import { choice, openApp, typeQuery } from './app';
-import { readExportFolder, serveHubExports } from './hubExport';
+import { offeredPrecisions, readExportFolder, serveHubExports } from './hubExport';
 import { nodeChoice } from './nodeChoice';
 import { serveTinyBundle, TINY_BUNDLE_DIR } from './tinyQwen3Bundle';
 
@@ -57,7 +55,7 @@ const TOLERANCE: Record<Precision, number> = { fp32: 1e-6, q8: 1e-2, fp16: 1e-3,
 async function loadEncoder(page: Page, precision: Precision, id = GQA_MODEL_ID, dir = exp.dir): Promise<void> {
   await page.getByTestId('encoder-hub-id').fill(id);
   // The id is read after a pause in typing: wait for this export's own options, not the default's.
-  const offered = exportOptions(listFolder(dir), 'x').map((o) => `${o.precision} · ${formatBytes(o.bytes)}`);
+  const offered = offeredPrecisions(dir);
   await expect(page.getByTestId('encoder-precision').locator('option')).toContainText(offered);
   await page.getByTestId('encoder-precision').selectOption(precision);
   await page.getByTestId('encoder-load').click();

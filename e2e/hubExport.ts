@@ -1,7 +1,9 @@
 import type { BrowserContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { exportOptions } from '../src/encoder/exportFiles';
 import { listFolder } from '../src/encoder/nodeFolder';
+import { formatBytes } from '../src/ui/format';
 
 /**
  * Model exports held in memory, served at the Hugging Face Hub's URLs by request interception:
@@ -26,6 +28,11 @@ function tree(files: ReadonlyMap<string, Uint8Array>, folder: string) {
 /** An export folder on disk as the files the Hub would hold: path → bytes. */
 export function readExportFolder(dir: string): Map<string, Uint8Array> {
   return new Map(listFolder(dir).map((f) => [f.path, readFileSync(join(dir, f.path))]));
+}
+
+/** The encoder panel's precision options for an export folder, as its select shows them. */
+export function offeredPrecisions(dir: string): string[] {
+  return exportOptions(listFolder(dir), 'x').map((o) => `${o.precision} · ${formatBytes(o.bytes)}`);
 }
 
 /**
