@@ -10,9 +10,9 @@ import { readExportFolder, serveHubExports } from '../hubExport';
 
 // The released router with its encoder on WebGPU (SwiftShader), through the page's graph patch,
 // against the same export on WASM in the same page. The export is the bench's generator at 1024
-// wide and 2 layers: the Hub export's operators (GroupQueryAttention with a KV cache the patch
-// detaches, RotaryEmbedding, SimplifiedLayerNormalization, MatMulNBits, MatMulInteger) in every
-// precision transformers.js names. Its tokenizer is byte-level, so a query of 80 bytes is 80
+// wide and 2 layers: the Hub export's operators (GroupQueryAttention, which the patch rewrites
+// to continue a KV cache, RotaryEmbedding, SimplifiedLayerNormalization, MatMulNBits,
+// MatMulInteger) in every precision transformers.js names. Its tokenizer is byte-level, so a query of 80 bytes is 80
 // tokens: past the 32 where SwiftShader's subgroup attention went wrong (webgpuAdapter.ts).
 
 const DIMS = {
